@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@baton/audit';
+import { AuthModule } from '@baton/auth';
+import { BatonConfigModule } from '@baton/config';
+import { CoreModule } from '@baton/core';
+import { DatabaseModule } from '@baton/database';
+import { EventsModule } from '@baton/events';
+import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
+import { OrganisationsModule } from '@baton/organisations';
+import { OutboxModule } from '@baton/outbox';
+import { PubSubModule } from '@baton/pubsub';
+import { SkillsModule } from '@baton/skills';
+
+/** Everything but HTTP: the API and the CLI (migrations, seed) share it. */
+@Module({
+  imports: [
+    BatonConfigModule.forRoot(),
+    CoreModule,
+    DatabaseModule,
+    PubSubModule,
+    AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),
+    AuditModule,
+    OutboxModule,
+    IdentityModule,
+    EventsModule,
+    OrganisationsModule,
+    SkillsModule,
+  ],
+})
+export class DomainModule {}

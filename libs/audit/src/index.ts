@@ -1,0 +1,4 @@
+/** Audit trail: who did what, when, with before and after. */
+export { AuditModule } from './audit.module';
+export { AuditService, type AuditRecord } from './audit.service';
+export { AuditEntryEntity } from './audit-entry.entity';

@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { BatonConfig } from '@baton/config';
+import { AccessService } from './access.service';
+import { ActorLoader } from './actor-loader';
+import { BatonAuthGuard } from './auth.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottle } from './login-throttle';
+
+@Global()
+@Module({})
+export class AuthModule {
+  /** `actorLoader` comes from the identity domain; `extraImports` is the module that provides it. */
+  static forRoot(options: { actorLoader: Type<ActorLoader>; imports: DynamicModule['imports'] }): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        ...(options.imports ?? []),
+        PassportModule,
+        JwtModule.registerAsync({
+          global: true,
+          inject: [BatonConfig],
+          useFactory: (config: BatonConfig) => ({
+            secret: config.auth.jwtSecret,
+            signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTtlSeconds },
+            verifyOptions: { algorithms: ['HS256'] },
+          }),
+        }),
+      ],
+      providers: [
+        { provide: ActorLoader, useExisting: options.actorLoader },
+        JwtStrategy,
+        AccessService,
+        LoginThrottle,
+        { provide: APP_GUARD, useClass: BatonAuthGuard },
+      ],
+      exports: [AccessService, LoginThrottle, JwtModule],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+export enum Role {
+  ADMIN = 'ADMIN',
+  COORDINATOR = 'COORDINATOR',
+  STAFF = 'STAFF',
+  ALUMNUS = 'ALUMNUS',
+  RECRUITER = 'RECRUITER',
+}

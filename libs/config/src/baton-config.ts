@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EnvironmentVariables } from './environment';
+
+/** Typed, validated configuration: the only shape the rest of Baton sees. */
+export class BatonConfig {
+  readonly env: EnvironmentVariables['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly isDevelopment: boolean;
+  readonly http: { port: number; host: string; publicUrl: string; trustProxy: boolean };
+  readonly database: { url?: string; dataDir: string; poolSize: number; runMigrations: boolean; seedDemo: boolean };
+  readonly redisUrl?: string;
+  readonly auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    invitationTtlSeconds: number;
+    passwordResetTtlSeconds: number;
+    loginLimitPerAccount: number;
+    loginLimitPerAddress: number;
+    loginLimitWindowSeconds: number;
+  };
+  readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
+  readonly logLevel: string;
+
+  constructor(env: EnvironmentVariables) {
+    this.env = env.NODE_ENV;
+    this.isProduction = env.NODE_ENV === 'production';
+    this.isDevelopment = env.NODE_ENV === 'development';
+    this.http = { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), trustProxy: env.TRUST_PROXY };
+    const dataDir = resolve(env.BATON_DATA_DIR);
+    this.database = {
+      url: env.DATABASE_URL,
+      dataDir,
+      poolSize: env.DB_POOL_SIZE,
+      runMigrations: env.MIGRATIONS_RUN,
+      seedDemo: env.SEED_DEMO === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.SEED_DEMO === 'true',
+    };
+    this.redisUrl = env.REDIS_URL;
+    this.auth = {
+      jwtSecret: env.JWT_SECRET ?? developmentSecret(dataDir, env.NODE_ENV),
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.REFRESH_TTL_SECONDS,
+      invitationTtlSeconds: env.INVITATION_TTL_SECONDS,
+      passwordResetTtlSeconds: env.PASSWORD_RESET_TTL_SECONDS,
+      loginLimitPerAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
+      loginLimitPerAddress: env.LOGIN_LIMIT_PER_ADDRESS,
+      loginLimitWindowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
+    };
+    const dev = !this.isProduction;
+    this.graphql = {
+      ide: env.GRAPHQL_IDE ?? this.isDevelopment,
+      introspection: env.GRAPHQL_INTROSPECTION ?? dev,
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
+    };
+    this.logLevel = env.LOG_LEVEL;
+  }
+}
+
+/**
+ * Outside production a missing JWT_SECRET is tolerated: a random one is kept in the data folder
+ * so tokens survive a restart of the embedded demo, and never leave the machine.
+ */
+function developmentSecret(dataDir: string, nodeEnv: string): string {
+  if (nodeEnv === 'test') return randomBytes(32).toString('hex');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,55 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every environment variable Baton reads. Nothing else in the code base touches process.env. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+  @IsOptional() @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+  @IsString() BATON_DATA_DIR = '.baton';
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+  @Transform(toBool) @IsBoolean() MIGRATIONS_RUN = true;
+  @IsIn(['auto', 'true', 'false']) SEED_DEMO: 'auto' | 'true' | 'false' = 'auto';
+  @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400) JWT_ACCESS_TTL_SECONDS = 900;
+  @Transform(toInt) @IsInt() @Min(300) REFRESH_TTL_SECONDS = 30 * 86400;
+  @Transform(toInt) @IsInt() @Min(300) INVITATION_TTL_SECONDS = 7 * 86400;
+  @Transform(toInt) @IsInt() @Min(300) PASSWORD_RESET_TTL_SECONDS = 3600;
+  @Transform(toBool) @IsOptional() @IsBoolean() GRAPHQL_IDE?: boolean;
+  @Transform(toBool) @IsOptional() @IsBoolean() GRAPHQL_INTROSPECTION?: boolean;
+  @Transform(toInt) @IsInt() @Min(2) @Max(50) GRAPHQL_MAX_DEPTH = 12;
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) GRAPHQL_MAX_ALIASES = 30;
+  @Transform(toInt) @IsInt() @Min(100) GRAPHQL_MAX_COST = 20000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) GRAPHQL_MAX_PAGE_SIZE = 200;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_LIMIT_PER_ACCOUNT = 10;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_LIMIT_PER_ADDRESS = 100;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_LIMIT_WINDOW_SECONDS = 900;
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL = 'http://localhost:3000';
+  @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
+}
+
+/**
+ * Validates the environment once at boot. Each bad variable gets its own line so an operator
+ * can fix them all in one go instead of one per restart.
+ */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.map((e) => `  - ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('  - JWT_SECRET: required in production (at least 32 characters)');
+  }
+  if (problems.length) {
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return env;
+}

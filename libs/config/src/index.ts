@@ -1,0 +1,4 @@
+/** Configuration: validated once at boot, typed for everyone else. */
+export { BatonConfig } from './baton-config';
+export { BatonConfigModule, loadConfig } from './config.module';
+export { EnvironmentVariables, validateEnvironment } from './environment';

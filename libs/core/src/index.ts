@@ -1,0 +1,5 @@
+/** Core: errors with stable codes, the injectable clock, token helpers. */
+export * from './errors';
+export { Clock, FixedClock, SystemClock } from './clock';
+export { hashToken, randomToken, safeEqual } from './secrets';
+export { CoreModule } from './core.module';

@@ -1,0 +1,54 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatonConfig } from '@baton/config';
+import { DataSource } from 'typeorm';
+import { DatabaseEndpoint } from './database-endpoint';
+import { dataSourceOptions } from './data-source-options';
+import { TransactionRunner } from './transaction';
+
+@Global()
+@Module({
+  providers: [{ provide: DatabaseEndpoint, inject: [BatonConfig], useFactory: (config: BatonConfig) => DatabaseEndpoint.open(config) }],
+  exports: [DatabaseEndpoint],
+})
+class DatabaseEndpointModule {}
+
+/** Destroys the pool before stopping the embedded server, so no connection is cut mid-query. */
+@Injectable()
+class DatabaseLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly endpoint: DatabaseEndpoint,
+  ) {}
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.endpoint.close();
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    DatabaseEndpointModule,
+    TypeOrmModule.forRootAsync({
+      inject: [BatonConfig, DatabaseEndpoint],
+      useFactory: (config: BatonConfig, endpoint: DatabaseEndpoint) => {
+        new Logger('Database').log(`Using ${endpoint.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}`);
+        return {
+          ...dataSourceOptions({
+            url: endpoint.url,
+            poolSize: config.database.poolSize,
+            runMigrations: config.database.runMigrations,
+            entities: [],
+          }),
+          autoLoadEntities: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
+      },
+    }),
+  ],
+  providers: [TransactionRunner, DatabaseLifecycle],
+  exports: [TransactionRunner, DatabaseEndpointModule],
+})
+export class DatabaseModule {}

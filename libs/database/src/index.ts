@@ -1,0 +1,9 @@
+/** Database: PostgreSQL (server or embedded), TypeORM options, transactions, error mapping. */
+export { DatabaseModule } from './database.module';
+export { DatabaseEndpoint } from './database-endpoint';
+export { EmbeddedPostgres, embeddedDataExists } from './embedded-postgres';
+export { dataSourceOptions } from './data-source-options';
+export { SnakeNamingStrategy } from './snake-naming.strategy';
+export { TransactionRunner, type Tx } from './transaction';
+export { describeConstraint, mapDatabaseError } from './database-errors';
+export { pendingSchemaChanges } from './schema-diff';

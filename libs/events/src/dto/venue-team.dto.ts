@@ -1,0 +1,43 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsString, IsTimeZone, IsUUID, Matches, MaxLength } from 'class-validator';
+import { VenueKind } from '../venue/venue.entity';
+
+registerEnumType(VenueKind, { name: 'VenueKind' });
+
+@ObjectType('Venue')
+export class VenueObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) eventId: string;
+  @Field() code: string;
+  @Field() name: string;
+  @Field() city: string;
+  @Field(() => VenueKind) kind: VenueKind;
+  @Field({ description: 'IANA time zone: "a day" at this venue is a day in this zone' }) timeZone: string;
+  @Field(() => [String], { description: 'Accreditation zones needed to work here' }) zones: string[];
+}
+
+@ObjectType('Team')
+export class TeamObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) eventId: string;
+  @Field() code: string;
+  @Field() name: string;
+}
+
+@InputType()
+export class CreateVenueInput {
+  @Field(() => ID) @IsUUID() eventId: string;
+  @Field() @Matches(/^[A-Z0-9]{2,10}$/, { message: 'code must be 2 to 10 capitals or digits' }) code: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) city: string;
+  @Field(() => VenueKind) @IsEnum(VenueKind) kind: VenueKind;
+  @Field() @IsTimeZone() timeZone: string;
+  @Field(() => [String]) @ArrayMaxSize(50) @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' }) zones: string[];
+}
+
+@InputType()
+export class CreateTeamInput {
+  @Field(() => ID) @IsUUID() eventId: string;
+  @Field() @Matches(/^[A-Z0-9-]{2,16}$/, { message: 'code must be 2 to 16 capitals, digits or dashes' }) code: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+}

@@ -1,0 +1,25 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+export enum EventPhase {
+  PLANNING = 'PLANNING',
+  GAMES = 'GAMES',
+  CLOSED = 'CLOSED',
+}
+
+/** One Games edition. Staffing data belongs to an event; people and alumni profiles span events. */
+@Entity('events')
+@Unique('events_code_key', ['code'])
+@Check('events_dates_check', `"ends_on" >= "starts_on"`)
+@Check('events_code_check', `"code" ~ '^[A-Z0-9][A-Z0-9-]{1,15}$'`)
+export class EventEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) name: string;
+  /** IANA zone of the host city; each venue has its own too. */
+  @Column({ type: 'text' }) timeZone: string;
+  @Column({ type: 'date' }) startsOn: string;
+  @Column({ type: 'date' }) endsOn: string;
+  @Column({ type: 'enum', enum: EventPhase, enumName: 'event_phase', default: EventPhase.PLANNING }) phase: EventPhase;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { describeConstraint } from '@baton/database';
+import { EventEntity } from './event/event.entity';
+import { EventService } from './event/event.service';
+import { EventsResolver } from './events.resolver';
+import { TeamEntity } from './team/team.entity';
+import { VenueEntity } from './venue/venue.entity';
+import { VenueTeamService } from './venue/venue.service';
+
+describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
+describeConstraint('venues_event_code_key', { field: 'code', message: 'This event already has a venue with this code' });
+describeConstraint('teams_event_code_key', { field: 'code', message: 'This event already has a team with this code' });
+
+@Module({
+  imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
+  providers: [EventService, VenueTeamService, EventsResolver],
+  exports: [EventService, VenueTeamService],
+})
+export class EventsModule {}

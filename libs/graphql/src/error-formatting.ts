@@ -1,0 +1,62 @@
+import { Logger } from '@nestjs/common';
+import { BatonError, FieldProblem } from '@baton/core';
+import { mapDatabaseError } from '@baton/database';
+import { ValidationError } from 'class-validator';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQL');
+
+/** class-validator's nested tree, flattened to `field.path: message` entries. */
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ field, message, constraint }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
+  });
+}
+
+/** One mapping from anything a resolver throws to a GraphQL error a client can act on. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const domain = error instanceof BatonError ? error : mapDatabaseError(error);
+  if (domain) {
+    return new GraphQLError(domain.message, { extensions: { code: domain.code, ...domain.details }, originalError: domain });
+  }
+  const httpStatus = (error as { getStatus?: () => number })?.getStatus?.();
+  if (httpStatus === 400) {
+    const response = (error as { getResponse?: () => unknown }).getResponse?.() as { message?: unknown } | undefined;
+    const message = Array.isArray(response?.message) ? response.message.join('; ') : String(response?.message ?? 'Bad input');
+    return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (httpStatus === 401) return new GraphQLError('Authentication required', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (httpStatus === 403) return new GraphQLError('You are not allowed to do this', { extensions: { code: 'FORBIDDEN' } });
+  if (httpStatus === 404) return new GraphQLError('Not found', { extensions: { code: 'NOT_FOUND' } });
+  logger.error({ err: error }, 'Unexpected error in a resolver');
+  return new GraphQLError('Internal server error', {
+    extensions: { code: 'INTERNAL' },
+    originalError: error instanceof Error ? error : undefined,
+  });
+}
+
+/**
+ * Last stop before the wire: unexpected errors lose their message and every stack trace goes,
+ * unless in development. GraphQL's own errors (syntax, validation) keep their code.
+ */
+export function formatError(isDevelopment: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    const extensions = { ...formatted.extensions };
+    let message = formatted.message;
+    if (original && !(original instanceof BatonError) && !(original instanceof GraphQLError) && extensions.code !== 'INTERNAL') {
+      const mapped = toGraphQLError(original);
+      message = mapped.message;
+      Object.assign(extensions, mapped.extensions);
+    }
+    if (extensions.code === 'INTERNAL_SERVER_ERROR' || extensions.code === 'INTERNAL') {
+      extensions.code = 'INTERNAL';
+      if (!isDevelopment) message = 'Internal server error';
+    }
+    if (!isDevelopment) delete extensions.stacktrace;
+    return { ...formatted, message, extensions };
+  };
+}

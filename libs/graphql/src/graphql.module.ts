@@ -1,0 +1,85 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { Actor } from '@baton/auth';
+import { BatonConfig } from '@baton/config';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { formatError } from './error-formatting';
+import { GraphiqlController } from './graphiql.controller';
+import { GraphqlExceptionFilter } from './graphql-exception.filter';
+import { LoaderRegistryFactory } from './loader-registry';
+import { MetricsPlugin } from './metrics.plugin';
+import { singletonFieldsRule } from './singleton-fields.rule';
+import { createValidationPipe } from './validation.pipe';
+
+/** Mutations that hash a password: one per request, never batched (see singleton-fields.rule). */
+export const SINGLETON_MUTATIONS = ['login', 'refreshToken', 'changePassword', 'resetPassword', 'acceptInvitation', 'requestPasswordReset'];
+
+interface SubscriptionExtra {
+  connectionParams?: Record<string, unknown>;
+  request?: { socket?: { remoteAddress?: string } };
+}
+
+@Global()
+@Module({ providers: [LoaderRegistryFactory, MetricsPlugin], exports: [LoaderRegistryFactory, MetricsPlugin] })
+class GraphqlSupportModule {}
+
+@Global()
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [GraphqlSupportModule],
+      inject: [BatonConfig, LoaderRegistryFactory, MetricsPlugin],
+      useFactory: (config: BatonConfig, loaders: LoaderRegistryFactory, metrics: MetricsPlugin): ApolloDriverConfig => {
+        const armor = new ApolloArmor({
+          maxDepth: { n: config.graphql.maxDepth },
+          maxAliases: { n: config.graphql.maxAliases },
+          costLimit: { maxCost: config.graphql.maxCost },
+          maxDirectives: { n: 20 },
+          maxTokens: { n: 5000 },
+          blockFieldSuggestion: { enabled: config.isProduction },
+        }).protect();
+        return {
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          graphiql: false,
+          playground: false,
+          introspection: config.graphql.introspection,
+          includeStacktraceInErrorResponses: config.isDevelopment,
+          allowBatchedHttpRequests: false,
+          // Armor and Nest resolve @apollo/server's CJS and ESM typings differently; the objects are the same.
+          plugins: [...armor.plugins, metrics] as unknown as ApolloDriverConfig['plugins'],
+          validationRules: [...armor.validationRules, singletonFieldsRule(SINGLETON_MUTATIONS)],
+          formatError: formatError(config.isDevelopment),
+          subscriptions: {
+            'graphql-ws': {
+              path: '/graphql',
+              // The socket has no HTTP headers after the upgrade: the token travels in connectionParams.
+              onConnect: () => true,
+            },
+          },
+          context: (input: { req?: { user?: Actor }; extra?: SubscriptionExtra; connectionParams?: Record<string, unknown> }) => {
+            let req = input.req;
+            if (!req && input.extra) {
+              const params = input.extra.connectionParams ?? {};
+              const authorization = params.Authorization ?? params.authorization;
+              req = { headers: { authorization }, ip: input.extra.request?.socket?.remoteAddress } as unknown as typeof req;
+            }
+            const request = req as { user?: Actor };
+            return { req: request, loaders: loaders.create(() => request.user) };
+          },
+        };
+      },
+    }),
+  ],
+  controllers: [GraphiqlController],
+  providers: [
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+  exports: [],
+})
+export class BatonGraphqlModule {}

@@ -1,0 +1,101 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { BadInputError } from '@baton/core';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** The server-enforced ceiling on any page, whatever a client asks for. */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: the endCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type for `node` (edges, pageInfo, totalCount). */
+export function Connection<T>(node: Type<T>, name = node.name.replace(/Object$/, '')): Type<ConnectionShape<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType]) edges: EdgeType[];
+    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => Int, { description: 'Matches for the whole query, not just this page' }) totalCount: number;
+  }
+  return ConnectionType;
+}
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length) return values;
+  } catch {
+    // fall through to the typed error below
+  }
+  throw BadInputError.field('after', 'This cursor is not valid for this list', 'cursor');
+}
+
+export interface SortKey<E> {
+  /** SQL expression, e.g. `e.starts_on`; the last key must be unique (usually the id). */
+  column: string;
+  value: (row: E) => unknown;
+}
+
+/**
+ * Keyset pagination: the page after a cursor is found by comparing the sort keys, so page 500
+ * costs the same as page 1 and rows inserted meanwhile never shift a page.
+ */
+export async function paginate<E extends ObjectLiteral, N>(
+  query: SelectQueryBuilder<E>,
+  args: PageArgs,
+  keys: SortKey<E>[],
+  map: (row: E) => N,
+): Promise<ConnectionShape<N>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const totalCount = await query.clone().getCount();
+  const page = query.clone();
+  keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, 'ASC') : page.addOrderBy(key.column, 'ASC')));
+  if (args.after) {
+    const values = decodeCursor(args.after, keys.length);
+    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+    page.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  const rows = await page.limit(first + 1).getMany();
+  const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(keys.map((k) => k.value(row))), node: map(row) }));
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,48 @@
+import { describeConstraint } from '@baton/database';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountService } from './auth/account.service';
+import { AuthResolver } from './auth/auth.resolver';
+import { CredentialsService } from './auth/credentials.service';
+import { GqlLocalAuthGuard } from './auth/local-auth.guard';
+import { LocalStrategy } from './auth/local.strategy';
+import { RoleGrantEntity } from './grant/role-grant.entity';
+import { IdentityActorLoader } from './identity-actor.loader';
+import { InvitationEntity } from './invitation/invitation.entity';
+import { InvitationResolver } from './invitation/invitation.resolver';
+import { InvitationService } from './invitation/invitation.service';
+import { PasswordHasher } from './password/password-hasher';
+import { PasswordResetEntity } from './password/password-reset.entity';
+import { RefreshTokenEntity } from './session/refresh-token.entity';
+import { SessionService } from './session/session.service';
+import { UserDirectoryService } from './user/user-directory.service';
+import { UserEntity } from './user/user.entity';
+import { UserResolver } from './user/user.resolver';
+
+/** The actor loader lives in its own module so AuthModule can import it without the resolvers. */
+@Module({
+  providers: [IdentityActorLoader],
+  exports: [IdentityActorLoader],
+})
+export class IdentityActorModule {}
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, RefreshTokenEntity, InvitationEntity, PasswordResetEntity])],
+  providers: [
+    PasswordHasher,
+    CredentialsService,
+    LocalStrategy,
+    GqlLocalAuthGuard,
+    SessionService,
+    AccountService,
+    UserDirectoryService,
+    InvitationService,
+    AuthResolver,
+    InvitationResolver,
+    UserResolver,
+  ],
+  exports: [PasswordHasher, SessionService, UserDirectoryService],
+})
+export class IdentityModule {}
+
+describeConstraint('users_email_key', { field: 'email', message: 'An account with this email already exists' });

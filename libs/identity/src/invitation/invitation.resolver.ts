@@ -1,0 +1,45 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, Allow, CurrentActor, Permission, Public } from '@baton/auth';
+import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { clientOf } from '../auth/auth.resolver';
+import { AcceptInvitationInput, AuthPayloadObject } from '../dto/auth.dto';
+import { UserDirectoryService } from '../user/user-directory.service';
+import { InvitationObject } from './invitation.object';
+import { InvitationService } from './invitation.service';
+import { InviteUserInput } from './invite.input';
+
+const InvitationConnection = Connection(InvitationObject, 'Invitation');
+
+@Resolver(() => InvitationObject)
+export class InvitationResolver {
+  constructor(
+    private readonly invitationService: InvitationService,
+    private readonly users: UserDirectoryService,
+  ) {}
+
+  @Mutation(() => InvitationObject, { description: 'Invite someone by email with a role. Coordinators may invite STAFF to their events.' })
+  @Allow(Permission.USERS_INVITE)
+  inviteUser(@CurrentActor() actor: Actor, @Args('input') input: InviteUserInput) {
+    return this.invitationService.invite(actor, input);
+  }
+
+  @Mutation(() => AuthPayloadObject, { description: 'Choose a password with the token from the invitation; signs you in.' })
+  @Public()
+  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() context: GraphqlContext) {
+    const session = await this.invitationService.accept(input.token, input.password, input.displayName, clientOf(context));
+    return { ...session, user: await this.users.get(session.userId) };
+  }
+
+  @Mutation(() => InvitationObject)
+  @Allow(Permission.USERS_INVITE)
+  revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.invitationService.revoke(actor, id);
+  }
+
+  @Query(() => InvitationConnection)
+  @Allow(Permission.USERS_INVITE)
+  invitations(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('eventId', { type: () => ID, nullable: true }) eventId?: string) {
+    return this.invitationService.list(actor, page, eventId);
+  }
+}

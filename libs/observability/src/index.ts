@@ -1,0 +1,4 @@
+/** Logs, metrics and health. */
+export { ObservabilityModule } from './observability.module';
+export { Metrics } from './metrics';
+export { loggerParams } from './logging';

@@ -1,0 +1,5 @@
+/** Organisations: the committee, partners, contractors, volunteer programmes. */
+export { OrganisationsModule } from './organisations.module';
+export { OrganisationEntity, OrganisationKind } from './organisation/organisation.entity';
+export { OrganisationService, toOrganisationObject } from './organisation/organisation.service';
+export { OrganisationObject } from './organisation/organisation.dto';

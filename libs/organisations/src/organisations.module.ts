@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { describeConstraint } from '@baton/database';
+import { OrganisationEntity } from './organisation/organisation.entity';
+import { OrganisationResolver } from './organisation/organisation.resolver';
+import { OrganisationService } from './organisation/organisation.service';
+
+describeConstraint('organisations_code_key', { field: 'code', message: 'An organisation with this code already exists' });
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganisationEntity])],
+  providers: [OrganisationService, OrganisationResolver],
+  exports: [OrganisationService],
+})
+export class OrganisationsModule {}

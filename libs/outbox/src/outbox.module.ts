@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LogTransport, MessageTransport } from './message-transport';
+import { OutboxDelivery } from './outbox-delivery';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxResolver } from './outbox.resolver';
+import { OutboxService } from './outbox.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessageEntity])],
+  providers: [OutboxService, OutboxDelivery, OutboxResolver, { provide: MessageTransport, useClass: LogTransport }],
+  exports: [OutboxService, OutboxDelivery],
+})
+export class OutboxModule {}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@baton/audit';
+import { Actor } from '@baton/auth';
+import { TransactionRunner } from '@baton/database';
+import { DataSource } from 'typeorm';
+import { SkillEntity } from './skill.entity';
+
+const toSkillObject = (s: SkillEntity) => ({ id: s.id, code: s.code, name: s.name, category: s.category });
+
+@Injectable()
+export class SkillService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(category?: string) {
+    const skills = await this.dataSource.getRepository(SkillEntity).find({ where: category ? { category } : {}, order: { category: 'ASC', code: 'ASC' } });
+    return skills.map(toSkillObject);
+  }
+
+  create(actor: Actor, input: { code: string; name: string; category: string }) {
+    return this.transactions.run(async ({ manager }) => {
+      const skill = await manager.getRepository(SkillEntity).save(manager.getRepository(SkillEntity).create(input));
+      await this.audit.record(manager, { actorUserId: actor.userId, action: 'skill.created', entityType: 'skill', entityId: skill.id, after: { ...input } });
+      return toSkillObject(skill);
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { describeConstraint } from '@baton/database';
+import { SkillEntity } from './skill/skill.entity';
+import { SkillResolver } from './skill/skill.resolver';
+import { SkillService } from './skill/skill.service';
+
+describeConstraint('skills_code_key', { field: 'code', message: 'A skill with this code already exists' });
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SkillEntity])],
+  providers: [SkillService, SkillResolver],
+  exports: [SkillService],
+})
+export class SkillsModule {}
