@@ -30,6 +30,8 @@ export class Actor {
   }
 
   can(permission: Permission): boolean {
+    // Signed in is enough for AUTHENTICATED, even for someone whose grants were all removed.
+    if (permission === Permission.AUTHENTICATED) return true;
     return this.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
   }
 

@@ -24,7 +24,8 @@ export class AuthModule {
           inject: [BatonConfig],
           useFactory: (config: BatonConfig) => ({
             secret: config.auth.jwtSecret,
-            signOptions: { algorithm: 'HS256', expiresIn: config.auth.accessTtlSeconds },
+            // SessionService sets iat and exp itself from the injectable clock.
+            signOptions: { algorithm: 'HS256' },
             verifyOptions: { algorithms: ['HS256'] },
           }),
         }),

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 // PGlite ships ESM and CJS typings that TypeScript treats as different classes; only the
 // runtime shape matters here.
-type PGlite = { close(): Promise<void> };
+type PGlite = { close(): Promise<void>; dumpDataDir(compression?: 'gzip' | 'none'): Promise<Blob> };
 type PGLiteSocketServer = { start(): Promise<void>; stop(): Promise<void> };
 
 export interface EmbeddedPostgresOptions {
@@ -48,6 +48,11 @@ export class EmbeddedPostgres {
       if (lockFile) rmSync(lockFile, { force: true });
       throw error;
     }
+  }
+
+  /** A tarball of the data folder, loadable with `loadDataDir` (tests clone a migrated template this way). */
+  dumpDataDir(): Promise<Blob> {
+    return this.db.dumpDataDir('gzip');
   }
 
   async stop(): Promise<void> {

@@ -21,7 +21,7 @@ export function singletonFieldsRule(fields: readonly string[]): ValidationRule {
           context.reportError(
             new GraphQLError(`"${name}" may appear only once per request`, {
               nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT', rule: 'SINGLETON_FIELD', field: name },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', rule: 'SINGLETON_FIELD', field: name },
             }),
           );
         }

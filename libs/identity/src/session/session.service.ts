@@ -49,7 +49,7 @@ export class SessionService {
     });
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.config.auth.accessTtlSeconds;
-    const accessToken = await this.jwt.signAsync({ sub: userId, fam: familyId, typ: 'access', iat, exp }, { expiresIn: undefined });
+    const accessToken = await this.jwt.signAsync({ sub: userId, fam: familyId, typ: 'access', iat, exp });
     return { accessToken, accessTokenExpiresAt: new Date(exp * 1000), refreshToken, refreshTokenExpiresAt, userId };
   }
 

@@ -1,0 +1,35 @@
+import type { BenchContext } from './scenarios';
+
+/** Messages from run.ts to the load process (load.ts) over the IPC channel of `fork`. */
+export type LoadCommand =
+  | { type: 'verify'; id: number; scenario: string; ctx: BenchContext }
+  | { type: 'run'; id: number; scenario: string; ctx: BenchContext; connections: number; durationSeconds: number; timeoutSeconds: number };
+
+/** One autocannon run, reduced to what the report needs. */
+export interface LoadResult {
+  scenario: string;
+  durationSeconds: number;
+  requestsTotal: number;
+  /** autocannon's req/s: mean of the per-second samples */
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** responses refused by the scenario's verifyBody (e.g. a GraphQL `errors` member) */
+  mismatches: number;
+}
+
+export interface VerifyResult {
+  scenario: string;
+  status: number;
+  problems: string[];
+  /** beginning of the response, for the report */
+  sample: string;
+}
+
+export type LoadReply =
+  | { type: 'ready' }
+  | { type: 'verified'; id: number; result: VerifyResult }
+  | { type: 'result'; id: number; result: LoadResult }
+  | { type: 'failed'; id: number; message: string };

@@ -1,0 +1,74 @@
+import type { LoadResult } from './protocol';
+
+export function median(values: number[]): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export interface ScenarioSummary {
+  scenario: string;
+  description: string;
+  rounds: number;
+  /** medians over rounds */
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** median req/s ÷ median baseline req/s */
+  ratioToBaseline: number;
+  /** req/s ÷ baseline req/s of the same round, one per round */
+  ratioPerRound: number[];
+  requestsPerSecondPerRound: number[];
+  /** summed over rounds */
+  failures: { non2xx: number; errors: number; timeouts: number; mismatches: number };
+}
+
+export function summarise(
+  scenarios: { name: string; description: string }[],
+  baseline: string,
+  rounds: Map<string, LoadResult>[],
+): ScenarioSummary[] {
+  const baselineRps = median(rounds.map((round) => round.get(baseline)?.requestsPerSecond ?? NaN));
+  return scenarios.map(({ name, description }) => {
+    const results = rounds.map((round) => round.get(name)).filter((r): r is LoadResult => !!r);
+    const rps = median(results.map((r) => r.requestsPerSecond));
+    const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+    return {
+      scenario: name,
+      description,
+      rounds: results.length,
+      requestsPerSecond: rps,
+      p50Ms: median(results.map((r) => r.latencyMs.p50)),
+      p99Ms: median(results.map((r) => r.latencyMs.p99)),
+      ratioToBaseline: rps / baselineRps,
+      ratioPerRound: rounds.map((round) => (round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)),
+      requestsPerSecondPerRound: results.map((r) => r.requestsPerSecond),
+      failures: { non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) },
+    };
+  });
+}
+
+export function failureCount(summary: ScenarioSummary): number {
+  const f = summary.failures;
+  return f.non2xx + f.errors + f.timeouts + f.mismatches;
+}
+
+/** A plain-text table that reads well in a terminal and pastes into a pull request. */
+export function table(summaries: ScenarioSummary[]): string {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'failures', 'req/s per round'];
+  const rows = summaries.map((s) => [
+    s.scenario,
+    s.requestsPerSecond.toFixed(0),
+    s.p50Ms.toFixed(0),
+    s.p99Ms.toFixed(0),
+    s.ratioToBaseline.toFixed(2),
+    String(failureCount(s)),
+    s.requestsPerSecondPerRound.map((v) => v.toFixed(0)).join(' / '),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const numeric = new Set([1, 2, 3, 4, 5]);
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
