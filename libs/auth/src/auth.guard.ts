@@ -33,6 +33,9 @@ export class BatonAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error instanceof BatonError) throw error;
+    // Anything else thrown while validating (the database is down…) is not the client's fault:
+    // let the error mapping turn it into SERVICE_UNAVAILABLE or INTERNAL, not UNAUTHENTICATED.
+    if (error instanceof Error) throw error;
     if (error || !user) {
       const message = info instanceof Error ? info.message : 'Authentication required';
       const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : user ? 'INVALID' : 'MISSING_OR_INVALID_TOKEN';

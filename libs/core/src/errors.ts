@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'RULE_VIOLATION'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
 
 export interface FieldProblem {
   field: string;
@@ -80,5 +81,13 @@ export class TooManyRequestsError extends BatonError {
   readonly code = 'TOO_MANY_REQUESTS';
   constructor(retryAfterSeconds: number) {
     super('Too many attempts; try again later', { retryAfterSeconds });
+  }
+}
+
+/** A dependency (the database) is unreachable for now; the client may retry. */
+export class ServiceUnavailableError extends BatonError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(message = 'The service is temporarily unavailable; try again shortly') {
+    super(message, { retryable: true });
   }
 }

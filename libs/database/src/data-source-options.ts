@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -8,6 +9,19 @@ export interface BatonDataSourceOptions {
   runMigrations: boolean;
   entities: DataSourceOptions['entities'];
   applicationName?: string;
+}
+
+/**
+ * When the server kills a backend (failover, pg_terminate_backend) while the pool is closing
+ * that client, pg emits 'error' on a Client that nobody listens to any more, and an unhandled
+ * 'error' event ends the process. Queries still see their own errors; this only keeps the
+ * process alive, and the pool replaces the dead connection.
+ */
+class ResilientClient extends Client {
+  constructor(config?: ConstructorParameters<typeof Client>[0]) {
+    super(config);
+    this.on('error', () => undefined);
+  }
 }
 
 /** The one place TypeORM is configured; the API, the CLI and the tests all come through here. */
@@ -27,6 +41,7 @@ export function dataSourceOptions(options: BatonDataSourceOptions): DataSourceOp
     namingStrategy: new SnakeNamingStrategy(),
     logging: false,
     extra: {
+      Client: ResilientClient,
       max: options.poolSize,
       // Without these a dead server leaves requests waiting forever instead of failing cleanly.
       connectionTimeoutMillis: 5_000,

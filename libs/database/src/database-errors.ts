@@ -1,4 +1,4 @@
-import { BadInputError, BatonError, ConflictError } from '@baton/core';
+import { BadInputError, BatonError, ConflictError, ServiceUnavailableError } from '@baton/core';
 import { QueryFailedError } from 'typeorm';
 
 interface ConstraintMeaning {
@@ -18,6 +18,7 @@ export function describeConstraint(constraint: string, meaning: ConstraintMeanin
  * service did not catch first (a race), the client still gets a typed error.
  */
 export function mapDatabaseError(error: unknown): BatonError | undefined {
+  if (isConnectionLoss(error)) return new ServiceUnavailableError();
   if (!(error instanceof QueryFailedError)) return undefined;
   const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string; column?: string } }).driverError;
   const code = driver?.code;
@@ -42,4 +43,20 @@ export function mapDatabaseError(error: unknown): BatonError | undefined {
     default:
       return undefined;
   }
+}
+
+const CONNECTION_MESSAGES = /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down)|does not allow connections|not currently accepting connections|timeout exceeded when trying to connect/i;
+
+/**
+ * The database went away (restart, failover, a killed backend). Such requests fail with a
+ * retryable code instead of INTERNAL; the pool replaces the dead connections by itself.
+ */
+function isConnectionLoss(error: unknown): boolean {
+  const candidates = [error, (error as { driverError?: unknown })?.driverError];
+  return candidates.some((e) => {
+    if (!e || typeof e !== 'object') return false;
+    const code = (e as { code?: string }).code ?? '';
+    const message = (e as { message?: string }).message ?? '';
+    return code.startsWith('08') || code.startsWith('57P') || code === '3D000' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || CONNECTION_MESSAGES.test(message);
+  });
 }

@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@baton/identity';
+import { DemoBootstrap } from './demo-bootstrap';
+import { DemoGenerator } from './demo-generator';
 
-@Module({})
+/** The Paris 2024 demo: the generator (also used by `npm run seed`) and the first-start seeding. */
+@Module({
+  imports: [IdentityModule],
+  providers: [DemoGenerator, DemoBootstrap],
+  exports: [DemoGenerator],
+})
 export class DemoModule {}

@@ -1,0 +1,35 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BatonConfig } from '@baton/config';
+import { EventEntity } from '@baton/events';
+import { DataSource } from 'typeorm';
+import { DemoGenerator } from './demo-generator';
+
+/**
+ * On the first start of the embedded database (no event yet), fills it with the Paris 2024
+ * demo so a newcomer has something to look at. Off in tests and whenever DATABASE_URL is set
+ * (SEED_DEMO=auto), unless SEED_DEMO=true.
+ */
+@Injectable()
+export class DemoBootstrap implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly config: BatonConfig,
+    private readonly dataSource: DataSource,
+    private readonly generator: DemoGenerator,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.database.seedDemo) return;
+    // Cheap check first; the generator checks again under a lock, for instances starting together.
+    if (await this.dataSource.getRepository(EventEntity).exists()) return;
+    this.logger.log('Empty database: generating the Paris 2024 demo data');
+    const result = await this.generator.seed({ onlyIfNoEvents: true });
+    if (!result) return;
+    const c = result.counts;
+    this.logger.log(
+      `Demo data ready in ${result.elapsedMs} ms: event ${result.eventCode} (${result.dates.startsOn} to ${result.dates.endsOn}), ` +
+        `${c.venues} venues, ${c.teams} teams, ${c.organisations} organisations, ${c.skills} skills, ${c.users} accounts (scale ${result.scale})`,
+    );
+  }
+}
