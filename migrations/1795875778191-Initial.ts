@@ -45,11 +45,17 @@ export class Initial1795875778191 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"role_grants\" ADD CONSTRAINT \"role_grants_event_fk\" FOREIGN KEY (\"event_id\") REFERENCES \"events\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"role_grants\" ADD CONSTRAINT \"role_grants_organisation_fk\" FOREIGN KEY (\"organisation_id\") REFERENCES \"organisations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"invitations\" ADD CONSTRAINT \"invitations_event_fk\" FOREIGN KEY (\"event_id\") REFERENCES \"events\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"role_grants\" ADD CONSTRAINT \"role_grants_granted_by_fk\" FOREIGN KEY (\"granted_by_id\") REFERENCES \"users\"(\"id\") ON DELETE SET NULL ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"invitations\" ADD CONSTRAINT \"invitations_invited_by_fk\" FOREIGN KEY (\"invited_by_id\") REFERENCES \"users\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE \"invitations\" ADD CONSTRAINT \"invitations_accepted_user_fk\" FOREIGN KEY (\"accepted_user_id\") REFERENCES \"users\"(\"id\") ON DELETE SET NULL ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"invitations\" ADD CONSTRAINT \"invitations_organisation_fk\" FOREIGN KEY (\"organisation_id\") REFERENCES \"organisations\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("ALTER TABLE \"invitations\" DROP CONSTRAINT \"invitations_organisation_fk\"");
+    await queryRunner.query("ALTER TABLE \"invitations\" DROP CONSTRAINT \"invitations_accepted_user_fk\"");
+    await queryRunner.query("ALTER TABLE \"invitations\" DROP CONSTRAINT \"invitations_invited_by_fk\"");
+    await queryRunner.query("ALTER TABLE \"role_grants\" DROP CONSTRAINT \"role_grants_granted_by_fk\"");
     await queryRunner.query("ALTER TABLE \"invitations\" DROP CONSTRAINT \"invitations_event_fk\"");
     await queryRunner.query("ALTER TABLE \"role_grants\" DROP CONSTRAINT \"role_grants_organisation_fk\"");
     await queryRunner.query("ALTER TABLE \"role_grants\" DROP CONSTRAINT \"role_grants_event_fk\"");

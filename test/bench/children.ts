@@ -2,7 +2,7 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -179,7 +179,8 @@ export async function prepareApi(preferred: 'build' | 'swc', log: (line: string)
     log('building the API (nest build api, tsc) …');
     const started = Date.now();
     const nest = join(ROOT, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js');
-    const { code, output } = await runToEnd([nest, 'build', 'api', '-p', tsconfig], 180_000);
+    // The CLI resolves -p against the working directory, so give it a relative path.
+    const { code, output } = await runToEnd([nest, 'build', 'api', '-p', relative(ROOT, tsconfig)], 180_000);
     const main = join(outDir, 'apps', 'api', 'src', 'main.js');
     if (code !== 0 || !existsSync(main)) {
       log(`nest build failed (exit ${code}); falling back to swc-node.\n${output.slice(-2_000)}`);

@@ -18,6 +18,21 @@ export interface LoadResult {
   timeouts: number;
   /** responses refused by the scenario's verifyBody (e.g. a GraphQL `errors` member) */
   mismatches: number;
+  /** measured by run.ts (cpu.ts), not by the load process */
+  cpuCores?: CpuCores;
+}
+
+/**
+ * Cores busy on average during a run (1.0 = one core), from /proc; null where unavailable.
+ * server: API + baseline processes; db: PostgreSQL backends of the bench database; load: the
+ * autocannon process; other: the rest of the machine (other jobs: noise); machine: everything.
+ */
+export interface CpuCores {
+  server: number | null;
+  db: number | null;
+  load: number | null;
+  other: number | null;
+  machine: number | null;
 }
 
 export interface VerifyResult {

@@ -1,4 +1,4 @@
-import type { LoadResult } from './protocol';
+import type { CpuCores, LoadResult } from './protocol';
 
 export function median(values: number[]): number {
   if (!values.length) return NaN;
@@ -20,6 +20,8 @@ export interface ScenarioSummary {
   /** req/s ÷ baseline req/s of the same round, one per round */
   ratioPerRound: number[];
   requestsPerSecondPerRound: number[];
+  /** median over rounds of the cores each part used */
+  cpuCores: CpuCores;
   /** summed over rounds */
   failures: { non2xx: number; errors: number; timeouts: number; mismatches: number };
 }
@@ -42,11 +44,23 @@ export function summarise(
       p50Ms: median(results.map((r) => r.latencyMs.p50)),
       p99Ms: median(results.map((r) => r.latencyMs.p99)),
       ratioToBaseline: rps / baselineRps,
-      ratioPerRound: rounds.map((round) => (round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)),
+      cpuCores: {
+        server: cpuMedian(results, 'server'),
+        db: cpuMedian(results, 'db'),
+        load: cpuMedian(results, 'load'),
+        other: cpuMedian(results, 'other'),
+        machine: cpuMedian(results, 'machine'),
+      },
+      ratioPerRound: rounds.map((round) => Math.round(((round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)) * 1000) / 1000),
       requestsPerSecondPerRound: results.map((r) => r.requestsPerSecond),
       failures: { non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) },
     };
   });
+}
+
+function cpuMedian(results: LoadResult[], key: keyof CpuCores): number | null {
+  const values = results.map((r) => r.cpuCores?.[key]).filter((v): v is number => typeof v === 'number');
+  return values.length ? median(values) : null;
 }
 
 export function failureCount(summary: ScenarioSummary): number {
@@ -56,7 +70,8 @@ export function failureCount(summary: ScenarioSummary): number {
 
 /** A plain-text table that reads well in a terminal and pastes into a pull request. */
 export function table(summaries: ScenarioSummary[]): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'failures', 'req/s per round'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'failures', 'cores srv/db/load/other', 'req/s per round'];
+  const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
   const rows = summaries.map((s) => [
     s.scenario,
     s.requestsPerSecond.toFixed(0),
@@ -64,10 +79,11 @@ export function table(summaries: ScenarioSummary[]): string {
     s.p99Ms.toFixed(0),
     s.ratioToBaseline.toFixed(2),
     String(failureCount(s)),
+    [s.cpuCores.server, s.cpuCores.db, s.cpuCores.load, s.cpuCores.other].map(cores).join(' / '),
     s.requestsPerSecondPerRound.map((v) => v.toFixed(0)).join(' / '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const numeric = new Set([1, 2, 3, 4, 5]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6]);
   const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');

@@ -1,5 +1,7 @@
 import { Test } from '@nestjs/testing';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@baton/config';
+import { createFastifyAdapter } from '@baton/observability';
 import { Clock, FixedClock } from '@baton/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -45,7 +47,7 @@ export async function startTestApp(
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(loadConfig()), { logger: false });
     app.enableShutdownHooks();
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pendingSchemaChanges } from '@baton/database';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
+import { runSeedCommand } from './seed.command';
 
 /**
  * Baton's command line: migrations and demo data, on the same database the API would use
@@ -33,7 +34,6 @@ async function main(argv: string[]): Promise<void> {
         await generate(dataSource, rest[0]);
         break;
       case 'seed': {
-        const { runSeedCommand } = await import('./seed.command');
         await runSeedCommand(app, rest);
         break;
       }

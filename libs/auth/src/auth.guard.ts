@@ -37,9 +37,10 @@ export class BatonAuthGuard extends AuthGuard('jwt') {
     // let the error mapping turn it into SERVICE_UNAVAILABLE or INTERNAL, not UNAUTHENTICATED.
     if (error instanceof Error) throw error;
     if (error || !user) {
-      const message = info instanceof Error ? info.message : 'Authentication required';
-      const reason = info instanceof Error && info.name === 'TokenExpiredError' ? 'TOKEN_EXPIRED' : user ? 'INVALID' : 'MISSING_OR_INVALID_TOKEN';
-      throw new UnauthenticatedError(message === 'No auth token' ? 'Authentication required' : message, { reason });
+      const name = info instanceof Error ? info.name : '';
+      if (name === 'TokenExpiredError') throw new UnauthenticatedError('The access token has expired; refresh it', { reason: 'TOKEN_EXPIRED' });
+      if (name === 'JsonWebTokenError') throw new UnauthenticatedError('The access token is not valid', { reason: 'INVALID_TOKEN' });
+      throw new UnauthenticatedError('Authentication required', { reason: 'MISSING_TOKEN' });
     }
     return user;
   }

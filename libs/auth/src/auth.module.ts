@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { BatonConfig } from '@baton/config';
+import { createSecretKey } from 'node:crypto';
 import { AccessService } from './access.service';
 import { ActorLoader } from './actor-loader';
 import { BatonAuthGuard } from './auth.guard';
@@ -23,7 +24,7 @@ export class AuthModule {
           global: true,
           inject: [BatonConfig],
           useFactory: (config: BatonConfig) => ({
-            secret: config.auth.jwtSecret,
+            secretOrPrivateKey: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string,
             // SessionService sets iat and exp itself from the injectable clock.
             signOptions: { algorithm: 'HS256' },
             verifyOptions: { algorithms: ['HS256'] },

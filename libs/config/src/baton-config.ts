@@ -35,7 +35,8 @@ export class BatonConfig {
       dataDir,
       poolSize: env.DB_POOL_SIZE,
       runMigrations: env.MIGRATIONS_RUN,
-      seedDemo: env.SEED_DEMO === 'auto' ? !env.DATABASE_URL && env.NODE_ENV !== 'test' : env.SEED_DEMO === 'true',
+      // Demo accounts have a published password: never created by default outside development.
+      seedDemo: env.SEED_DEMO === 'auto' ? !env.DATABASE_URL && env.NODE_ENV === 'development' : env.SEED_DEMO === 'true',
     };
     this.redisUrl = env.REDIS_URL;
     this.auth = {

@@ -111,10 +111,9 @@ export class DemoGenerator {
   }
 
   private async clearOrRefuse(manager: EntityManager, plan: DemoPlan, reset: boolean): Promise<DemoSeedResult['deleted']> {
-    const users = manager.getRepository(UserEntity).createQueryBuilder('u').where(demoEmailCondition('u'), demoEmailParams());
     if (!reset) {
       const event = await manager.getRepository(EventEntity).existsBy({ code: plan.event.code });
-      const accounts = await users.getCount();
+      const accounts = await manager.getRepository(UserEntity).createQueryBuilder('u').where(demoEmailCondition('u'), demoEmailParams()).getCount();
       if (event || accounts) {
         const found = [event ? `the event ${plan.event.code}` : '', accounts ? `${accounts} demo accounts` : ''].filter(Boolean).join(' and ');
         throw new ConflictError(`The database already holds demo data (${found}). Seed with reset (npm run seed -- --reset) to delete it and start over.`, {

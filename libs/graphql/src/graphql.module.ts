@@ -58,13 +58,16 @@ class GraphqlSupportModule {}
             'graphql-ws': {
               path: '/graphql',
               // The socket has no HTTP headers after the upgrade: the token travels in connectionParams.
-              onConnect: () => true,
+              onConnect: (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
+                (context.extra as SubscriptionExtra).connectionParams = context.connectionParams ?? {};
+                return true;
+              },
             },
           },
           context: (input: { req?: { user?: Actor }; extra?: SubscriptionExtra; connectionParams?: Record<string, unknown> }) => {
             let req = input.req;
             if (!req && input.extra) {
-              const params = input.extra.connectionParams ?? {};
+              const params = input.connectionParams ?? input.extra.connectionParams ?? {};
               const authorization = params.Authorization ?? params.authorization;
               req = { headers: { authorization }, ip: input.extra.request?.socket?.remoteAddress } as unknown as typeof req;
             }

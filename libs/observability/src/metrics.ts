@@ -5,13 +5,6 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
-  readonly httpDuration = new Histogram({
-    name: 'baton_http_request_duration_seconds',
-    help: 'HTTP requests by route and status',
-    labelNames: ['method', 'route', 'status'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
   readonly graphqlDuration = new Histogram({
     name: 'baton_graphql_operation_duration_seconds',
     help: 'GraphQL operations by type and name',

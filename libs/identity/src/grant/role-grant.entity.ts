@@ -32,5 +32,8 @@ export class RoleGrantEntity {
   /** Empty means every team of the event. */
   @Column({ type: 'uuid', array: true, default: () => "'{}'" }) teamIds: string[];
   @Column({ type: 'uuid', nullable: true }) grantedById: string | null;
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'granted_by_id', foreignKeyConstraintName: 'role_grants_granted_by_fk' })
+  grantedBy?: UserEntity;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
