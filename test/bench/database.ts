@@ -41,6 +41,7 @@ export async function createBenchDatabase(adminUrl = process.env.DATABASE_URL ||
     throw new Error(
       `No PostgreSQL server reachable at ${redact(adminUrl)} (${(error as Error).message}).\n` +
         'Start one, or set DATABASE_URL to an admin URL of a server where this user may CREATE DATABASE.',
+      { cause: error },
     );
   }
   const name = `baton_bench_${randomBytes(5).toString('hex')}`;

@@ -45,7 +45,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
   try {
     args = parseSeedArgs(argv);
   } catch (error) {
-    throw new Error(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+    throw new Error(`${(error as Error).message.split('\n')[0]}\n${USAGE}`, { cause: error });
   }
   const dataSource = app.get(DataSource);
   if (await dataSource.showMigrations()) throw new Error('The database schema is not up to date: run `npm run migration:run` first.');

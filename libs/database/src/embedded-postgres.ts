@@ -82,6 +82,7 @@ function acquireLock(dataDir: string): string {
         throw new Error(
           `The embedded database in ${dataDir} is already used by process ${holder}. ` +
             'Stop that process, or set BATON_DATA_DIR to another folder, or DATABASE_URL to a PostgreSQL server.',
+          { cause: error },
         );
       }
       rmSync(file, { force: true });
