@@ -24,7 +24,7 @@ export class AuthModule {
           global: true,
           inject: [BatonConfig],
           useFactory: (config: BatonConfig) => ({
-            secretOrPrivateKey: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string,
+            secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as string,
             // SessionService sets iat and exp itself from the injectable clock.
             signOptions: { algorithm: 'HS256' },
             verifyOptions: { algorithms: ['HS256'] },

@@ -21,7 +21,7 @@ export class BatonConfig {
     loginLimitPerAddress: number;
     loginLimitWindowSeconds: number;
   };
-  readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
+  readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
   readonly logLevel: string;
 
   constructor(env: EnvironmentVariables) {
@@ -56,7 +56,6 @@ export class BatonConfig {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxCost: env.GRAPHQL_MAX_COST,
-      maxPageSize: env.GRAPHQL_MAX_PAGE_SIZE,
     };
     this.logLevel = env.LOG_LEVEL;
   }

@@ -28,7 +28,6 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(2) @Max(50) GRAPHQL_MAX_DEPTH = 12;
   @Transform(toInt) @IsInt() @Min(1) @Max(200) GRAPHQL_MAX_ALIASES = 30;
   @Transform(toInt) @IsInt() @Min(100) GRAPHQL_MAX_COST = 20000;
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000) GRAPHQL_MAX_PAGE_SIZE = 200;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_LIMIT_PER_ACCOUNT = 10;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_LIMIT_PER_ADDRESS = 100;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_LIMIT_WINDOW_SECONDS = 900;

@@ -1,5 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { BatonConfig } from '@baton/config';
+import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 
 const REQUEST_ID = /^[\w-]{8,128}$/;
@@ -14,13 +15,15 @@ export function createFastifyAdapter(config: BatonConfig): FastifyAdapter {
     trustProxy: config.http.trustProxy,
     bodyLimit: 1_048_576,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    requestIdLogLabel: 'reqId',
+    logController: new LogController({
+      requestIdLogLabel: 'reqId',
+      disableRequestLogging: (req) => req.url?.startsWith('/health') === true || req.url === '/metrics',
+    }),
     // A caller's id is kept when it looks like one (a proxy's trace id); anything else is replaced.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    disableRequestLogging: (req) => req.url?.startsWith('/health') === true || req.url === '/metrics',
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
