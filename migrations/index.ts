@@ -1,3 +1,5 @@
 /** Every migration, in order. Listed explicitly so builds, tests and the CLI need no glob. */
 import { Initial1795875778191 } from './1795875778191-Initial';
-export const migrations: Function[] = [Initial1795875778191];
+import { Staffing1795877945215 } from './1795877945215-Staffing';
+
+export const migrations: Function[] = [Initial1795875778191, Staffing1795877945215];

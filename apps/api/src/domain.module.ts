@@ -9,7 +9,10 @@ import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
 import { PubSubModule } from '@baton/pubsub';
+import { RosteringModule } from '@baton/rostering';
+import { SchedulingModule } from '@baton/scheduling';
 import { SkillsModule } from '@baton/skills';
+import { StaffModule } from '@baton/staff';
 
 /** Everything but HTTP: the API and the CLI (migrations, seed) share it. */
 @Module({
@@ -25,6 +28,9 @@ import { SkillsModule } from '@baton/skills';
     EventsModule,
     OrganisationsModule,
     SkillsModule,
+    StaffModule,
+    SchedulingModule,
+    RosteringModule,
   ],
 })
 export class DomainModule {}

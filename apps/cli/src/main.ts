@@ -76,7 +76,7 @@ ${down.reverse().map(q).join('\n')}
   writeFileSync(path, file);
   const indexPath = join(root, 'migrations', 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
-    .replace(/^(\/\*\*[\s\S]*?\*\/\n)/, `$1import { ${className} } from './${timestamp}-${name}';\n`)
+    .replace(/((?:^import .*\n)+)/m, `$1import { ${className} } from './${timestamp}-${name}';\n`)
     .replace(/= \[([\s\S]*?)\];/, (_m, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${className}];`);
   writeFileSync(indexPath, index);
   console.log(`wrote ${path}: read it, tidy it, then commit it`);
