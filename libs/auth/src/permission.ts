@@ -13,12 +13,34 @@ export enum Permission {
   USERS_MANAGE = 'USERS_MANAGE',
   AUDIT_READ = 'AUDIT_READ',
   OUTBOX_READ = 'OUTBOX_READ',
+  /** The staff directory of an event (contact details need the staff member in one's scope). */
+  STAFF_READ = 'STAFF_READ',
+  STAFF_MANAGE = 'STAFF_MANAGE',
+  /** Shifts of an event; staff see the public part. */
+  SHIFTS_READ = 'SHIFTS_READ',
+  SHIFTS_MANAGE = 'SHIFTS_MANAGE',
+  /** Assign, unassign, check in others, coverage, replacements. */
+  ROSTER_MANAGE = 'ROSTER_MANAGE',
+  /** Working-time rule configuration and overriding a blocking rule. */
+  RULES_MANAGE = 'RULES_MANAGE',
+  /** A staff member's own roster: my shifts, confirm, decline, sign up, availability. */
+  SELF_SERVICE = 'SELF_SERVICE',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   [Role.ADMIN]: Object.values(Permission),
-  [Role.COORDINATOR]: [Permission.AUTHENTICATED, Permission.EVENTS_READ, Permission.ORGANISATIONS_READ, Permission.USERS_INVITE],
-  [Role.STAFF]: [Permission.AUTHENTICATED, Permission.EVENTS_READ, Permission.ORGANISATIONS_READ],
+  [Role.COORDINATOR]: [
+    Permission.AUTHENTICATED,
+    Permission.EVENTS_READ,
+    Permission.ORGANISATIONS_READ,
+    Permission.USERS_INVITE,
+    Permission.STAFF_READ,
+    Permission.STAFF_MANAGE,
+    Permission.SHIFTS_READ,
+    Permission.SHIFTS_MANAGE,
+    Permission.ROSTER_MANAGE,
+  ],
+  [Role.STAFF]: [Permission.AUTHENTICATED, Permission.EVENTS_READ, Permission.ORGANISATIONS_READ, Permission.SHIFTS_READ, Permission.SELF_SERVICE],
   [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
   [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
 };
