@@ -35,7 +35,8 @@ export async function startTestApp(
     SEED_DEMO: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
-    DB_POOL_SIZE: '10',
+    // One connection on the embedded database, as the app itself uses there (see EMBEDDED_POOL_SIZE).
+    DB_POOL_SIZE: db.kind === 'embedded' ? '1' : '10',
     ...options.env,
   };
   const saved = { ...process.env };

@@ -6,6 +6,17 @@ import { DatabaseEndpoint } from './database-endpoint';
 import { dataSourceOptions } from './data-source-options';
 import { TransactionRunner } from './transaction';
 
+/**
+ * PGlite runs one backend session for every socket. pglite-socket serialises messages, not
+ * extended-protocol exchanges: with many clients outside transactions, one client's Parse/Bind
+ * can land between another's, and queries fail with "unnamed prepared statement does not exist"
+ * (seen here from about 30 concurrent requests). PGlite executes one query at a time anyway, so
+ * a single connection costs no throughput and rules that out. A query sent through the pool
+ * while the same request holds the transaction would wait for that one connection: services
+ * use the transaction's manager, and the pool's connect timeout turns a mistake into an error.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
 @Global()
 @Module({
   providers: [{ provide: DatabaseEndpoint, inject: [BatonConfig], useFactory: (config: BatonConfig) => DatabaseEndpoint.open(config) }],
@@ -37,7 +48,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
         return {
           ...dataSourceOptions({
             url: endpoint.url,
-            poolSize: config.database.poolSize,
+            poolSize: endpoint.kind === 'embedded' ? EMBEDDED_POOL_SIZE : config.database.poolSize,
             runMigrations: config.database.runMigrations,
             entities: [],
           }),

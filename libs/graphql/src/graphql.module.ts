@@ -64,14 +64,17 @@ class GraphqlSupportModule {}
               },
             },
           },
-          context: (input: { req?: { user?: Actor }; extra?: SubscriptionExtra; connectionParams?: Record<string, unknown> }) => {
-            let req = input.req;
-            if (!req && input.extra) {
+          // Over HTTP on Fastify the context factory receives the Fastify request itself; over
+          // graphql-ws it receives { connectionParams, extra }.
+          context: (input: { req?: { user?: Actor }; extra?: SubscriptionExtra; connectionParams?: Record<string, unknown> } & Record<string, unknown>) => {
+            let request: { user?: Actor; headers: Record<string, unknown>; ip?: string };
+            if (input.extra) {
               const params = input.connectionParams ?? input.extra.connectionParams ?? {};
               const authorization = params.Authorization ?? params.authorization;
-              req = { headers: { authorization }, ip: input.extra.request?.socket?.remoteAddress } as unknown as typeof req;
+              request = { headers: { authorization }, ip: input.extra.request?.socket?.remoteAddress };
+            } else {
+              request = (input.req ?? input) as unknown as typeof request;
             }
-            const request = req as { user?: Actor };
             return { req: request, loaders: loaders.create(() => request.user) };
           },
         };

@@ -2,3 +2,7 @@
 export { RosteringModule } from './rostering.module';
 export { AssignmentEntity, AssignmentStatus, AssignmentSource, ACTIVE_STATUSES } from './assignment/assignment.entity';
 export { AssignmentHistoryEntity } from './assignment/assignment-history.entity';
+export { AssignmentService, ASSIGNMENT_CHANGED } from './assignment/assignment.service';
+export { RuleCheckService } from './rules/rule-check.service';
+export { evaluateRules, workingDay } from './rules/rule-engine';
+export type { RuleOutcome, WorkRules as EngineWorkRules } from './rules/rule-types';

@@ -1,11 +1,32 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SchedulingModule } from '@baton/scheduling';
 import { AssignmentHistoryEntity } from './assignment/assignment-history.entity';
 import { AssignmentEntity } from './assignment/assignment.entity';
+import { AssignmentService } from './assignment/assignment.service';
+import { ShiftCancellationService } from './assignment/shift-cancellation.service';
+import { RosteringResolver } from './rostering.resolver';
+import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment/assignment-fields.resolver';
+import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment/assignment.loaders';
+import { MyShiftsService } from './assignment/my-shifts.service';
+import { RuleCheckService } from './rules/rule-check.service';
+import { RuleFactsRepository } from './rules/rule-facts.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity])],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule],
+  providers: [
+    RuleFactsRepository,
+    RuleCheckService,
+    AssignmentService,
+    ShiftCancellationService,
+    MyShiftsService,
+    ShiftAssignmentsLoader,
+    ShiftByIdLoader,
+    StaffByIdLoader,
+    RosteringResolver,
+    AssignmentFieldsResolver,
+    ShiftAssignmentsResolver,
+  ],
+  exports: [RuleCheckService, AssignmentService],
 })
 export class RosteringModule {}

@@ -3,3 +3,13 @@ export { SchedulingModule } from './scheduling.module';
 export { ShiftEntity, ShiftStatus } from './shift/shift.entity';
 export { ShiftSkillEntity } from './shift/shift-skill.entity';
 export { WorkRuleSetEntity, RuleMode } from './work-rules/work-rule-set.entity';
+/** The rules in force for an event and employment type: `effectiveRules(eventId, type, manager?)`. */
+export { WorkRuleService } from './work-rules/work-rule.service';
+export { DEFAULT_WORK_RULES, WORK_RULE_LIMITS, defaultWorkRules, type WorkRules, type WorkRuleValues } from './work-rules/work-rule-defaults';
+/** Shift reads with the visibility rules (staff see published shifts only). */
+export { ShiftQueryService } from './shift/shift-query.service';
+export { ShiftChecks, MAX_SHIFT_HOURS } from './shift/shift-checks';
+export { ShiftObject, RequiredSkillObject } from './shift/dto/shift.dto';
+export { toShiftObject } from './shift/shift.mapper';
+export { expandPattern, MAX_PATTERN_DAYS, type PatternOccurrence, type PatternTimes } from './shift/shift-pattern';
+export { WorkRulesObject } from './work-rules/dto/work-rules.dto';

@@ -3,3 +3,12 @@ export { StaffModule } from './staff.module';
 export { StaffMemberEntity, EmploymentType, AccreditationStatus } from './staff-member/staff-member.entity';
 export { StaffSkillEntity } from './staff-member/staff-skill.entity';
 export { AvailabilityPeriodEntity, AvailabilityKind } from './availability/availability-period.entity';
+/** Reading staff records with the caller's scope applied (contact details only where allowed). */
+export { StaffDirectoryService } from './staff-member/staff-directory.service';
+/** Who may see or change a staff member: directory, contact details, management scope. */
+export { StaffScopeService } from './staff-member/staff-scope.service';
+export { canSeeContact, coversStaff, type StaffPlacement, type VenueTeamScope } from './staff-member/staff-access';
+/** DataLoader factory: the skills of many staff members in one query. */
+export { StaffSkillsLoader } from './staff-member/staff-skills.loader';
+export { StaffMemberObject, StaffMemberSkillObject, StaffContactObject } from './staff-member/dto/staff-member.object';
+export { toStaffMemberObject } from './staff-member/staff-member.mapper';

@@ -2,15 +2,29 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
+import { AvailabilityResolver } from './availability/availability.resolver';
+import { AvailabilityService } from './availability/availability.service';
+import { StaffDirectoryService } from './staff-member/staff-directory.service';
 import { StaffMemberEntity } from './staff-member/staff-member.entity';
+import { StaffMemberResolver } from './staff-member/staff-member.resolver';
+import { StaffMemberService } from './staff-member/staff-member.service';
+import { StaffScopeService } from './staff-member/staff-scope.service';
 import { StaffSkillEntity } from './staff-member/staff-skill.entity';
+import { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 
 describeConstraint('staff_members_event_user_key', { field: 'userId', message: 'This person already has a staff record in this event' });
 describeConstraint('staff_members_event_external_ref_key', { field: 'externalRef', message: 'Another staff member of this event has this external reference' });
+describeConstraint('staff_members_email_lower_check', { field: 'email', message: 'Emails are stored in lower case' });
+describeConstraint('staff_members_organisation_fk', { field: 'organisationId', message: 'No such organisation' });
+describeConstraint('staff_members_team_fk', { field: 'teamId', message: 'No such team' });
+describeConstraint('staff_members_home_venue_fk', { field: 'homeVenueId', message: 'No such venue' });
+describeConstraint('staff_member_skills_skill_fk', { field: 'skills', message: 'No such skill' });
+describeConstraint('staff_member_skills_level_check', { field: 'skills', message: 'A skill level is 1 to 4' });
+describeConstraint('availability_periods_order_check', { field: 'endsAt', message: 'endsAt must be after startsAt' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity])],
-  providers: [],
-  exports: [],
+  providers: [StaffScopeService, StaffDirectoryService, StaffMemberService, StaffSkillsLoader, StaffMemberResolver, AvailabilityService, AvailabilityResolver],
+  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader],
 })
 export class StaffModule {}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@baton/audit';
+import { Actor } from '@baton/auth';
+import { ConflictError, NotFoundError } from '@baton/core';
+import { TransactionRunner } from '@baton/database';
+import { OutboxService } from '@baton/outbox';
+import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { In } from 'typeorm';
+import { RuleCheckService } from '../rules/rule-check.service';
+import { toAssignmentObject } from './assignment.mapper';
+import { AssignmentEntity } from './assignment.entity';
+import { ASSIGNMENT_CHANGED } from './assignment.service';
+
+interface CancelledRow {
+  id: string;
+  staff_member_id: string;
+  status: string;
+  recipient: string | null;
+  display_name: string;
+}
+
+/**
+ * Cancelling a shift cancels its active assignments and tells each person through the outbox,
+ * all in one transaction: nobody is told of a cancellation that did not happen.
+ */
+@Injectable()
+export class ShiftCancellationService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly rules: RuleCheckService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
+
+  async cancel(actor: Actor, shiftId: string, reason: string): Promise<{ shiftId: string; cancelledAssignments: number }> {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
+      const [shift] = await manager.query(
+        `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.role_title, s.starts_at, v.name AS venue_name, v.time_zone
+           FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1 FOR UPDATE OF s`,
+        [shiftId],
+      );
+      if (!shift) throw new NotFoundError('Shift', shiftId);
+      this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
+      if (shift.status === 'CANCELLED') throw new ConflictError('This shift is already cancelled', { shiftId });
+      await manager.query(`UPDATE shifts SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [shiftId]);
+      const cancelled: CancelledRow[] = await manager.query(
+        `WITH changed AS (
+           UPDATE assignments SET status = 'CANCELLED', updated_at = now()
+            WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED')
+            RETURNING id, staff_member_id, status)
+         SELECT c.id, c.staff_member_id, c.status, COALESCE(m.email, u.email) AS recipient, m.display_name
+           FROM changed c JOIN staff_members m ON m.id = c.staff_member_id LEFT JOIN users u ON u.id = m.user_id`,
+        [shiftId],
+      );
+      if (cancelled.length) {
+        await manager.query(
+          `INSERT INTO assignment_history (assignment_id, actor_user_id, from_status, to_status, note)
+           SELECT a.id, $2, 'ASSIGNED', 'CANCELLED', $3 FROM unnest($1::uuid[]) AS a(id)`,
+          [cancelled.map((c) => c.id), actor.userId, `shift cancelled: ${reason}`],
+        );
+      }
+      const when = new Date(shift.starts_at).toLocaleString('en-GB', { timeZone: shift.time_zone, dateStyle: 'full', timeStyle: 'short' });
+      for (const person of cancelled.filter((c) => c.recipient)) {
+        await this.outbox.enqueue(manager, {
+          recipient: person.recipient!,
+          template: 'shift-cancelled',
+          subject: `Shift cancelled: ${shift.role_title}, ${shift.venue_name}`,
+          body: `Hello ${person.display_name},\n\nYour shift "${shift.role_title}" at ${shift.venue_name} on ${when} (venue time) is cancelled.\nReason: ${reason}\n\nYou do not need to come. Your coordinator may offer you another shift.`,
+          payload: { shiftId, assignmentId: person.id },
+        });
+      }
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'shift.cancelled',
+        entityType: 'shift',
+        entityId: shiftId,
+        eventId: shift.event_id,
+        before: { status: shift.status },
+        after: { status: 'CANCELLED', cancelledAssignments: cancelled.map((c) => c.id) },
+        reason,
+      });
+      const changed = cancelled.length ? await manager.getRepository(AssignmentEntity).findBy({ id: In(cancelled.map((c) => c.id)) }) : [];
+      afterCommit(async () => {
+        for (const assignment of changed) {
+          await this.pubSub.publish(ASSIGNMENT_CHANGED, {
+            [ASSIGNMENT_CHANGED]: { assignment: toAssignmentObject(assignment), venueId: shift.venue_id, teamId: shift.team_id, change: 'CANCELLED' },
+          });
+        }
+      });
+      return { shiftId, cancelledAssignments: cancelled.length };
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { Inject, ParseUUIDPipe } from '@nestjs/common';
+import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment/assignment.service';
+import { ShiftCancellationService } from './assignment/shift-cancellation.service';
+import { AssignInput, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
+import { RuleCheckService } from './rules/rule-check.service';
+import { MyShiftsService } from './assignment/my-shifts.service';
+import { Clock } from '@baton/core';
+
+@ObjectType('AssignmentChange')
+class AssignmentChangeObject {
+  @Field({ description: 'ASSIGNED, CONFIRMED, DECLINED or CANCELLED' }) change: string;
+  @Field(() => ID) venueId: string;
+  @Field(() => ID) teamId: string;
+  @Field(() => AssignmentObject) assignment: AssignmentObject;
+}
+
+@ObjectType('ShiftCancellation')
+class ShiftCancellationObject {
+  @Field(() => ID) shiftId: string;
+  @Field(() => Int, { description: 'Active assignments cancelled; each person was notified' }) cancelledAssignments: number;
+}
+
+@Resolver(() => AssignmentObject)
+export class RosteringResolver {
+  constructor(
+    private readonly assignments: AssignmentService,
+    private readonly cancellations: ShiftCancellationService,
+    private readonly rules: RuleCheckService,
+    private readonly access: AccessService,
+    private readonly myShiftsService: MyShiftsService,
+    private readonly clock: Clock,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
+
+  @Query(() => RuleCheckObject, { description: 'Would this assignment pass every rule right now? Writes nothing.' })
+  @Allow(Permission.ROSTER_MANAGE)
+  checkAssignment(
+    @CurrentActor() actor: Actor,
+    @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string,
+    @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
+  ) {
+    return this.rules.check(actor, shiftId, staffMemberId);
+  }
+
+  @Query(() => [AssignmentObject], { description: 'My shifts in a window (default: from now, 14 days), oldest first' })
+  @Allow(Permission.SELF_SERVICE)
+  myShifts(
+    @CurrentActor() actor: Actor,
+    @Args('from', { nullable: true }) from?: Date,
+    @Args('to', { nullable: true }) to?: Date,
+    @Args('includeInactive', { nullable: true, defaultValue: false }) includeInactive?: boolean,
+  ) {
+    const start = from ?? this.clock.now();
+    return this.myShiftsService.list(actor, start, to ?? new Date(start.getTime() + 14 * 86_400_000), includeInactive ?? false);
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'Put a staff member on a shift. Refused with RULE_VIOLATION listing every failed rule.' })
+  @Allow(Permission.ROSTER_MANAGE)
+  assign(@CurrentActor() actor: Actor, @Args('input') input: AssignInput) {
+    return this.assignments.assign(actor, input.shiftId, input.staffMemberId, { overrideReason: input.overrideReason });
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'Take a staff member off a shift; the place opens again' })
+  @Allow(Permission.ROSTER_MANAGE)
+  unassign(
+    @CurrentActor() actor: Actor,
+    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
+    @Args('reason', { nullable: true }) reason?: string,
+  ) {
+    return this.assignments.unassign(actor, assignmentId, reason);
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'The assigned person confirms they will come' })
+  @Allow(Permission.SELF_SERVICE)
+  confirmAssignment(@CurrentActor() actor: Actor, @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string) {
+    return this.assignments.confirm(actor, assignmentId);
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'The assigned person declines; the place opens again' })
+  @Allow(Permission.SELF_SERVICE)
+  declineAssignment(
+    @CurrentActor() actor: Actor,
+    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
+    @Args('reason', { nullable: true }) reason?: string,
+  ) {
+    return this.assignments.decline(actor, assignmentId, reason);
+  }
+
+  @Mutation(() => ShiftCancellationObject, { description: 'Cancel a shift: its assignments are cancelled and each person is notified' })
+  @Allow(Permission.SHIFTS_MANAGE)
+  cancelShift(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string, @Args('reason') reason: string) {
+    return this.cancellations.cancel(actor, shiftId, reason);
+  }
+
+  @Subscription(() => AssignmentChangeObject, {
+    description: 'Assignments made, answered or cancelled in one event (optionally one venue)',
+    filter: (payload: { assignmentChanged: AssignmentChange }, variables: { eventId: string; venueId?: string }) =>
+      payload.assignmentChanged.assignment.eventId === variables.eventId && (!variables.venueId || payload.assignmentChanged.venueId === variables.venueId),
+  })
+  @Allow(Permission.ROSTER_MANAGE)
+  assignmentChanged(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args('venueId', { type: () => ID, nullable: true }) _venueId?: string,
+  ) {
+    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    return this.pubSub.asyncIterableIterator(ASSIGNMENT_CHANGED);
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, Actor, Permission } from '@baton/auth';
+import { BadInputError } from '@baton/core';
+import { ConnectionShape, PageArgs, paginate } from '@baton/graphql';
+import { DataSource } from 'typeorm';
+import { ShiftFilterInput, ShiftObject } from './dto/shift.dto';
+import { ShiftChecks } from './shift-checks';
+import { ShiftEntity, ShiftStatus } from './shift.entity';
+import { toShiftObject } from './shift.mapper';
+
+/** Reading shifts: coordinators see every shift of their event, staff only the published ones. */
+@Injectable()
+export class ShiftQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly checks: ShiftChecks,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<ShiftObject> {
+    const shift = await this.dataSource.getRepository(ShiftEntity).findOneBy({ id });
+    this.checks.assertReadable(actor, shift, id);
+    return toShiftObject(shift);
+  }
+
+  async list(actor: Actor, eventId: string, filter: ShiftFilterInput = {}, page: PageArgs): Promise<ConnectionShape<ShiftObject>> {
+    this.access.assertEvent(actor, Permission.SHIFTS_READ, eventId);
+    if (filter.from && filter.to && filter.to <= filter.from) throw BadInputError.field('filter.to', 'to must be after from', 'dateOrder');
+    let statuses = filter.statuses?.length ? [...new Set(filter.statuses)] : undefined;
+    if (!this.checks.seesAllShifts(actor, eventId)) statuses = (statuses ?? [ShiftStatus.PUBLISHED]).filter((s) => s === ShiftStatus.PUBLISHED);
+    const query = this.dataSource.getRepository(ShiftEntity).createQueryBuilder('s').where('s.eventId = :eventId', { eventId });
+    if (statuses) query.andWhere(statuses.length ? 's.status IN (:...statuses)' : 'FALSE', { statuses });
+    if (filter.venueIds?.length) query.andWhere('s.venueId IN (:...venueIds)', { venueIds: filter.venueIds });
+    if (filter.teamIds?.length) query.andWhere('s.teamId IN (:...teamIds)', { teamIds: filter.teamIds });
+    // Overlapping the window: still running after `from`, started before `to`.
+    if (filter.from) query.andWhere('s.endsAt > :from', { from: filter.from });
+    if (filter.to) query.andWhere('s.startsAt < :to', { to: filter.to });
+    if (filter.understaffedOnly) query.andWhere('s.activeCount < s.headcount');
+    return paginate(query, page, [
+      { column: 's.startsAt', value: (s) => s.startsAt.toISOString() },
+      { column: 's.id', value: (s) => s.id },
+    ], toShiftObject);
+  }
+}

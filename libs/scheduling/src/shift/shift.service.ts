@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@baton/audit';
+import { Actor } from '@baton/auth';
+import { BadInputError, ConflictError } from '@baton/core';
+import { TransactionRunner } from '@baton/database';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { CreateShiftInput, RequiredSkillInput, ShiftObject, ShiftPatternInput, ShiftPatternResultObject, UpdateShiftInput } from './dto/shift.dto';
+import { ShiftChecks } from './shift-checks';
+import { expandPattern } from './shift-pattern';
+import { ShiftSkillEntity } from './shift-skill.entity';
+import { ShiftEntity, ShiftStatus } from './shift.entity';
+import { toShiftObject } from './shift.mapper';
+
+/** How many shifts of a pattern the mutation returns; `count` tells how many were made. */
+const PATTERN_RESULT_SIZE = 50;
+
+/** Creating, changing and publishing shifts. Cancelling belongs to rostering (it cancels assignments). */
+@Injectable()
+export class ShiftService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly checks: ShiftChecks,
+  ) {}
+
+  async create(actor: Actor, input: CreateShiftInput): Promise<ShiftObject> {
+    this.checks.assertCanManage(actor, input.eventId, input.venueId, input.teamId);
+    this.checks.assertTimes(input.startsAt, input.endsAt);
+    return this.transactions.run(async ({ manager }) => {
+      await this.checks.venueOf(manager, input.eventId, input.venueId);
+      await this.checks.assertTeam(manager, input.eventId, input.teamId);
+      await this.checks.assertSkills(manager, input.requiredSkills);
+      const repository = manager.getRepository(ShiftEntity);
+      const shift = await repository.save(repository.create({
+        eventId: input.eventId,
+        venueId: input.venueId,
+        teamId: input.teamId,
+        roleTitle: input.roleTitle.trim(),
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        headcount: input.headcount,
+        notes: input.notes?.trim() || null,
+        createdById: actor.userId,
+      }));
+      await this.replaceSkills(manager, [shift.id], input.requiredSkills ?? []);
+      const after = toShiftObject(shift);
+      await this.audit.record(manager, {
+        actorUserId: actor.userId, action: 'shift.created', entityType: 'shift', entityId: shift.id, eventId: shift.eventId,
+        after: { ...after, requiredSkills: input.requiredSkills ?? [] },
+      });
+      return after;
+    });
+  }
+
+  /**
+   * Changes what is given. Moving a shift moves its assignments (a trigger), and the database
+   * refuses the move if someone would then work two shifts at once.
+   */
+  async update(actor: Actor, id: string, input: UpdateShiftInput): Promise<ShiftObject> {
+    return this.transactions.run(async ({ manager }) => {
+      const repository = manager.getRepository(ShiftEntity);
+      const shift = await repository.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+      this.checks.assertReadable(actor, shift, id);
+      this.checks.assertCanManage(actor, shift.eventId, shift.venueId, shift.teamId);
+      if (shift.status === ShiftStatus.CANCELLED) throw new ConflictError('A cancelled shift cannot be changed', { field: 'id', shiftId: id });
+      const patch: Partial<ShiftEntity> = {};
+      if (input.venueId !== undefined && input.venueId !== shift.venueId) patch.venueId = input.venueId;
+      if (input.teamId !== undefined && input.teamId !== shift.teamId) patch.teamId = input.teamId;
+      if (patch.venueId || patch.teamId) {
+        this.checks.assertCanManage(actor, shift.eventId, patch.venueId ?? shift.venueId, patch.teamId ?? shift.teamId);
+        if (patch.venueId) await this.checks.venueOf(manager, shift.eventId, patch.venueId);
+        if (patch.teamId) await this.checks.assertTeam(manager, shift.eventId, patch.teamId);
+      }
+      if (input.roleTitle !== undefined) patch.roleTitle = input.roleTitle.trim();
+      if (input.notes !== undefined) patch.notes = input.notes.trim() || null;
+      if (input.startsAt !== undefined) patch.startsAt = input.startsAt;
+      if (input.endsAt !== undefined) patch.endsAt = input.endsAt;
+      if (patch.startsAt || patch.endsAt) this.checks.assertTimes(patch.startsAt ?? shift.startsAt, patch.endsAt ?? shift.endsAt);
+      if (input.headcount !== undefined) {
+        // The row lock above holds activeCount still until the commit.
+        if (input.headcount < shift.activeCount) {
+          throw BadInputError.field('headcount', `${shift.activeCount} people are assigned to this shift: unassign some before lowering the headcount to ${input.headcount}`, 'belowAssigned');
+        }
+        patch.headcount = input.headcount;
+      }
+      await this.checks.assertSkills(manager, input.requiredSkills);
+      const before = toShiftObject(shift);
+      if (Object.keys(patch).length) await this.applyPatch(manager, id, patch);
+      if (input.requiredSkills) await this.replaceSkills(manager, [id], input.requiredSkills);
+      const after = toShiftObject(await repository.findOneByOrFail({ id }));
+      await this.audit.record(manager, {
+        actorUserId: actor.userId, action: 'shift.updated', entityType: 'shift', entityId: id, eventId: shift.eventId,
+        before: { ...before }, after: { ...after, ...(input.requiredSkills ? { requiredSkills: input.requiredSkills } : {}) },
+      });
+      return after;
+    });
+  }
+
+  /** DRAFT shifts become PUBLISHED (staff see them); already published ones are left as they are. */
+  async publish(actor: Actor, ids: string[]): Promise<ShiftObject[]> {
+    const unique = [...new Set(ids)];
+    return this.transactions.run(async ({ manager }) => {
+      const repository = manager.getRepository(ShiftEntity);
+      // Locked in id order so two overlapping publications cannot deadlock.
+      const shifts = await repository.createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids: unique }).orderBy('s.id').getMany();
+      const byId = new Map(shifts.map((s) => [s.id, s]));
+      for (const id of unique) {
+        const shift = byId.get(id) ?? null;
+        this.checks.assertReadable(actor, shift, id);
+        this.checks.assertCanManage(actor, shift.eventId, shift.venueId, shift.teamId);
+      }
+      const cancelled = shifts.filter((s) => s.status === ShiftStatus.CANCELLED).map((s) => s.id);
+      if (cancelled.length) throw new ConflictError('A cancelled shift cannot be published', { field: 'ids', shiftIds: cancelled });
+      const drafts = shifts.filter((s) => s.status === ShiftStatus.DRAFT);
+      if (drafts.length) {
+        await repository.update({ id: In(drafts.map((s) => s.id)) }, { status: ShiftStatus.PUBLISHED });
+        for (const shift of drafts) {
+          await this.audit.record(manager, {
+            actorUserId: actor.userId, action: 'shift.published', entityType: 'shift', entityId: shift.id, eventId: shift.eventId,
+            before: { status: ShiftStatus.DRAFT }, after: { status: ShiftStatus.PUBLISHED },
+          });
+        }
+      }
+      const fresh = new Map((await repository.findBy({ id: In(unique) })).map((s) => [s.id, s]));
+      return unique.map((id) => toShiftObject(fresh.get(id)!));
+    });
+  }
+
+  /** One shift per selected local day at the venue, all or nothing, audited once. */
+  async createFromPattern(actor: Actor, input: ShiftPatternInput): Promise<ShiftPatternResultObject> {
+    this.checks.assertCanManage(actor, input.eventId, input.venueId, input.teamId);
+    return this.transactions.run(async ({ manager }) => {
+      const venue = await this.checks.venueOf(manager, input.eventId, input.venueId);
+      await this.checks.assertTeam(manager, input.eventId, input.teamId);
+      await this.checks.assertSkills(manager, input.requiredSkills);
+      const occurrences = expandPattern({ ...input, timeZone: venue.timeZone });
+      if (!occurrences.length) throw BadInputError.field('weekdays', 'No day of the range falls on these weekdays', 'noDay');
+      const status = input.publish ? ShiftStatus.PUBLISHED : ShiftStatus.DRAFT;
+      const repository = manager.getRepository(ShiftEntity);
+      const inserted = await repository.insert(occurrences.map((o) => ({
+        eventId: input.eventId,
+        venueId: input.venueId,
+        teamId: input.teamId,
+        roleTitle: input.roleTitle.trim(),
+        startsAt: o.startsAt,
+        endsAt: o.endsAt,
+        headcount: input.headcount,
+        status,
+        createdById: actor.userId,
+      })));
+      const ids = inserted.identifiers.map((i) => i.id as string);
+      await this.replaceSkills(manager, ids, input.requiredSkills ?? []);
+      const shifts = await repository.find({ where: { id: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' }, take: PATTERN_RESULT_SIZE });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId, action: 'shift.bulk_created', entityType: 'shift', eventId: input.eventId,
+        after: { pattern: { ...input, timeZone: venue.timeZone }, count: ids.length, shiftIds: ids },
+      });
+      return { count: ids.length, shifts: shifts.map(toShiftObject) };
+    });
+  }
+
+  private async applyPatch(manager: EntityManager, id: string, patch: Partial<ShiftEntity>): Promise<void> {
+    try {
+      await manager.getRepository(ShiftEntity).update({ id }, patch);
+    } catch (error) {
+      const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (error instanceof QueryFailedError && driver?.code === '23P01') {
+        throw new ConflictError('Moving this shift would give an assigned person two shifts at the same time', {
+          constraint: driver.constraint ?? 'assignments_no_overlap',
+          rule: 'overlap',
+          field: 'startsAt',
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async replaceSkills(manager: EntityManager, shiftIds: string[], skills: RequiredSkillInput[]): Promise<void> {
+    const repository = manager.getRepository(ShiftSkillEntity);
+    await repository.delete({ shiftId: In(shiftIds) });
+    if (!skills.length) return;
+    await repository.insert(shiftIds.flatMap((shiftId) => skills.map((s) => ({ shiftId, skillId: s.skillId, minLevel: s.minLevel }))));
+  }
+}

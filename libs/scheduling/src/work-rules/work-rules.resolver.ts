@@ -1,0 +1,28 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { EmploymentType } from '@baton/staff';
+import { WorkRulesInput, WorkRulesObject } from './dto/work-rules.dto';
+import { WorkRuleService } from './work-rule.service';
+
+@Resolver(() => WorkRulesObject)
+export class WorkRulesResolver {
+  constructor(private readonly rules: WorkRuleService) {}
+
+  @Query(() => [WorkRulesObject], { description: 'The rules in force for each employment type of an event (stored or default)' })
+  @Allow(Permission.SHIFTS_READ)
+  workRules(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+    return this.rules.list(actor, eventId);
+  }
+
+  @Mutation(() => WorkRulesObject, { description: 'Set the rules of one employment type for an event; omitted fields keep their value' })
+  @Allow(Permission.RULES_MANAGE)
+  setWorkRules(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args('employmentType', { type: () => EmploymentType }) employmentType: EmploymentType,
+    @Args('input') input: WorkRulesInput,
+  ) {
+    return this.rules.set(actor, eventId, employmentType, input);
+  }
+}

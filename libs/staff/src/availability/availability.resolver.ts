@@ -1,0 +1,34 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AvailabilityService } from './availability.service';
+import { AddAvailabilityInput, AvailabilityPeriodObject } from './dto/availability.dto';
+
+@Resolver(() => AvailabilityPeriodObject)
+export class AvailabilityResolver {
+  constructor(private readonly periods: AvailabilityService) {}
+
+  @Query(() => [AvailabilityPeriodObject], { description: 'Your own availability periods in an event, by start' })
+  @Allow(Permission.SELF_SERVICE)
+  myAvailability(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+    return this.periods.mine(actor, eventId);
+  }
+
+  @Query(() => [AvailabilityPeriodObject], { description: 'Availability of one staff member: themself, admins, coordinators covering them' })
+  @Allow(Permission.STAFF_READ, Permission.SELF_SERVICE)
+  availability(@CurrentActor() actor: Actor, @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string) {
+    return this.periods.forMember(actor, staffMemberId);
+  }
+
+  @Mutation(() => AvailabilityPeriodObject)
+  @Allow(Permission.SELF_SERVICE, Permission.STAFF_MANAGE)
+  addAvailability(@CurrentActor() actor: Actor, @Args('input') input: AddAvailabilityInput) {
+    return this.periods.add(actor, input);
+  }
+
+  @Mutation(() => Boolean)
+  @Allow(Permission.SELF_SERVICE, Permission.STAFF_MANAGE)
+  removeAvailability(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.periods.remove(actor, id);
+  }
+}

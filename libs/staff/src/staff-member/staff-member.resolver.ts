@@ -1,0 +1,79 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
+import { StaffMemberObject, StaffMemberSkillObject } from './dto/staff-member.object';
+import { CreateStaffMemberInput, StaffMemberFilter, StaffSkillInput, UpdateStaffMemberInput } from './dto/staff-member.input';
+import { StaffDirectoryService } from './staff-directory.service';
+import { StaffMemberService } from './staff-member.service';
+import { StaffSkillsLoader } from './staff-skills.loader';
+
+const StaffMemberConnection = Connection(StaffMemberObject, 'StaffMember');
+
+@Resolver(() => StaffMemberObject)
+export class StaffMemberResolver {
+  constructor(
+    private readonly directory: StaffDirectoryService,
+    private readonly members: StaffMemberService,
+  ) {}
+
+  @Query(() => StaffMemberConnection, { description: 'The staff directory of an event, by name; contact details only for those in your scope' })
+  @Allow(Permission.STAFF_READ)
+  staffMembers(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => StaffMemberFilter, nullable: true }) filter?: StaffMemberFilter,
+  ) {
+    return this.directory.list(actor, eventId, filter, page);
+  }
+
+  @Query(() => StaffMemberObject)
+  @Allow(Permission.STAFF_READ)
+  staffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.directory.get(actor, id);
+  }
+
+  @Query(() => [StaffMemberObject], { description: 'Your own staff records, one per event you work or worked' })
+  @Allow(Permission.AUTHENTICATED)
+  myStaffProfiles(@CurrentActor() actor: Actor) {
+    return this.directory.mine(actor);
+  }
+
+  @Mutation(() => StaffMemberObject)
+  @Allow(Permission.STAFF_MANAGE)
+  createStaffMember(@CurrentActor() actor: Actor, @Args('input') input: CreateStaffMemberInput) {
+    return this.members.create(actor, input);
+  }
+
+  @Mutation(() => StaffMemberObject, { description: 'Change some fields; absent fields stay, null clears an optional one' })
+  @Allow(Permission.STAFF_MANAGE)
+  updateStaffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateStaffMemberInput) {
+    return this.members.update(actor, id, input);
+  }
+
+  @Mutation(() => StaffMemberObject, { description: 'Replace the skills of a staff member with this set' })
+  @Allow(Permission.STAFF_MANAGE)
+  setStaffSkills(
+    @CurrentActor() actor: Actor,
+    @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
+    @Args('skills', { type: () => [StaffSkillInput] }) skills: StaffSkillInput[],
+  ) {
+    return this.members.setSkills(actor, staffMemberId, skills);
+  }
+
+  @Mutation(() => StaffMemberObject, { description: 'Tie a staff record to an account (admins)' })
+  @Allow(Permission.STAFF_MANAGE)
+  linkStaffMemberUser(
+    @CurrentActor() actor: Actor,
+    @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
+    @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string,
+  ) {
+    return this.members.linkUser(actor, staffMemberId, userId);
+  }
+
+  @ResolveField(() => [StaffMemberSkillObject], { description: 'By skill code' })
+  skills(@Parent() member: StaffMemberObject, @Loaders() loaders: LoaderRegistry) {
+    return loaders.get(StaffSkillsLoader).load(member.id);
+  }
+}
