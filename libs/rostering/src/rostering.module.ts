@@ -9,6 +9,8 @@ import { RosteringResolver } from './rostering.resolver';
 import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment/assignment-fields.resolver';
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment/assignment.loaders';
 import { MyShiftsService } from './assignment/my-shifts.service';
+import { SelfServiceService } from './assignment/self-service.service';
+import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 
@@ -20,6 +22,8 @@ import { RuleFactsRepository } from './rules/rule-facts.repository';
     AssignmentService,
     ShiftCancellationService,
     MyShiftsService,
+    SelfServiceService,
+    ReplacementService,
     ShiftAssignmentsLoader,
     ShiftByIdLoader,
     StaffByIdLoader,

@@ -7,6 +7,11 @@ import { ShiftCancellationService } from './assignment/shift-cancellation.servic
 import { AssignInput, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
 import { RuleCheckService } from './rules/rule-check.service';
 import { MyShiftsService } from './assignment/my-shifts.service';
+import { SelfServiceService } from './assignment/self-service.service';
+import { ReplacementCandidateObject } from './replacements/replacement.dto';
+import { MAX_CANDIDATES, ReplacementService } from './replacements/replacement.service';
+import { Connection, PageArgs } from '@baton/graphql';
+import { ShiftObject } from '@baton/scheduling';
 import { Clock } from '@baton/core';
 
 @ObjectType('AssignmentChange')
@@ -23,6 +28,8 @@ class ShiftCancellationObject {
   @Field(() => Int, { description: 'Active assignments cancelled; each person was notified' }) cancelledAssignments: number;
 }
 
+const OpenShiftConnection = Connection(ShiftObject, 'OpenShift');
+
 @Resolver(() => AssignmentObject)
 export class RosteringResolver {
   constructor(
@@ -31,6 +38,8 @@ export class RosteringResolver {
     private readonly rules: RuleCheckService,
     private readonly access: AccessService,
     private readonly myShiftsService: MyShiftsService,
+    private readonly selfService: SelfServiceService,
+    private readonly replacements: ReplacementService,
     private readonly clock: Clock,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
@@ -43,6 +52,35 @@ export class RosteringResolver {
     @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
   ) {
     return this.rules.check(actor, shiftId, staffMemberId);
+  }
+
+  @Query(() => [ReplacementCandidateObject], {
+    description: `People who pass every blocking rule for this shift right now, best first, with the score explained (1 to ${MAX_CANDIDATES})`,
+  })
+  @Allow(Permission.ROSTER_MANAGE)
+  replacementCandidates(
+    @CurrentActor() actor: Actor,
+    @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ) {
+    return this.replacements.candidates(actor, shiftId, first);
+  }
+
+  @Query(() => OpenShiftConnection, { description: 'Published shifts of my team, not started, with places left' })
+  @Allow(Permission.SELF_SERVICE)
+  openShifts(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args() page: PageArgs,
+    @Args('to', { nullable: true }) to?: Date,
+  ) {
+    return this.selfService.openShifts(actor, eventId, page, to);
+  }
+
+  @Mutation(() => AssignmentObject, { description: 'Take an open shift of my team yourself, under the same rules as any assignment' })
+  @Allow(Permission.SELF_SERVICE)
+  signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string) {
+    return this.selfService.signUp(actor, shiftId);
   }
 
   @Query(() => [AssignmentObject], { description: 'My shifts in a window (default: from now, 14 days), oldest first' })

@@ -77,4 +77,59 @@ export class RuleFactsRepository {
       availability: availability.map((a: { kind: AvailabilityFacts['kind']; starts_at: Date; ends_at: Date }) => ({ kind: a.kind, startsAt: a.starts_at, endsAt: a.ends_at })),
     };
   }
+
+  /**
+   * The same facts for many people and one shift, in five statements whatever their number:
+   * what the replacement search needs to re-check its candidates with the exact rules.
+   */
+  async loadMany(manager: EntityManager, shiftId: string, staffMemberIds: string[]): Promise<LoadedFacts[]> {
+    if (!staffMemberIds.length) return [];
+    const [first] = staffMemberIds;
+    const base = await this.load(manager, shiftId, first, false);
+    if ('missing' in base) return [];
+    const shift = base.shift;
+    const staff = await manager.query(
+      `SELECT id, event_id, user_id, email, employment_type, accreditation_status, accreditation_zones FROM staff_members WHERE id = ANY($1::uuid[])`,
+      [staffMemberIds],
+    );
+    const skills = await manager.query(`SELECT staff_member_id, skill_id, level FROM staff_member_skills WHERE staff_member_id = ANY($1::uuid[])`, [staffMemberIds]);
+    const neighbours = await manager.query(
+      `SELECT staff_member_id, shift_id, starts_at, ends_at FROM assignments
+        WHERE staff_member_id = ANY($1::uuid[]) AND status IN ('ASSIGNED', 'CONFIRMED')
+          AND starts_at < $3::timestamptz + ${NEIGHBOUR_WINDOW} AND ends_at > $2::timestamptz - ${NEIGHBOUR_WINDOW}`,
+      [staffMemberIds, shift.startsAt, shift.endsAt],
+    );
+    const availability = await manager.query(
+      `SELECT staff_member_id, kind, starts_at, ends_at FROM availability_periods WHERE staff_member_id = ANY($1::uuid[]) AND starts_at < $3 AND ends_at > $2`,
+      [staffMemberIds, shift.startsAt, shift.endsAt],
+    );
+    type Row = Record<string, any>;
+    const by = (rows: Row[]) => {
+      const map = new Map<string, Row[]>();
+      for (const row of rows) map.set(row.staff_member_id, [...(map.get(row.staff_member_id) ?? []), row]);
+      return map;
+    };
+    const skillsBy = by(skills);
+    const neighboursBy = by(neighbours);
+    const availabilityBy = by(availability);
+    return staff.map((m: Row) => {
+      const mine = neighboursBy.get(m.id) ?? [];
+      return {
+        shift,
+        staff: {
+          id: m.id,
+          eventId: m.event_id,
+          userId: m.user_id,
+          email: m.email,
+          employmentType: m.employment_type,
+          accreditationStatus: m.accreditation_status,
+          accreditationZones: m.accreditation_zones ?? [],
+          skills: new Map((skillsBy.get(m.id) ?? []).map((k) => [k.skill_id as string, k.level as number])),
+        },
+        neighbours: mine.filter((n) => n.shift_id !== shiftId).map((n) => ({ shiftId: n.shift_id, startsAt: n.starts_at, endsAt: n.ends_at })),
+        alreadyOnShift: mine.some((n) => n.shift_id === shiftId),
+        availability: (availabilityBy.get(m.id) ?? []).map((a) => ({ kind: a.kind, startsAt: a.starts_at, endsAt: a.ends_at })),
+      };
+    });
+  }
 }

@@ -1,0 +1,24 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { RuleOutcomeObject } from '../dto/assignment.dto';
+
+@ObjectType('ReplacementScore', { description: 'Why a candidate ranks where it does; the parts add up to the total' })
+export class ReplacementScoreObject {
+  @Field(() => Float, { description: 'Required skills met, with levels to spare (0–30)' }) skills: number;
+  @Field(() => Float, { description: 'Same team as the shift (0 or 25)' }) team: number;
+  @Field(() => Float, { description: 'Home venue is the shift’s venue (20) or in the same city (10)' }) venue: number;
+  @Field(() => Float, { description: 'Fewer hours assigned so far ranks higher (0–20)' }) workload: number;
+  @Field(() => Float, { description: 'Preferred period +5, undesired period −10' }) preference: number;
+  @Field(() => Float) total: number;
+}
+
+@ObjectType('ReplacementCandidate')
+export class ReplacementCandidateObject {
+  @Field(() => ID) staffMemberId: string;
+  @Field() displayName: string;
+  @Field(() => ID, { nullable: true }) teamId: string | null;
+  @Field(() => ID, { nullable: true }) homeVenueId: string | null;
+  @Field() employmentType: string;
+  @Field(() => Float, { description: 'Hours on active assignments in this event' }) hoursAssigned: number;
+  @Field(() => ReplacementScoreObject) score: ReplacementScoreObject;
+  @Field(() => [RuleOutcomeObject], { description: 'Rules that would only warn' }) warnings: RuleOutcomeObject[];
+}
