@@ -1,6 +1,7 @@
 import { EventEntity } from '@baton/events';
 import { ShiftEntity } from '@baton/scheduling';
 import { StaffMemberEntity } from '@baton/staff';
+import { CheckInMethod } from '../attendance/check-in-method';
 import { Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export enum AssignmentStatus {
@@ -54,6 +55,10 @@ export class AssignmentEntity {
   @Column({ type: 'text', nullable: true }) overrideReason: string | null;
   @Column({ type: 'timestamptz', nullable: true }) checkedInAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) checkedOutAt: Date | null;
+  /** How the check-in was recorded (attendance). */
+  @Column({ type: 'enum', enum: CheckInMethod, enumName: 'check_in_method', nullable: true }) checkInMethod: CheckInMethod | null;
+  /** When the no-show sweep flagged this assignment (set once; a later check-in keeps it). */
+  @Column({ type: 'timestamptz', nullable: true }) noShowAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -103,6 +103,7 @@ export class RuleFactsRepository {
       `SELECT staff_member_id, kind, starts_at, ends_at FROM availability_periods WHERE staff_member_id = ANY($1::uuid[]) AND starts_at < $3 AND ends_at > $2`,
       [staffMemberIds, shift.startsAt, shift.endsAt],
     );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows of four different queries
     type Row = Record<string, any>;
     const by = (rows: Row[]) => {
       const map = new Map<string, Row[]>();
