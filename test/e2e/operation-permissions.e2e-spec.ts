@@ -12,6 +12,8 @@ const EXPECTED: Record<string, string> = {
   'Mutation.assign': 'ROSTER_MANAGE',
   'Mutation.cancelShift': 'SHIFTS_MANAGE',
   'Mutation.changePassword': 'AUTHENTICATED',
+  'Mutation.checkIn': 'ROSTER_MANAGE | SELF_SERVICE',
+  'Mutation.checkOut': 'ROSTER_MANAGE | SELF_SERVICE',
   'Mutation.confirmAssignment': 'SELF_SERVICE',
   'Mutation.createEvent': 'EVENTS_MANAGE',
   'Mutation.createOrganisation': 'ORGANISATIONS_MANAGE',
@@ -46,6 +48,7 @@ const EXPECTED: Record<string, string> = {
   'Query.auditLog': 'AUDIT_READ',
   'Query.availability': 'STAFF_READ | SELF_SERVICE',
   'Query.checkAssignment': 'ROSTER_MANAGE',
+  'Query.coverage': 'ROSTER_MANAGE',
   'Query.event': 'EVENTS_READ',
   'Query.events': 'EVENTS_READ',
   'Query.invitations': 'USERS_INVITE',
@@ -70,6 +73,7 @@ const EXPECTED: Record<string, string> = {
   'Query.workRules': 'SHIFTS_READ',
   'Subscription.assignmentChanged': 'ROSTER_MANAGE',
   'Subscription.eventChanged': 'EVENTS_READ',
+  'Subscription.staffingAlert': 'ROSTER_MANAGE',
 };
 
 describe('every operation declares what it requires', () => {

@@ -91,6 +91,19 @@ describe('roster views: nested reads, my shifts, live changes', () => {
     } finally {
       await sub.close();
     }
+    // A coordinator limited to another venue, subscribed to the whole event, hears nothing of this venue.
+    const otherVenue = await createVenue(t.dataSource, event.id, { zones: [] });
+    const limited = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [otherVenue.id] }])).email);
+    const narrow = await subscribe(t.gql.url, `subscription S($e: ID!) { assignmentChanged(eventId: $e) { venueId } }`, { e: event.id }, limited);
+    try {
+      const here = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-08-26T06:00:00Z', '2024-08-26T10:00:00Z');
+      const there = await createShift(t.dataSource, { eventId: event.id, venueId: otherVenue.id, teamId: team.id }, '2024-08-26T06:00:00Z', '2024-08-26T10:00:00Z');
+      await assign(here.id, (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] })).id);
+      await assign(there.id, (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] })).id);
+      expect(await narrow.next()).toEqual({ assignmentChanged: { venueId: otherVenue.id } });
+    } finally {
+      await narrow.close();
+    }
     const denied = await subscribe(t.gql.url, `subscription S($e: ID!) { assignmentChanged(eventId: $e) { change } }`, { e: event.id }, staff);
     await expect(denied.next()).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });
     await denied.close();

@@ -199,6 +199,20 @@ describe('rostering: assignments under the rules', () => {
       await expect(insert()).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514', constraint: 'shifts_capacity_check' }) });
     });
 
+    it('deleting a whole event removes its venues, shifts and assignments in one statement', async () => {
+      const doomed = await createEvent(t.dataSource);
+      const v = await createVenue(t.dataSource, doomed.id);
+      const tm = await createTeam(t.dataSource, doomed.id);
+      const shift = await createShift(t.dataSource, { eventId: doomed.id, venueId: v.id, teamId: tm.id }, '2024-08-07T06:00:00Z', '2024-08-07T12:00:00Z');
+      const member = await createStaffMember(t.dataSource, doomed.id, org.id);
+      await t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shift.id, member.id, doomed.id]);
+      // A venue that still has shifts cannot be deleted on its own…
+      await expect(t.dataSource.query(`DELETE FROM venues WHERE id = $1`, [v.id])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23503' }) });
+      // …but the event goes with everything in it.
+      await t.dataSource.query(`DELETE FROM events WHERE id = $1`, [doomed.id]);
+      expect(await t.dataSource.getRepository(ShiftEntity).countBy({ eventId: doomed.id })).toBe(0);
+    });
+
     it('a staff member of another event', async () => {
       const other = await createEvent(t.dataSource);
       const stranger = await createStaffMember(t.dataSource, other.id, org.id);

@@ -61,14 +61,22 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     ? new SingleBar({ format: '  {bar} {percentage}% | {step} | {value}/{total}', hideCursor: true, etaBuffer: 1000 }, Presets.shades_classic)
     : undefined;
   let started = false;
+  let lastTotal = 0;
   const onProgress = ({ step, done, total }: DemoProgress) => {
-    if (!bar) return;
+    if (!bar) {
+      // No terminal (CI, a pipe): one line per step instead of a bar.
+      if (step !== lastStep) console.log(`  … ${step}`);
+      lastStep = step;
+      return;
+    }
     if (!started) {
       bar.start(total, 0, { step });
       started = true;
-    }
+    } else if (total !== lastTotal) bar.setTotal(total);
+    lastTotal = total;
     bar.update(done, { step });
   };
+  let lastStep = '';
 
   let result;
   try {
@@ -86,6 +94,13 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     ['skills', `${c.skills} (${c.skillsCreated} new)`],
     ['accounts', `${c.users} (${c.users - c.staff} demo logins + ${c.staff} staff)`],
     ['role grants', String(c.roleGrants)],
+    ['staff records', `${c.staffMembers} (${c.staffSkills} skills, ${c.availabilityPeriods} unavailable periods)`],
+    ['shifts', `${c.shifts} (${c.draftShifts} draft), ${c.places} places`],
+    [
+      'assignments',
+      `${c.assignments} (fill ${(c.fillRate * 100).toFixed(1)} %, ${c.confirmed} confirmed, ${c.checkedIn} checked in); ` +
+        `roster computed in ${(c.rosterMs / 1000).toFixed(1)} s with ${c.engineChecks} rule checks`,
+    ],
   ];
   if (result.deleted) rows.unshift(['deleted first', `${result.deleted.events} event, ${result.deleted.users} accounts`]);
   console.log(rows.map(([label, value]) => `  ${label.padEnd(14)} ${value}`).join('\n'));

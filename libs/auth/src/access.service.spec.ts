@@ -28,4 +28,13 @@ describe('AccessService', () => {
     expect(new Actor('n', 'n', []).can(Permission.AUTHENTICATED)).toBe(true);
     expect(new Actor('n', 'n', []).can(Permission.EVENTS_READ)).toBe(false);
   });
+
+  it('checks venue and team against the same grant, not the union of grants', () => {
+    const twoGrants = new Actor('c', 'c', [grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['A'], teamIds: ['X'] }), grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['B'], teamIds: ['Y'] })]);
+    expect(access.coversVenueTeam(twoGrants, { eventId: 'e1', venueId: 'A', teamId: 'X' })).toBe(true);
+    expect(access.coversVenueTeam(twoGrants, { eventId: 'e1', venueId: 'B', teamId: 'Y' })).toBe(true);
+    expect(access.coversVenueTeam(twoGrants, { eventId: 'e1', venueId: 'A', teamId: 'Y' })).toBe(false);
+    expect(access.coversVenueTeam(twoGrants, { eventId: 'e2', venueId: 'A', teamId: 'X' })).toBe(false);
+    expect(access.coversVenueTeam(new Actor('a', 'a', [grant(Role.ADMIN)]), { eventId: 'e9', venueId: 'Z', teamId: 'Z' })).toBe(true);
+  });
 });

@@ -36,6 +36,27 @@ export class AccessService {
   }
 
   /**
+   * Whether one of the actor's grants covers this venue and this team of the event. Checked
+   * grant by grant: grants (venue A, team X) and (venue B, team Y) do not allow venue A with
+   * team Y, which a union of the two scopes would.
+   */
+  coversVenueTeam(actor: Actor, target: { eventId: string; venueId: string; teamId: string }): boolean {
+    if (actor.isAdmin) return true;
+    return actor.grants.some(
+      (g) =>
+        g.role === Role.COORDINATOR &&
+        g.eventId === target.eventId &&
+        (g.venueIds.length === 0 || g.venueIds.includes(target.venueId)) &&
+        (g.teamIds.length === 0 || g.teamIds.includes(target.teamId)),
+    );
+  }
+
+  /** FORBIDDEN unless one of the actor's grants covers this venue and team of the event. */
+  assertVenueTeam(actor: Actor, target: { eventId: string; venueId: string; teamId: string }): void {
+    if (!this.coversVenueTeam(actor, target)) throw new ForbiddenError('This is outside your venues or teams', { ...target });
+  }
+
+  /**
    * Venues and teams a coordinator may act on inside one event. Empty venue or team lists on a
    * grant mean "all of them", so the answer can be ALL for one axis and a set for the other.
    */

@@ -23,6 +23,8 @@ export class BatonConfig {
   };
   readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
   readonly logLevel: string;
+  /** Whether this process runs the periodic jobs (tests call them directly). */
+  readonly backgroundJobs: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.env = env.NODE_ENV;
@@ -58,6 +60,7 @@ export class BatonConfig {
       maxCost: env.GRAPHQL_MAX_COST,
     };
     this.logLevel = env.LOG_LEVEL;
+    this.backgroundJobs = env.BACKGROUND_JOBS ?? env.NODE_ENV !== 'test';
   }
 }
 

@@ -34,6 +34,8 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL = 'http://localhost:3000';
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
+  /** Periodic jobs in this process (outbox delivery, no-show sweep). Off for the CLI and in tests. */
+  @Transform(toBool) @IsOptional() @IsBoolean() BACKGROUND_JOBS?: boolean;
 }
 
 /**

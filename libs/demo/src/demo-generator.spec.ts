@@ -6,7 +6,8 @@ import { demoBanner } from './demo-banner';
 import { DEMO_ORGANISATIONS, DEMO_SKILLS, DEMO_TEAMS } from './demo-catalogue';
 import { buildDemoPlan, demoDates, STAFF_PER_SCALE } from './demo-plan';
 import { SeededRandom } from './random';
-import { emailPart } from './demo-staff';
+import { buildDemoRoster } from './demo-roster';
+import { emailPart, generateStaffIdentities } from './demo-staff';
 import { loadParisVenues, parseVenuesCsv } from './venues-csv';
 
 const CODE = /^[A-Z0-9-]{1,16}$/;
@@ -166,5 +167,45 @@ describe('demo banner', () => {
     for (const account of DEMO_ACCOUNTS) expect(banner).toContain(account.email);
     expect(banner).toContain(DEMO_PASSWORD);
     expect(demoBanner('http://localhost:4000', { ide: false })).not.toContain('/graphiql');
+  });
+});
+
+describe('demo roster', () => {
+  const venues = loadParisVenues();
+  const build = async (now: Date, scale = 0.05) => {
+    const plan = buildDemoPlan({ now, venues, scale });
+    const identities = await generateStaffIdentities(plan.seed, plan.staffCount);
+    return buildDemoRoster({ plan, identities, now, demoStaff: { email: 'staff@baton.demo', displayName: 'Demo Staff Member' } });
+  };
+  const shape = (r: Awaited<ReturnType<typeof build>>) => ({
+    staff: r.staff.map(({ id: _id, ...p }) => p),
+    shifts: r.shifts.map(({ id: _id, ...s }) => s),
+    assignments: r.assignments.map((a) => [a.shift, a.staff]),
+  });
+
+  it('is the same roster for the same seed and day, whatever the time of day (only attendance moves)', async () => {
+    const morning = await build(new Date('2026-07-22T06:00:00Z'));
+    const evening = await build(new Date('2026-07-22T19:00:00Z'));
+    expect(shape(morning)).toEqual(shape(evening));
+    expect(morning.assignments.length).toBeGreaterThan(0);
+  });
+
+  it("staffs shifts in the venue's zone, within headcount, never twice for one person at once", async () => {
+    const roster = await build(new Date('2026-07-22T08:00:00Z'));
+    const perShift = new Map<number, number>();
+    for (const a of roster.assignments) perShift.set(a.shift, (perShift.get(a.shift) ?? 0) + 1);
+    for (const [shift, count] of perShift) expect(count).toBeLessThanOrEqual(roster.shifts[shift].headcount);
+    const byPerson = new Map<number, Array<[number, number]>>();
+    for (const a of roster.assignments) {
+      const s = roster.shifts[a.shift];
+      byPerson.set(a.staff, [...(byPerson.get(a.staff) ?? []), [s.startsAt.getTime(), s.endsAt.getTime()]]);
+    }
+    for (const intervals of byPerson.values()) {
+      intervals.sort((x, y) => x[0] - y[0]);
+      for (let i = 1; i < intervals.length; i++) expect(intervals[i][0]).toBeGreaterThanOrEqual(intervals[i - 1][1]);
+    }
+    const tahiti = roster.shifts.filter((s) => s.venueCode === 'THP');
+    expect(tahiti.length).toBeGreaterThan(0);
+    expect(tahiti.every((s) => ['17:00', '01:00'].includes(s.startsAt.toISOString().slice(11, 16)))).toBe(true);
   });
 });

@@ -8,10 +8,14 @@ import { TransactionRunner } from '@baton/database';
 import { EventEntity, EventPhase, TeamEntity, VenueEntity, VenueKind } from '@baton/events';
 import { PasswordHasher, RoleGrantEntity, UserEntity, UserStatus } from '@baton/identity';
 import { OrganisationEntity, OrganisationKind } from '@baton/organisations';
+import { AssignmentEntity, AssignmentSource, AssignmentStatus } from '@baton/rostering';
+import { ShiftEntity, ShiftSkillEntity, ShiftStatus } from '@baton/scheduling';
 import { SkillEntity } from '@baton/skills';
+import { AccreditationStatus, AvailabilityKind, AvailabilityPeriodEntity, EmploymentType, StaffMemberEntity, StaffSkillEntity } from '@baton/staff';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { DEMO_EMAIL_DOMAINS, DEMO_PASSWORD } from './demo-accounts';
 import { buildDemoPlan, type DemoDates, type DemoPlan } from './demo-plan';
+import { buildDemoRoster, type DemoRoster } from './demo-roster';
 import { generateStaffIdentities } from './demo-staff';
 import { loadParisVenues } from './venues-csv';
 
@@ -19,8 +23,9 @@ export interface DemoSeedOptions {
   /** Same seed, same people (default 2024). */
   seed?: number;
   /**
-   * Multiplies the generated people: round(5,300 × scale) staff accounts with a STAFF grant
-   * in the demo event (default 1, Paris scale; 0 gives only the one-per-role demo logins).
+   * Multiplies the generated people: round(5,300 × scale) staff accounts with a STAFF grant and a
+   * staff record in the demo event (default 1, Paris scale; 0 gives only the one-per-role demo
+   * logins). Below 1 each shift is kept with probability `scale`; above 1 headcounts grow.
    */
   scale?: number;
   /** Delete the demo event and the demo accounts first instead of refusing. */
@@ -46,6 +51,23 @@ export interface DemoSeedCounts {
   users: number;
   staff: number;
   roleGrants: number;
+  /** Staff records: one per generated account, plus staff@baton.demo. */
+  staffMembers: number;
+  staffSkills: number;
+  availabilityPeriods: number;
+  shifts: number;
+  draftShifts: number;
+  /** Sum of the headcounts; `publishedPlaces` only of published shifts (drafts cannot be assigned). */
+  places: number;
+  publishedPlaces: number;
+  assignments: number;
+  confirmed: number;
+  checkedIn: number;
+  /** assignments / places. */
+  fillRate: number;
+  /** Time spent computing the roster in memory (rule engine included). */
+  rosterMs: number;
+  engineChecks: number;
 }
 
 export interface DemoSeedResult {
@@ -62,7 +84,9 @@ export interface DemoSeedResult {
 
 interface PreparedData {
   plan: DemoPlan;
+  eventId: string;
   staff: Array<{ email: string; displayName: string }>;
+  roster: DemoRoster;
   passwordHash: string;
 }
 
@@ -94,9 +118,16 @@ export class DemoGenerator {
     const started = performance.now();
     const plan = this.plan(options);
     // CPU work before the transaction, so it does not hold the (embedded) database meanwhile.
+    options.onProgress?.({ step: 'computing the roster', done: 0, total: 1 });
+    const eventId = randomUUID();
+    const staff = await generateStaffIdentities(plan.seed, plan.staffCount);
+    const demoStaff = plan.accounts.find((a) => a.role === 'STAFF');
+    const roster = buildDemoRoster({ plan, identities: staff, now: this.clock.now(), demoStaff, eventId });
     const prepared: PreparedData = {
       plan,
-      staff: await generateStaffIdentities(plan.seed, plan.staffCount),
+      eventId,
+      staff,
+      roster,
       // One argon2id hash shared by every demo account: hashing 5,300 times would take minutes.
       passwordHash: await this.hasher.hash(DEMO_PASSWORD),
     };
@@ -123,7 +154,10 @@ export class DemoGenerator {
       }
       return null;
     }
-    // Venues, teams, grants and invitations of the event go with it (ON DELETE CASCADE);
+    // Shifts first: they RESTRICT the deletion of venues and teams, which the event's deletion
+    // cascades to (assignments and required skills go with the shifts).
+    await manager.query(`DELETE FROM shifts WHERE event_id IN (SELECT id FROM events WHERE code = $1)`, [plan.event.code]);
+    // Venues, teams, staff records, grants and invitations of the event go with it (ON DELETE CASCADE);
     // grants, sessions and password resets of the demo accounts go with the accounts.
     const events = await manager.createQueryBuilder().delete().from(EventEntity).where('code = :code', { code: plan.event.code }).execute();
     const accounts = await manager.createQueryBuilder().delete().from(UserEntity).where(demoEmailCondition(), demoEmailParams()).execute();
@@ -132,18 +166,17 @@ export class DemoGenerator {
 
   private async write(
     manager: EntityManager,
-    { plan, staff, passwordHash }: PreparedData,
+    { plan, eventId, staff, roster, passwordHash }: PreparedData,
     deleted: DemoSeedResult['deleted'],
     onProgress?: (progress: DemoProgress) => void,
   ): Promise<DemoSeedResult> {
-    const total = 5 + 2 * (plan.accounts.length + staff.length);
+    const total = 5 + 2 * (plan.accounts.length + staff.length) + roster.staff.length + roster.shifts.length + roster.assignments.length;
     let done = 0;
     const progress = (step: string, amount = 1) => {
       done += amount;
       onProgress?.({ step, done, total });
     };
 
-    const eventId = randomUUID();
     await insertRows(manager, EventEntity, [
       {
         id: eventId,
@@ -184,7 +217,8 @@ export class DemoGenerator {
     );
     progress('venues');
 
-    await insertRows(manager, TeamEntity, plan.teams.map((t) => ({ id: randomUUID(), eventId, code: t.code, name: t.name })));
+    const teamIds = new Map(plan.teams.map((t) => [t.code, randomUUID()]));
+    await insertRows(manager, TeamEntity, plan.teams.map((t) => ({ id: teamIds.get(t.code), eventId, code: t.code, name: t.name })));
     progress('teams');
 
     const people = [
@@ -214,6 +248,8 @@ export class DemoGenerator {
     });
     await insertRows(manager, RoleGrantEntity, grants, (n) => progress('role grants', n));
 
+    const staffing = await this.writeStaffing(manager, { eventId, roster, ids: { users: new Map(people.map((p) => [p.email, p.id])), organisationIds, skillIds, venueIds, teamIds } }, progress);
+
     const counts: DemoSeedCounts = {
       organisations: organisationIds.size,
       organisationsCreated: organisationIds.created,
@@ -224,6 +260,9 @@ export class DemoGenerator {
       users: people.length,
       staff: staff.length,
       roleGrants: grants.length,
+      ...staffing,
+      rosterMs: roster.stats.rosterMs,
+      engineChecks: roster.stats.engineChecks,
     };
     await this.audit.record(manager, {
       actorUserId: null,
@@ -236,6 +275,110 @@ export class DemoGenerator {
       reason: deleted ? 'demo data reset' : 'demo data generated',
     });
     return { eventId, eventCode: plan.event.code, seed: plan.seed, scale: plan.scale, dates: plan.dates, counts, deleted, elapsedMs: 0 };
+  }
+
+  /**
+   * Staff records with skills and availability, shifts with required skills, then the automatic
+   * roster. Assignments go in through the database's triggers (times copied from the shift,
+   * active_count incremented under its CHECK) and exclusion constraint, which double-check the
+   * in-memory roster.
+   */
+  private async writeStaffing(
+    manager: EntityManager,
+    { eventId, roster, ids }: { eventId: string; roster: DemoRoster; ids: StaffingIds },
+    progress: (step: string, amount?: number) => void,
+  ) {
+    const id = (map: Map<string, string>, code: string, what: string): string => {
+      const found = map.get(code);
+      if (!found) throw new Error(`Demo data refers to an unknown ${what} ${code}`);
+      return found;
+    };
+    await insertRows(
+      manager,
+      StaffMemberEntity,
+      roster.staff.map((p) => ({
+        id: p.id,
+        eventId,
+        userId: ids.users.get(p.email) ?? null,
+        organisationId: id(ids.organisationIds, p.organisationCode, 'organisation'),
+        teamId: id(ids.teamIds, p.teamCode, 'team'),
+        homeVenueId: id(ids.venueIds, p.homeVenueCode, 'venue'),
+        displayName: p.displayName,
+        email: p.email.toLowerCase(),
+        phone: null,
+        employmentType: EmploymentType[p.employmentType],
+        languages: p.languages,
+        accreditationZones: p.zones,
+        accreditationStatus: AccreditationStatus[p.accreditationStatus],
+        externalRef: p.externalRef,
+      })),
+      (n) => progress('staff members', n),
+    );
+    const staffSkills = roster.staff.flatMap((p) => p.skills.map((s) => ({ staffMemberId: p.id, skillId: id(ids.skillIds, s.code, 'skill'), level: s.level })));
+    await insertRows(manager, StaffSkillEntity, staffSkills);
+    const periods = roster.staff.flatMap((p) =>
+      p.unavailable.map((u) => ({ id: randomUUID(), staffMemberId: p.id, kind: AvailabilityKind.UNAVAILABLE, startsAt: u.startsAt, endsAt: u.endsAt, note: 'Demo: not available' })),
+    );
+    await insertRows(manager, AvailabilityPeriodEntity, periods);
+
+    await insertRows(
+      manager,
+      ShiftEntity,
+      roster.shifts.map((s) => ({
+        id: s.id,
+        eventId,
+        venueId: id(ids.venueIds, s.venueCode, 'venue'),
+        teamId: id(ids.teamIds, s.teamCode, 'team'),
+        roleTitle: s.roleTitle,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        headcount: s.headcount,
+        status: ShiftStatus[s.status],
+        notes: null,
+        createdById: null,
+      })),
+      (n) => progress('shifts', n),
+    );
+    const shiftSkills = roster.shifts.flatMap((s) => s.requiredSkills.map((r) => ({ shiftId: s.id, skillId: id(ids.skillIds, r.code, 'skill'), minLevel: r.minLevel })));
+    await insertRows(manager, ShiftSkillEntity, shiftSkills);
+
+    await insertRows(
+      manager,
+      AssignmentEntity,
+      roster.assignments.map((a) => {
+        const shift = roster.shifts[a.shift];
+        return {
+          id: randomUUID(),
+          eventId,
+          shiftId: shift.id,
+          staffMemberId: roster.staff[a.staff].id,
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+          status: AssignmentStatus[a.status],
+          source: AssignmentSource.AUTO,
+          assignedById: null,
+          checkedInAt: a.checkedInAt,
+          checkedOutAt: a.checkedOutAt,
+          // Badge scans at the venue (assignments.check_in_method, from the Attendance migration).
+          checkInMethod: a.checkedInAt ? 'BADGE' : null,
+        };
+      }),
+      (n) => progress('assignments', n),
+    );
+    const places = roster.stats.places;
+    return {
+      staffMembers: roster.staff.length,
+      staffSkills: staffSkills.length,
+      availabilityPeriods: periods.length,
+      shifts: roster.shifts.length,
+      draftShifts: roster.shifts.filter((s) => s.status === 'DRAFT').length,
+      places,
+      publishedPlaces: roster.stats.publishedPlaces,
+      assignments: roster.assignments.length,
+      confirmed: roster.assignments.filter((a) => a.status === 'CONFIRMED').length,
+      checkedIn: roster.assignments.filter((a) => a.checkedInAt).length,
+      fillRate: places ? Math.round((roster.assignments.length / places) * 1000) / 1000 : 0,
+    };
   }
 
   /** Inserts the rows whose code is missing and returns the id of every code, with how many were new. */
@@ -252,6 +395,14 @@ export class DemoGenerator {
     const all = await repository.find({ select: { id: true, code: true }, where: { code: In(codes) } });
     return Object.assign(new Map(all.map((r) => [r.code as string, r.id as string])), { created: missing.length });
   }
+}
+
+interface StaffingIds {
+  users: Map<string, string>;
+  organisationIds: Map<string, string>;
+  skillIds: Map<string, string>;
+  venueIds: Map<string, string>;
+  teamIds: Map<string, string>;
 }
 
 /** Multi-row INSERTs of at most 1,000 rows: few round trips, and well under PostgreSQL's 65,535 parameters. */

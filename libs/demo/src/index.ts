@@ -1,5 +1,7 @@
 /** Demo data: a deterministic Paris 2024 technology workforce for development, demos and load tests. */
 export { DemoModule } from './demo.module';
+/** The scale the API seeds on the first start of an empty embedded database. */
+export { BOOTSTRAP_DEMO_SCALE } from './demo-bootstrap';
 /** Seeds the demo in one transaction; `plan()` gives the same data without a database. */
 export { DemoGenerator, type DemoSeedOptions, type DemoSeedResult, type DemoSeedCounts, type DemoProgress } from './demo-generator';
 /** The pure description of the demo (dates around today, organisations, venues, teams, skills). */

@@ -23,7 +23,7 @@ export class OutboxDelivery implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.env === 'test') return; // tests call deliverPending() themselves
+    if (!this.config.backgroundJobs) return; // tests and the CLI call deliverPending() themselves, if at all
     this.timer = setInterval(() => void this.tick(), 2000);
     this.timer.unref();
   }

@@ -6,6 +6,8 @@ import { AssignmentEntity } from './assignment/assignment.entity';
 import { AssignmentService } from './assignment/assignment.service';
 import { ShiftCancellationService } from './assignment/shift-cancellation.service';
 import { RosteringResolver } from './rostering.resolver';
+import { AttendanceModule } from './attendance/attendance.module';
+import { CoverageModule } from './coverage/coverage.module';
 import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment/assignment-fields.resolver';
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment/assignment.loaders';
 import { MyShiftsService } from './assignment/my-shifts.service';
@@ -15,7 +17,7 @@ import { RuleCheckService } from './rules/rule-check.service';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule],
+  imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
   providers: [
     RuleFactsRepository,
     RuleCheckService,

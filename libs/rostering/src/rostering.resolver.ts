@@ -2,6 +2,7 @@ import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { withFilter } from 'graphql-subscriptions';
 import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment/assignment.service';
 import { ShiftCancellationService } from './assignment/shift-cancellation.service';
 import { AssignInput, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
@@ -134,17 +135,25 @@ export class RosteringResolver {
   }
 
   @Subscription(() => AssignmentChangeObject, {
-    description: 'Assignments made, answered or cancelled in one event (optionally one venue)',
-    filter: (payload: { assignmentChanged: AssignmentChange }, variables: { eventId: string; venueId?: string }) =>
-      payload.assignmentChanged.assignment.eventId === variables.eventId && (!variables.venueId || payload.assignmentChanged.venueId === variables.venueId),
+    description: 'Assignments made, answered or cancelled in one event (optionally one venue), within your venues and teams',
   })
   @Allow(Permission.ROSTER_MANAGE)
   assignmentChanged(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
-    @Args('venueId', { type: () => ID, nullable: true }) _venueId?: string,
+    @Args('venueId', { type: () => ID, nullable: true }) venueId?: string,
   ) {
     this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
-    return this.pubSub.asyncIterableIterator(ASSIGNMENT_CHANGED);
+    // Filtered per subscriber: a coordinator limited to some venues or teams hears only those.
+    const visible = (payload?: { assignmentChanged: AssignmentChange }) => {
+      const change = payload?.assignmentChanged;
+      return (
+        !!change &&
+        change.assignment.eventId === eventId &&
+        (!venueId || change.venueId === venueId) &&
+        this.access.coversVenueTeam(actor, { eventId, venueId: change.venueId, teamId: change.teamId })
+      );
+    };
+    return withFilter(() => this.pubSub.asyncIterableIterator(ASSIGNMENT_CHANGED), visible)();
   }
 }

@@ -30,6 +30,8 @@ export const ACTIVE_STATUSES = [AssignmentStatus.ASSIGNED, AssignmentStatus.CONF
 @Index('assignments_staff_starts_idx', ['staffMemberId', 'startsAt'])
 @Index('assignments_shift_idx', ['shiftId', 'status'])
 @Index('assignments_event_starts_idx', ['eventId', 'startsAt'])
+// What the no-show sweep scans every minute: active, not checked in, not yet flagged.
+@Index('assignments_awaiting_check_in_idx', ['startsAt'], { where: `"status" IN ('ASSIGNED', 'CONFIRMED') AND "checked_in_at" IS NULL AND "no_show_at" IS NULL` })
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

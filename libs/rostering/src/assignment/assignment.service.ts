@@ -6,6 +6,7 @@ import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AssignmentObject } from '../dto/assignment.dto';
+import { overrideAlert, publishStaffingAlert } from '../attendance/staffing-alert';
 import { Evaluation, RuleCheckService } from '../rules/rule-check.service';
 import { RuleOutcome } from '../rules/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
@@ -73,6 +74,7 @@ export class AssignmentService {
         });
         const object = toAssignmentObject(assignment);
         afterCommit(() => this.publish(object, evaluation.facts.shift, 'ASSIGNED'));
+        if (overridden.length) afterCommit(() => publishStaffingAlert(this.pubSub, overrideAlert(object, evaluation.facts.shift, overridden, options.overrideReason!, this.clock.now())));
         return object;
       });
     } catch (error) {

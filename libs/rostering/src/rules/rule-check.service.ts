@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor } from '@baton/auth';
-import { Clock, ForbiddenError, NotFoundError } from '@baton/core';
+import { Clock, NotFoundError } from '@baton/core';
 import { WorkRuleService } from '@baton/scheduling';
 import { EmploymentType } from '@baton/staff';
 import { DataSource, EntityManager } from 'typeorm';
@@ -49,8 +49,6 @@ export class RuleCheckService {
 
   /** Coordinators act only on shifts at venues and of teams their grant covers. */
   assertRosterScope(actor: Actor, shift: { eventId: string; venueId: string; teamId: string }): void {
-    const scope = this.access.venueTeamScope(actor, shift.eventId);
-    const inScope = !!scope && this.access.inScope(scope.venues, shift.venueId) && this.access.inScope(scope.teams, shift.teamId);
-    if (!inScope) throw new ForbiddenError('This shift is outside your scope', { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId });
+    this.access.assertVenueTeam(actor, { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor, Permission } from '@baton/auth';
-import { BadInputError, ForbiddenError, NotFoundError } from '@baton/core';
+import { BadInputError, NotFoundError } from '@baton/core';
 import { TeamEntity, VenueEntity } from '@baton/events';
 import { SkillEntity } from '@baton/skills';
 import { EntityManager, In } from 'typeorm';
@@ -18,10 +18,7 @@ export class ShiftChecks {
   /** Coordinators act only on the venues and teams of their grant; admins everywhere. */
   assertCanManage(actor: Actor, eventId: string, venueId: string, teamId: string): void {
     this.access.assertEvent(actor, Permission.SHIFTS_MANAGE, eventId);
-    const scope = this.access.venueTeamScope(actor, eventId);
-    if (!scope) throw new ForbiddenError('You do not coordinate this event', { eventId });
-    if (!this.access.inScope(scope.venues, venueId)) throw new ForbiddenError('This venue is outside your scope', { eventId, venueId });
-    if (!this.access.inScope(scope.teams, teamId)) throw new ForbiddenError('This team is outside your scope', { eventId, teamId });
+    this.access.assertVenueTeam(actor, { eventId, venueId, teamId });
   }
 
   /** Whether this person sees the drafts and cancelled shifts of the event (coordinators, admins). */

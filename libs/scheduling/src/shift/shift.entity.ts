@@ -25,11 +25,13 @@ export class ShiftEntity {
   @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'shifts_event_fk' })
   event?: EventEntity;
   @Column({ type: 'uuid' }) venueId: string;
-  @ManyToOne(() => VenueEntity, { onDelete: 'RESTRICT' })
+  // NO ACTION, not RESTRICT: a venue with shifts cannot be deleted, but deleting a whole event
+  // (whose cascade removes venues and shifts in one statement) is checked only at its end.
+  @ManyToOne(() => VenueEntity, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'venue_id', foreignKeyConstraintName: 'shifts_venue_fk' })
   venue?: VenueEntity;
   @Column({ type: 'uuid' }) teamId: string;
-  @ManyToOne(() => TeamEntity, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => TeamEntity, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'team_id', foreignKeyConstraintName: 'shifts_team_fk' })
   team?: TeamEntity;
   @Column({ type: 'text' }) roleTitle: string;

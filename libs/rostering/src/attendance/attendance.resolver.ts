@@ -1,0 +1,79 @@
+import { Inject, ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Clock } from '@baton/core';
+import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { ACTIVE_STATUSES, AssignmentStatus } from '../assignment/assignment.entity';
+import { AssignmentObject } from '../dto/assignment.dto';
+import { attendanceStatus, AttendanceStatus } from './attendance-status';
+import { StaffingAlertObject } from './attendance.dto';
+import { AttendanceService } from './attendance.service';
+import { CheckInMethod } from './check-in-method';
+import { STAFFING_ALERT, StaffingAlert } from './staffing-alert';
+
+/** Stateless; used where Nest gives no injector (the subscription filter). */
+const access = new AccessService();
+
+/** An alert reaches a subscriber of its event whose venue and team scope covers it. */
+export function alertVisibleTo(alert: StaffingAlert, eventId: string, actor: Actor | undefined): boolean {
+  if (!actor || alert.eventId !== eventId) return false;
+  return access.coversVenueTeam(actor, alert);
+}
+
+@Resolver(() => AssignmentObject)
+export class AttendanceResolver {
+  constructor(
+    private readonly service: AttendanceService,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
+
+  @Mutation(() => AssignmentObject, {
+    description:
+      'Check a person in. Coordinators in scope: anyone, any method but SELF, `at` defaults to now. The person themself: method SELF, from 60 min before the start to the end, at the server time. ' +
+      'Idempotent: an assignment already checked in is returned unchanged (no error, no new history), so offline uploads may be replayed.',
+  })
+  @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
+  checkIn(
+    @CurrentActor() actor: Actor,
+    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
+    @Args('method', { type: () => CheckInMethod, nullable: true, defaultValue: CheckInMethod.COORDINATOR }) method?: CheckInMethod,
+    @Args('at', { type: () => Date, nullable: true, description: 'Default now; not in the future, not more than 24 h before the start, not after the end' }) at?: Date,
+  ) {
+    return this.service.checkIn(actor, assignmentId, method ?? CheckInMethod.COORDINATOR, at ?? undefined);
+  }
+
+  @Mutation(() => AssignmentObject, {
+    description: 'Check a person out (coordinators in scope, or the person themself at the server time). After the check-in, at most 12 h after the end. Idempotent like checkIn.',
+  })
+  @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
+  checkOut(
+    @CurrentActor() actor: Actor,
+    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
+    @Args('at', { type: () => Date, nullable: true, description: 'Default now' }) at?: Date,
+  ) {
+    return this.service.checkOut(actor, assignmentId, at ?? undefined);
+  }
+
+  @ResolveField(() => AttendanceStatus, {
+    nullable: true,
+    description: 'UPCOMING, EXPECTED (grace 30 min), ON_TIME or LATE (after start + 5 min), NO_SHOW, CHECKED_OUT; null for a declined or cancelled assignment never checked in',
+  })
+  attendance(@Parent() assignment: AssignmentObject): AttendanceStatus | null {
+    const active = (ACTIVE_STATUSES as readonly AssignmentStatus[]).includes(assignment.status);
+    if (!active && !assignment.checkedInAt) return null;
+    return attendanceStatus(assignment, this.clock.now());
+  }
+
+  @Subscription(() => StaffingAlertObject, {
+    description: 'No-shows, gaps and rule overrides in one event, within your venue and team scope',
+    filter: (payload: { staffingAlert: StaffingAlert }, variables: { eventId: string }, context: { req?: { user?: Actor } }) =>
+      alertVisibleTo(payload.staffingAlert, variables.eventId, context?.req?.user),
+  })
+  @Allow(Permission.ROSTER_MANAGE)
+  staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    return this.pubSub.asyncIterableIterator(STAFFING_ALERT);
+  }
+}

@@ -1,0 +1,53 @@
+import type { PubSubEngine } from '@baton/pubsub';
+
+/** PUB_SUB topic of the `staffingAlert` subscription. */
+export const STAFFING_ALERT = 'staffingAlert';
+
+export enum StaffingAlertKind {
+  /** Not checked in after the grace period (the no-show sweep). */
+  NO_SHOW = 'NO_SHOW',
+  /** A shift below its headcount close to its start (not published yet). */
+  GAP = 'GAP',
+  /** An admin assigned despite a blocking configurable rule. */
+  OVERRIDE = 'OVERRIDE',
+}
+
+export interface StaffingAlert {
+  kind: StaffingAlertKind;
+  eventId: string;
+  shiftId: string;
+  assignmentId: string | null;
+  staffMemberId: string | null;
+  venueId: string;
+  teamId: string;
+  at: Date;
+  message: string;
+}
+
+export async function publishStaffingAlert(pubSub: PubSubEngine, alert: StaffingAlert): Promise<void> {
+  await pubSub.publish(STAFFING_ALERT, { [STAFFING_ALERT]: alert });
+}
+
+/**
+ * The OVERRIDE alert for AssignmentService.assign, published after commit when an admin
+ * assigned over blocking rules.
+ */
+export function overrideAlert(
+  assignment: { id: string; eventId: string; shiftId: string; staffMemberId: string },
+  shift: { venueId: string; teamId: string },
+  rules: Array<{ rule: string }>,
+  reason: string,
+  at: Date,
+): StaffingAlert {
+  return {
+    kind: StaffingAlertKind.OVERRIDE,
+    eventId: assignment.eventId,
+    shiftId: assignment.shiftId,
+    assignmentId: assignment.id,
+    staffMemberId: assignment.staffMemberId,
+    venueId: shift.venueId,
+    teamId: shift.teamId,
+    at,
+    message: `Assigned over ${rules.map((r) => r.rule).join(', ')}: ${reason}`,
+  };
+}

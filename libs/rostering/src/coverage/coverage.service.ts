@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, Actor, Permission, Scope } from '@baton/auth';
+import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core';
+import { MAX_SHIFT_HOURS } from '@baton/scheduling';
+import { DataSource } from 'typeorm';
+import { CoverageArgs, CoverageBucket, CoverageCellObject, CoverageGapObject, CoverageObject } from './coverage.dto';
+import { COVERAGE_SQL, CoverageRow } from './coverage.sql';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** HOUR buckets over a month are already ~750 columns a row; coarser buckets may look further. */
+export const MAX_WINDOW_DAYS: Readonly<Record<CoverageBucket, number>> = { HOUR: 31, FOUR_HOURS: 62, DAY: 62 };
+export const MAX_GAPS = 500;
+/** Widening to a whole local day moves an edge by at most 25 hours (a day when the clocks go back). */
+const WIDENING_MS = 26 * HOUR_MS;
+
+/**
+ * Which of the requested ids the actor may see: all of the scope when nothing was asked, the
+ * asked ones inside the scope otherwise. `null` means no filter (everything), an empty answer
+ * means the actor asked only for what they may not see.
+ */
+export function narrow(scope: Scope, requested: readonly string[] | null | undefined): string[] | null {
+  if (!requested?.length) return scope === 'ALL' ? null : [...scope];
+  const unique = [...new Set(requested)];
+  return scope === 'ALL' ? unique : unique.filter((id) => scope.has(id));
+}
+
+/** Required, assigned and checked-in places per venue, team and time bucket, for coordinators. */
+@Injectable()
+export class CoverageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly clock: Clock,
+  ) {}
+
+  async coverage(actor: Actor, args: CoverageArgs): Promise<CoverageObject> {
+    const bucket = args.bucket ?? CoverageBucket.HOUR;
+    const { eventId, from, to } = args;
+    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    const scope = this.access.venueTeamScope(actor, eventId);
+    if (!scope) throw new ForbiddenError('This event is outside your scope', { eventId });
+    const venueIds = narrow(scope.venues, args.venueIds);
+    const teamIds = narrow(scope.teams, args.teamIds);
+    if (venueIds?.length === 0 || teamIds?.length === 0) {
+      throw new ForbiddenError('These venues or teams are outside your scope', { eventId, venueIds: args.venueIds ?? [], teamIds: args.teamIds ?? [] });
+    }
+
+    if (to <= from) throw BadInputError.field('to', 'The window must end after it starts', 'order');
+    const maxDays = MAX_WINDOW_DAYS[bucket];
+    if (to.getTime() - from.getTime() > maxDays * DAY_MS) {
+      throw BadInputError.field('to', `With ${bucket} buckets the window is at most ${maxDays} days`, 'maxWindow');
+    }
+
+    const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
+      eventId,
+      from,
+      to,
+      bucket,
+      venueIds,
+      teamIds,
+      this.clock.now(),
+      MAX_GAPS + 1,
+      // Shifts overlapping the widened window start after (its start - 72 h) and before its end.
+      new Date(from.getTime() - WIDENING_MS - MAX_SHIFT_HOURS * HOUR_MS),
+      new Date(to.getTime() + WIDENING_MS),
+    ]);
+    if (!rows.length) throw new NotFoundError('Event', eventId);
+    return toCoverageObject(eventId, bucket, rows[0]);
+  }
+}
+
+export function toCoverageObject(eventId: string, bucket: CoverageBucket, row: CoverageRow): CoverageObject {
+  // One Date per bucket edge, shared by the cells of that bucket.
+  const edges = row.edges.map((ms) => new Date(Number(ms)));
+  const cells: CoverageCellObject[] = [];
+  for (const [venueId, teamId, first, end, required, assigned, checkedIn] of row.runs) {
+    const gap = Math.max(0, required - assigned);
+    for (let k = first; k < end; k++) cells.push({ venueId, teamId, bucketStart: edges[k], bucketEnd: edges[k + 1], required, assigned, checkedIn, gap });
+  }
+  const gaps = row.gaps.slice(0, MAX_GAPS).map(
+    ([shiftId, venueId, teamId, roleTitle, startsAt, endsAt, headcount, assigned]): CoverageGapObject => ({
+      shiftId,
+      venueId,
+      teamId,
+      roleTitle,
+      startsAt: new Date(Number(startsAt)),
+      endsAt: new Date(Number(endsAt)),
+      headcount,
+      assigned,
+      missing: headcount - assigned,
+    }),
+  );
+  const [required, assigned, checkedIn, gap] = row.totals.map(Number);
+  return {
+    eventId,
+    bucket,
+    timeZone: row.timeZone,
+    from: edges[0],
+    to: edges[edges.length - 1],
+    cells,
+    gaps,
+    gapsTruncated: row.gaps.length > MAX_GAPS,
+    totals: { required, assigned, checkedIn, gap },
+  };
+}

@@ -1,0 +1,182 @@
+import { DemoGenerator, type DemoSeedResult } from '@baton/demo';
+import { evaluateRules } from '@baton/rostering';
+import { defaultWorkRules } from '@baton/scheduling';
+import { EmploymentType } from '@baton/staff';
+import { createTestDatabase, TestDatabase } from '../utils/test-database';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+const NOW = '2026-07-22T09:30:00Z';
+const SCALE = 0.1;
+const DAY = 86_400_000;
+
+/**
+ * The demo generator at a tenth of Paris scale, checked from the database's point of view: the
+ * staff records, the shifts and the automatic roster it wrote must break no rule.
+ */
+describe('demo seed with staffing data', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let result: DemoSeedResult;
+  const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> => (await t.dataSource.query(sql, params))[0] as T;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp({ db, now: NOW });
+    result = (await t.app.get(DemoGenerator).seed({ scale: SCALE })) as DemoSeedResult;
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('gives every generated staff account, and staff@baton.demo, a staff record linked to it', async () => {
+    const staffAccounts = Math.round(5300 * SCALE);
+    expect(result.counts).toMatchObject({ staff: staffAccounts, staffMembers: staffAccounts + 1 });
+    const row = await one<{ records: number; linked: number; unlinked: number; pending: number; types: number }>(
+      `SELECT count(*)::int AS records,
+              count(*) FILTER (WHERE u.id IS NOT NULL AND u.email = m.email)::int AS linked,
+              count(*) FILTER (WHERE m.team_id IS NULL OR m.home_venue_id IS NULL)::int AS unlinked,
+              count(*) FILTER (WHERE m.accreditation_status = 'PENDING')::int AS pending,
+              count(DISTINCT m.employment_type)::int AS types
+         FROM staff_members m LEFT JOIN users u ON u.id = m.user_id`,
+    );
+    expect(row).toMatchObject({ records: staffAccounts + 1, linked: staffAccounts + 1, unlinked: 0, types: 3 });
+    expect(row.pending).toBeLessThan(staffAccounts * 0.06);
+    const demo = await one(
+      `SELECT t.code AS team, v.code AS venue, m.accreditation_status AS status FROM staff_members m
+         JOIN teams t ON t.id = m.team_id JOIN venues v ON v.id = m.home_venue_id WHERE m.email = 'staff@baton.demo'`,
+    );
+    expect(demo).toEqual({ team: 'NET', venue: 'STF', status: 'VALID' });
+    // Accreditation covers the home venue's zones.
+    const uncovered = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM staff_members m JOIN venues v ON v.id = m.home_venue_id WHERE NOT (v.zones <@ m.accreditation_zones)`,
+    );
+    expect(uncovered.n).toBe(0);
+  });
+
+  it('never puts a person on two overlapping active shifts', async () => {
+    const row = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM assignments a JOIN assignments b
+          ON a.staff_member_id = b.staff_member_id AND a.id < b.id
+         AND tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+       WHERE a.status IN ('ASSIGNED', 'CONFIRMED') AND b.status IN ('ASSIGNED', 'CONFIRMED')`,
+    );
+    expect(row.n).toBe(0);
+  });
+
+  it('never fills a shift over its headcount, keeps active_count exact and leaves drafts empty', async () => {
+    const row = await one<{ over: number; drift: number; onDraft: number; notAuto: number }>(
+      `WITH counted AS (
+         SELECT s.id, s.headcount, s.active_count, s.status,
+                count(a.id) FILTER (WHERE a.status IN ('ASSIGNED', 'CONFIRMED'))::int AS active
+           FROM shifts s LEFT JOIN assignments a ON a.shift_id = s.id GROUP BY s.id)
+       SELECT count(*) FILTER (WHERE active > headcount)::int AS over,
+              count(*) FILTER (WHERE active <> active_count)::int AS drift,
+              count(*) FILTER (WHERE status <> 'PUBLISHED' AND active > 0)::int AS "onDraft",
+              (SELECT count(*)::int FROM assignments WHERE source <> 'AUTO') AS "notAuto"
+         FROM counted`,
+    );
+    expect(row).toEqual({ over: 0, drift: 0, onDraft: 0, notAuto: 0 });
+  });
+
+  it('fills between 60 % and 90 % of the places', async () => {
+    const row = await one<{ places: number; assigned: number; shifts: number }>(
+      `SELECT sum(headcount)::int AS places, sum(active_count)::int AS assigned, count(*)::int AS shifts FROM shifts`,
+    );
+    expect(row.shifts).toBe(result.counts.shifts);
+    expect(row.assigned).toBe(result.counts.assignments);
+    const fill = row.assigned / row.places;
+    expect(fill).toBeGreaterThanOrEqual(0.6);
+    expect(fill).toBeLessThanOrEqual(0.9);
+  });
+
+  it("places Teahupo'o shifts in Tahiti time: the early shift starts at 07:00 local (17:00 UTC)", async () => {
+    const rows: Array<{ local: string; utc: string }> = await t.dataSource.query(
+      `SELECT DISTINCT to_char(s.starts_at AT TIME ZONE v.time_zone, 'HH24:MI') AS local, to_char(s.starts_at AT TIME ZONE 'UTC', 'HH24:MI') AS utc
+         FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE v.code = 'THP' ORDER BY 1`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]).toEqual({ local: '07:00', utc: '17:00' });
+    expect(rows.every((r) => ['07:00', '15:00'].includes(r.local))).toBe(true);
+    // Paris venues run on Paris time, and only the round-the-clock sites have a night shift.
+    const nights: Array<{ code: string }> = await t.dataSource.query(
+      `SELECT DISTINCT v.code FROM shifts s JOIN venues v ON v.id = s.venue_id
+        WHERE to_char(s.starts_at AT TIME ZONE v.time_zone, 'HH24:MI') = '23:00' ORDER BY 1`,
+    );
+    expect(nights.map((n) => n.code).every((c) => ['IBC', 'MPC', 'TOC'].includes(c))).toBe(true);
+  });
+
+  it('checks in only assignments of shifts that started in the last hours', async () => {
+    const row = await one<{ checkedIn: number; outside: number }>(
+      `SELECT count(*)::int AS "checkedIn",
+              count(*) FILTER (WHERE starts_at > $1::timestamptz OR starts_at < $1::timestamptz - interval '14 hours' OR checked_in_at > $1::timestamptz)::int AS outside
+         FROM assignments WHERE checked_in_at IS NOT NULL`,
+      [NOW],
+    );
+    expect(row.outside).toBe(0);
+    expect(row.checkedIn).toBeGreaterThan(0);
+    expect(row.checkedIn).toBe(result.counts.checkedIn);
+  });
+
+  it('passes the rule engine for a sample of 200 assignments, with facts read back from the database', async () => {
+    const sample: Array<{ id: string; shift_id: string; staff_member_id: string }> = await t.dataSource.query(
+      `SELECT id, shift_id, staff_member_id FROM assignments WHERE status IN ('ASSIGNED', 'CONFIRMED') ORDER BY md5(id::text) LIMIT 200`,
+    );
+    expect(sample).toHaveLength(200);
+    const blocking: unknown[] = [];
+    for (const a of sample) {
+      const shift = await one<Record<string, any>>(
+        `SELECT s.*, v.time_zone, v.zones FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1`,
+        [a.shift_id],
+      );
+      const staff = await one<Record<string, any>>(`SELECT * FROM staff_members WHERE id = $1`, [a.staff_member_id]);
+      const skills: Array<{ skill_id: string; level: number }> = await t.dataSource.query(`SELECT skill_id, level FROM staff_member_skills WHERE staff_member_id = $1`, [
+        a.staff_member_id,
+      ]);
+      const required: Array<{ skill_id: string; min_level: number; code: string }> = await t.dataSource.query(
+        `SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`,
+        [a.shift_id],
+      );
+      const neighbours: Array<{ shift_id: string; starts_at: Date; ends_at: Date }> = await t.dataSource.query(
+        `SELECT shift_id, starts_at, ends_at FROM assignments
+          WHERE staff_member_id = $1 AND id <> $2 AND status IN ('ASSIGNED', 'CONFIRMED')
+            AND starts_at < $4::timestamptz + interval '8 days' AND ends_at > $3::timestamptz - interval '8 days'`,
+        [a.staff_member_id, a.id, shift.starts_at, shift.ends_at],
+      );
+      const availability: Array<{ kind: 'UNAVAILABLE' | 'PREFERRED' | 'UNDESIRED'; starts_at: Date; ends_at: Date }> = await t.dataSource.query(
+        `SELECT kind, starts_at, ends_at FROM availability_periods WHERE staff_member_id = $1 AND starts_at < $3 AND ends_at > $2`,
+        [a.staff_member_id, shift.starts_at, shift.ends_at],
+      );
+      const outcomes = evaluateRules({
+        // As if this assignment were being made now, the day before the shift: without itself.
+        shift: {
+          id: shift.id,
+          eventId: shift.event_id,
+          status: shift.status,
+          startsAt: shift.starts_at,
+          endsAt: shift.ends_at,
+          headcount: shift.headcount,
+          activeCount: shift.active_count - 1,
+          timeZone: shift.time_zone,
+          venueZones: shift.zones,
+          requiredSkills: required.map((r) => ({ skillId: r.skill_id, code: r.code, minLevel: r.min_level })),
+        },
+        staff: {
+          id: staff.id,
+          eventId: staff.event_id,
+          accreditationStatus: staff.accreditation_status,
+          accreditationZones: staff.accreditation_zones,
+          skills: new Map(skills.map((s) => [s.skill_id, s.level])),
+        },
+        neighbours: neighbours.map((n) => ({ shiftId: n.shift_id, startsAt: n.starts_at, endsAt: n.ends_at })),
+        availability: availability.map((p) => ({ kind: p.kind, startsAt: p.starts_at, endsAt: p.ends_at })),
+        rules: defaultWorkRules(staff.event_id, staff.employment_type as EmploymentType),
+        now: new Date(shift.starts_at.getTime() - DAY),
+        alreadyOnShift: false,
+      });
+      const blocks = outcomes.filter((o) => o.severity === 'BLOCK');
+      if (blocks.length) blocking.push({ assignment: a.id, rules: blocks.map((b) => `${b.rule}: ${b.message}`) });
+    }
+    expect(blocking).toEqual([]);
+  });
+});
