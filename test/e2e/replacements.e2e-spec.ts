@@ -116,11 +116,14 @@ describe('replacement candidates and self sign-up', () => {
     const where = { eventId: event.id, venueId: venue.id, teamId: team.id };
     const open = await createShift(t.dataSource, where, '2024-08-01T06:00:00Z', '2024-08-01T12:00:00Z', { headcount: 1 });
     const clash = await createShift(t.dataSource, where, '2024-08-01T08:00:00Z', '2024-08-01T10:00:00Z', { headcount: 1 });
+    const started = await createShift(t.dataSource, where, '2024-07-20T06:00:00Z', '2024-07-20T14:00:00Z', { headcount: 3 }); // now is 08:00Z
     const notMyTeam = await createShift(t.dataSource, { ...where, teamId: otherTeam.id }, '2024-08-02T06:00:00Z', '2024-08-02T12:00:00Z');
     const listed = await t.gql.ok(`{ openShifts(eventId: "${event.id}", first: 200) { edges { node { id } } } }`, {}, staffToken);
     const ids = listed.openShifts.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toEqual(expect.arrayContaining([open.id, clash.id]));
     expect(ids).not.toContain(notMyTeam.id);
+    expect(ids).not.toContain(started.id);
+    expect((await t.gql.error(`mutation { signUp(shiftId: "${started.id}") { id } }`, {}, staffToken)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'shiftId' }] });
 
     const taken = await t.gql.ok(`mutation { signUp(shiftId: "${open.id}") { source status staffMemberId } }`, {}, staffToken);
     expect(taken.signUp).toEqual({ source: 'SELF', status: 'ASSIGNED', staffMemberId: me.id });

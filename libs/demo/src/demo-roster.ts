@@ -138,8 +138,6 @@ const DAY = 24 * HOUR;
 const NEIGHBOUR_WINDOW = 8 * DAY;
 /** Candidates looked at per shift: a bounded, rotating slice of the team. */
 const CANDIDATES_PER_SHIFT = 60;
-/** Assignments of shifts started this recently are checked in (beyond it, attendance is left empty). */
-const CHECK_IN_LOOKBACK = 14 * HOUR;
 
 export interface DemoRosterInput {
   plan: DemoPlan;
@@ -474,10 +472,10 @@ function assign(plan: DemoPlan, shifts: DemoShift[], staff: DemoStaffProfile[], 
       b.days.splice(at, 0, shift.day);
       b.shiftIds.splice(at, 0, shift.id);
       shiftFacts.activeCount++;
-      // Shifts that started in the last hours (the no-show sweep looks back 12 h): nearly everyone
-      // checked in, and those whose shift is over checked out. The few others are the live no-shows.
-      const recent = start <= nowMs && nowMs - start < CHECK_IN_LOOKBACK;
-      const checkedIn = recent && attendance.next() < 0.95;
+      // Every shift that has started: nearly everyone checked in, and checked out once it is over.
+      // The few others are the no-shows (live ones for shifts of the last hours).
+      const started = start <= nowMs;
+      const checkedIn = started && attendance.next() < 0.95;
       const checkedInAt = checkedIn ? new Date(Math.min(nowMs, start + attendance.int(-20, 10) * 60_000)) : null;
       const checkedOutAt = checkedIn && end <= nowMs ? new Date(Math.max(checkedInAt!.getTime(), Math.min(nowMs, end + attendance.int(0, 15) * 60_000))) : null;
       assignments.push({

@@ -56,7 +56,8 @@ export function formatError(isDevelopment: boolean) {
       extensions.code = 'INTERNAL';
       if (!isDevelopment) message = 'Internal server error';
     }
-    if (!isDevelopment) delete extensions.stacktrace;
+    // Expected outcomes (rules, bad input, access) are not bugs: a stack only helps for INTERNAL.
+    if (!isDevelopment || extensions.code !== 'INTERNAL') delete extensions.stacktrace;
     return { ...formatted, message, extensions };
   };
 }

@@ -30,7 +30,7 @@ export class SelfServiceService {
   async openShifts(actor: Actor, eventId: string, page: PageArgs, to?: Date): Promise<ConnectionShape<ShiftObject>> {
     const me = await this.myRecord(actor, eventId);
     if (!me.team_id) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
-    return this.shifts.list(actor, eventId, { teamIds: [me.team_id], from: this.clock.now(), to, understaffedOnly: true }, page);
+    return this.shifts.list(actor, eventId, { teamIds: [me.team_id], to, understaffedOnly: true }, page, this.clock.now());
   }
 
   async signUp(actor: Actor, shiftId: string): Promise<AssignmentObject> {

@@ -23,7 +23,8 @@ export class ShiftQueryService {
     return toShiftObject(shift);
   }
 
-  async list(actor: Actor, eventId: string, filter: ShiftFilterInput = {}, page: PageArgs): Promise<ConnectionShape<ShiftObject>> {
+  /** `startingAfter` (not a client filter): only shifts that have not started, for self sign-up. */
+  async list(actor: Actor, eventId: string, filter: ShiftFilterInput = {}, page: PageArgs, startingAfter?: Date): Promise<ConnectionShape<ShiftObject>> {
     this.access.assertEvent(actor, Permission.SHIFTS_READ, eventId);
     if (filter.from && filter.to && filter.to <= filter.from) throw BadInputError.field('filter.to', 'to must be after from', 'dateOrder');
     let statuses = filter.statuses?.length ? [...new Set(filter.statuses)] : undefined;
@@ -36,6 +37,7 @@ export class ShiftQueryService {
     if (filter.from) query.andWhere('s.endsAt > :from', { from: filter.from });
     if (filter.to) query.andWhere('s.startsAt < :to', { to: filter.to });
     if (filter.understaffedOnly) query.andWhere('s.activeCount < s.headcount');
+    if (startingAfter) query.andWhere('s.startsAt > :startingAfter', { startingAfter });
     return paginate(query, page, [
       { column: 's.startsAt', value: (s) => s.startsAt.toISOString() },
       { column: 's.id', value: (s) => s.id },
