@@ -75,6 +75,23 @@ describe('admin: events, venues, teams, organisations, skills, users', () => {
     expect(missing.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('updates and deletes venues and teams, refusing while shifts use them; renames skills', async () => {
+    const { createEvent } = await t.gql.ok(CREATE_EVENT, { input: { code: 'REF28', name: 'Ref', timeZone: 'Europe/Paris', startsOn: '2028-07-14', endsOn: '2028-07-30' } }, token);
+    const venue = (await t.gql.ok(`mutation { createVenue(input: { eventId: "${createEvent.id}", code: "ARN", name: "Arena", city: "Paris", kind: COMPETITION, timeZone: "Europe/Paris", zones: ["FOP"] }) { id } }`, {}, token)).createVenue;
+    const team = (await t.gql.ok(`mutation { createTeam(input: { eventId: "${createEvent.id}", code: "RES", name: "Results" }) { id } }`, {}, token)).createTeam;
+    const updated = await t.gql.ok(`mutation { updateVenue(id: "${venue.id}", input: { zones: ["FOP", "TECH", "FOP"], timeZone: "Europe/Berlin" }) { zones timeZone } }`, {}, token);
+    expect(updated.updateVenue).toEqual({ zones: ['FOP', 'TECH'], timeZone: 'Europe/Berlin' });
+    expect((await t.gql.error(`mutation { updateVenue(id: "${venue.id}", input: { timeZone: "Moon/Base" }) { id } }`, {}, token)).extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql.ok(`mutation { updateTeam(id: "${team.id}", input: { name: "Results & scoring" }) { name } }`, {}, token)).updateTeam.name).toBe('Results & scoring');
+    await t.dataSource.query(`INSERT INTO shifts (event_id, venue_id, team_id, role_title, starts_at, ends_at, headcount) VALUES ($1, $2, $3, 'x', '2028-07-15T06:00Z', '2028-07-15T10:00Z', 1)`, [createEvent.id, venue.id, team.id]);
+    const busy = await t.gql.error(`mutation { deleteVenue(id: "${venue.id}") }`, {}, token);
+    expect(busy.extensions).toMatchObject({ code: 'CONFLICT', shifts: 1 });
+    await t.dataSource.query(`DELETE FROM shifts WHERE venue_id = $1`, [venue.id]);
+    expect(await t.gql.ok(`mutation { deleteVenue(id: "${venue.id}") deleteTeam(id: "${team.id}") }`, {}, token)).toEqual({ deleteVenue: true, deleteTeam: true });
+    const skill = (await t.gql.ok(`mutation { createSkill(input: { code: "DNS", name: "DNS", category: "naming" }) { id } }`, {}, token)).createSkill;
+    expect((await t.gql.ok(`mutation { updateSkill(id: "${skill.id}", input: { name: "DNS and DHCP" }) { code name } }`, {}, token)).updateSkill).toEqual({ code: 'DNS', name: 'DNS and DHCP' });
+  });
+
   it('organisations page with opaque cursors and a server-enforced page size', async () => {
     for (let i = 0; i < 5; i++) {
       await t.gql.ok(`mutation { createOrganisation(input: { code: "P${i}", name: "Partner ${i}", kind: PARTNER }) { id } }`, {}, token);

@@ -3,7 +3,7 @@ import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graph
 import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { CreateEventInput, EventObject, UpdateEventInput } from './dto/event.dto';
-import { CreateTeamInput, CreateVenueInput, TeamObject, VenueObject } from './dto/venue-team.dto';
+import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateVenueInput, VenueObject } from './dto/venue-team.dto';
 import { EVENT_CHANGED, EventService } from './event/event.service';
 import { VenueTeamService } from './venue/venue.service';
 
@@ -66,6 +66,30 @@ export class EventsResolver {
   @Allow(Permission.REFERENCE_MANAGE)
   createVenue(@CurrentActor() actor: Actor, @Args('input') input: CreateVenueInput) {
     return this.venuesAndTeams.createVenue(actor, input);
+  }
+
+  @Mutation(() => VenueObject)
+  @Allow(Permission.REFERENCE_MANAGE)
+  updateVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateVenueInput) {
+    return this.venuesAndTeams.updateVenue(actor, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Only a venue without shifts' })
+  @Allow(Permission.REFERENCE_MANAGE)
+  deleteVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.venuesAndTeams.remove(actor, 'venue', id);
+  }
+
+  @Mutation(() => TeamObject)
+  @Allow(Permission.REFERENCE_MANAGE)
+  updateTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateTeamInput) {
+    return this.venuesAndTeams.updateTeam(actor, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Only a team without shifts' })
+  @Allow(Permission.REFERENCE_MANAGE)
+  deleteTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    return this.venuesAndTeams.remove(actor, 'team', id);
   }
 
   @Mutation(() => TeamObject)

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsNotEmpty, IsString, IsTimeZone, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength } from 'class-validator';
 import { VenueKind } from '../venue/venue.entity';
 
 registerEnumType(VenueKind, { name: 'VenueKind' });
@@ -39,5 +39,19 @@ export class CreateVenueInput {
 export class CreateTeamInput {
   @Field(() => ID) @IsUUID() eventId: string;
   @Field() @Matches(/^[A-Z0-9-]{2,16}$/, { message: 'code must be 2 to 16 capitals, digits or dashes' }) code: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+}
+
+@InputType()
+export class UpdateVenueInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) city?: string;
+  @Field(() => VenueKind, { nullable: true }) @IsOptional() @IsEnum(VenueKind) kind?: VenueKind;
+  @Field({ nullable: true, description: 'Changing it re-reads every rule of this venue in the new zone' }) @IsOptional() @IsTimeZone() timeZone?: string;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' }) zones?: string[];
+}
+
+@InputType()
+export class UpdateTeamInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor, Permission } from '@baton/auth';
-import { NotFoundError } from '@baton/core';
+import { ConflictError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource } from 'typeorm';
-import { CreateTeamInput, CreateVenueInput, TeamObject, VenueObject } from '../dto/venue-team.dto';
+import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateVenueInput, VenueObject } from '../dto/venue-team.dto';
 import { EventEntity } from '../event/event.entity';
 import { TeamEntity } from '../team/team.entity';
 import { VenueEntity } from './venue.entity';
@@ -47,6 +47,49 @@ export class VenueTeamService {
       const team = await manager.getRepository(TeamEntity).save(manager.getRepository(TeamEntity).create(input));
       await this.audit.record(manager, { actorUserId: actor.userId, action: 'team.created', entityType: 'team', entityId: team.id, eventId: team.eventId, after: { ...input } });
       return toTeamObject(team);
+    });
+  }
+
+  async updateVenue(actor: Actor, id: string, input: UpdateVenueInput): Promise<VenueObject> {
+    return this.transactions.run(async ({ manager }) => {
+      const repository = manager.getRepository(VenueEntity);
+      const venue = await repository.findOneBy({ id });
+      if (!venue) throw new NotFoundError('Venue', id);
+      const before = toVenueObject(venue);
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      if (changes.zones) changes.zones = [...new Set(changes.zones as string[])];
+      const after = toVenueObject(await repository.save(Object.assign(venue, changes)));
+      await this.audit.record(manager, { actorUserId: actor.userId, action: 'venue.updated', entityType: 'venue', entityId: id, eventId: venue.eventId, before: { ...before }, after: { ...after } });
+      return after;
+    });
+  }
+
+  async updateTeam(actor: Actor, id: string, input: UpdateTeamInput): Promise<TeamObject> {
+    return this.transactions.run(async ({ manager }) => {
+      const repository = manager.getRepository(TeamEntity);
+      const team = await repository.findOneBy({ id });
+      if (!team) throw new NotFoundError('Team', id);
+      const before = toTeamObject(team);
+      const after = toTeamObject(await repository.save(Object.assign(team, { name: input.name })));
+      await this.audit.record(manager, { actorUserId: actor.userId, action: 'team.updated', entityType: 'team', entityId: id, eventId: team.eventId, before: { ...before }, after: { ...after } });
+      return after;
+    });
+  }
+
+  /**
+   * Only a venue or team nobody is scheduled at can go: shifts keep their venue and team (the
+   * database refuses otherwise), so cancel or move them first.
+   */
+  async remove(actor: Actor, kind: 'venue' | 'team', id: string): Promise<boolean> {
+    return this.transactions.run(async ({ manager }) => {
+      const entity = kind === 'venue' ? VenueEntity : TeamEntity;
+      const row = await manager.getRepository(entity).findOneBy({ id });
+      if (!row) throw new NotFoundError(kind === 'venue' ? 'Venue' : 'Team', id);
+      const [{ shifts }] = await manager.query(`SELECT count(*)::int AS shifts FROM shifts WHERE ${kind}_id = $1`, [id]);
+      if (shifts > 0) throw new ConflictError(`This ${kind} still has ${shifts} shift(s); cancel or move them first`, { [`${kind}Id`]: id, shifts });
+      await manager.getRepository(entity).delete({ id });
+      await this.audit.record(manager, { actorUserId: actor.userId, action: `${kind}.deleted`, entityType: kind, entityId: id, eventId: row.eventId, before: { ...row } });
+      return true;
     });
   }
 

@@ -6,7 +6,7 @@ import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AssignmentObject } from '../dto/assignment.dto';
-import { overrideAlert, publishStaffingAlert } from '../attendance/staffing-alert';
+import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../attendance/staffing-alert';
 import { Evaluation, RuleCheckService } from '../rules/rule-check.service';
 import { RuleOutcome } from '../rules/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
@@ -138,6 +138,9 @@ export class AssignmentService {
       });
       const object = toAssignmentObject(saved);
       afterCommit(() => this.publish(object, shift, to as AssignmentChange['change']));
+      // A place opening close to the start is a gap someone must fill now.
+      const opensGap = (to === AssignmentStatus.DECLINED || to === AssignmentStatus.CANCELLED) && assignment.startsAt.getTime() - this.clock.now().getTime() < GAP_ALERT_HORIZON_MS && assignment.endsAt > this.clock.now();
+      if (opensGap) afterCommit(() => publishStaffingAlert(this.pubSub, gapAlert(object, shift, from, to, this.clock.now())));
       return object;
     });
   }

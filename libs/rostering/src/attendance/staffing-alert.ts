@@ -6,7 +6,7 @@ export const STAFFING_ALERT = 'staffingAlert';
 export enum StaffingAlertKind {
   /** Not checked in after the grace period (the no-show sweep). */
   NO_SHOW = 'NO_SHOW',
-  /** A shift below its headcount close to its start (not published yet). */
+  /** A place opened (declined, taken off) on a shift starting within 24 h. */
   GAP = 'GAP',
   /** An admin assigned despite a blocking configurable rule. */
   OVERRIDE = 'OVERRIDE',
@@ -49,5 +49,30 @@ export function overrideAlert(
     teamId: shift.teamId,
     at,
     message: `Assigned over ${rules.map((r) => r.rule).join(', ')}: ${reason}`,
+  };
+}
+
+/** A place that opens less than this before the start of its shift raises a GAP alert. */
+export const GAP_ALERT_HORIZON_MS = 24 * 60 * 60 * 1000;
+
+/** The GAP alert: someone declined or was taken off a shift that starts soon. */
+export function gapAlert(
+  assignment: { id: string; eventId: string; shiftId: string; staffMemberId: string; startsAt: Date },
+  shift: { venueId: string; teamId: string },
+  from: string,
+  to: string,
+  at: Date,
+): StaffingAlert {
+  const hours = Math.max(0, Math.round((assignment.startsAt.getTime() - at.getTime()) / 3_600_000));
+  return {
+    kind: StaffingAlertKind.GAP,
+    eventId: assignment.eventId,
+    shiftId: assignment.shiftId,
+    assignmentId: assignment.id,
+    staffMemberId: assignment.staffMemberId,
+    venueId: shift.venueId,
+    teamId: shift.teamId,
+    at,
+    message: `A place opened (${from.toLowerCase()} → ${to.toLowerCase()}) on a shift starting in ${hours} h`,
   };
 }

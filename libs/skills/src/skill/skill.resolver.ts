@@ -1,6 +1,7 @@
+import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SkillService } from './skill.service';
 
 @ObjectType('Skill')
@@ -18,6 +19,12 @@ export class CreateSkillInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(100) category: string;
 }
 
+@InputType()
+export class UpdateSkillInput {
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) category?: string;
+}
+
 @Resolver(() => SkillObject)
 export class SkillResolver {
   constructor(private readonly skills: SkillService) {}
@@ -32,5 +39,11 @@ export class SkillResolver {
   @Allow(Permission.REFERENCE_MANAGE)
   createSkill(@CurrentActor() actor: Actor, @Args('input') input: CreateSkillInput) {
     return this.skills.create(actor, input);
+  }
+
+  @Mutation(() => SkillObject, { description: 'Rename or recategorise; the code is the stable key and does not change' })
+  @Allow(Permission.REFERENCE_MANAGE)
+  updateSkill(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateSkillInput) {
+    return this.skills.update(actor, id, input);
   }
 }
