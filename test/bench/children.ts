@@ -130,9 +130,13 @@ export async function waitForHttp(child: Child, url: string, timeoutMs: number):
 }
 
 /** Runs a command to completion, bounded by `timeoutMs`. */
-export async function runToEnd(args: string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const child = track('build', proc);
+export async function runToEnd(
+  args: string[],
+  timeoutMs: number,
+  options: { env?: NodeJS.ProcessEnv; name?: string } = {},
+): Promise<{ code: number | null; output: string }> {
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = track(options.name ?? 'build', proc);
   const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
   const code = await child.exited;
   clearTimeout(timer);

@@ -38,6 +38,8 @@ async function verify(scenario: Scenario, ctx: BenchContext): Promise<VerifyResu
   const headers = { ...(request.headers ?? {}), ...(first.headers ?? {}) } as Record<string, string>;
   const body = first.body ?? request.body;
   const problems: string[] = [];
+  const errorCodes: string[] = [];
+  const accepted = new Set(scenario.acceptedErrorCodes ?? []);
   const response = await fetch(url, {
     method,
     headers,
@@ -49,22 +51,50 @@ async function verify(scenario: Scenario, ctx: BenchContext): Promise<VerifyResu
   if ((response.headers.get('content-type') ?? '').includes('json')) {
     try {
       const parsed = JSON.parse(text) as { errors?: { message?: string; extensions?: { code?: string } }[]; data?: unknown };
-      for (const error of parsed.errors ?? []) problems.push(`GraphQL error ${error.extensions?.code ?? ''}: ${error.message ?? JSON.stringify(error)}`);
-      if ('data' in parsed && parsed.data == null) problems.push('GraphQL data is null');
+      const errors = parsed.errors ?? [];
+      for (const error of errors) {
+        const code = error.extensions?.code ?? '';
+        errorCodes.push(code);
+        if (!accepted.has(code)) problems.push(`GraphQL error ${code}: ${error.message ?? JSON.stringify(error)}`);
+      }
+      const onlyAccepted = errors.length > 0 && errors.every((error) => accepted.has(error.extensions?.code ?? ''));
+      if ('data' in parsed && parsed.data == null && !onlyAccepted) problems.push('GraphQL data is null');
     } catch {
       problems.push('response is not valid JSON');
     }
   } else {
     problems.push(`unexpected content-type ${response.headers.get('content-type') ?? '(none)'}`);
   }
-  if (request.verifyBody && !request.verifyBody(text)) problems.push("the scenario's verifyBody refused the response");
-  return { scenario: scenario.name, status: response.status, problems, sample: text.slice(0, 300) };
+  const outcome = scenario.classify?.(text);
+  if (outcome?.startsWith('failure')) problems.push(`the scenario classified the response as ${outcome}`);
+  else if (!scenario.classify && request.verifyBody && !request.verifyBody(text)) problems.push("the scenario's verifyBody refused the response");
+  return { scenario: scenario.name, status: response.status, problems, sample: text.slice(0, 300), errorCodes, outcome };
 }
 
 let current: autocannon.Instance | undefined;
 
 function load(scenario: Scenario, ctx: BenchContext, connections: number, durationSeconds: number, timeoutSeconds: number): Promise<LoadResult> {
   const request = build(scenario, ctx);
+  // Counted per run; a failure outcome is a mismatch, like a refused verifyBody.
+  const outcomes: Record<string, number> = {};
+  const classify = scenario.classify;
+  if (classify) {
+    request.verifyBody = (body: string | Buffer | undefined) => {
+      const outcome = classify(String(body ?? ''));
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      return !outcome.startsWith('failure');
+    };
+  }
+  // Keep the beginning of the first few refused answers, so a failure can be explained.
+  const refusedSamples: string[] = [];
+  const check = request.verifyBody;
+  if (check) {
+    request.verifyBody = (body: string | Buffer | undefined) => {
+      const ok = check(body);
+      if (!ok && refusedSamples.length < 3) refusedSamples.push(String(body ?? '').slice(0, 400));
+      return ok;
+    };
+  }
   return new Promise((resolve, reject) => {
     // Bounded even if autocannon never reports: stop it after the duration plus a margin.
     const guard = setTimeout(() => {
@@ -87,6 +117,8 @@ function load(scenario: Scenario, ctx: BenchContext, connections: number, durati
           errors: result.errors,
           timeouts: result.timeouts,
           mismatches: result.mismatches,
+          ...(classify ? { outcomes } : {}),
+          ...(refusedSamples.length ? { refusedSamples } : {}),
         });
       },
     );

@@ -18,6 +18,10 @@ export interface LoadResult {
   timeouts: number;
   /** responses refused by the scenario's verifyBody (e.g. a GraphQL `errors` member) */
   mismatches: number;
+  /** per-outcome counts, for scenarios with `classify` (e.g. assign-mix: assigned vs refused:<rule>) */
+  outcomes?: Record<string, number>;
+  /** the beginning of the first (at most 3) answers the scenario's check refused */
+  refusedSamples?: string[];
   /** measured by run.ts (cpu.ts), not by the load process */
   cpuCores?: CpuCores;
 }
@@ -41,6 +45,10 @@ export interface VerifyResult {
   problems: string[];
   /** beginning of the response, for the report */
   sample: string;
+  /** GraphQL error codes of the answer (accepted ones too) */
+  errorCodes: string[];
+  /** the scenario's classification of the answer, when it has `classify` */
+  outcome?: string;
 }
 
 export type LoadReply =

@@ -24,6 +24,14 @@ export interface ScenarioSummary {
   cpuCores: CpuCores;
   /** summed over rounds */
   failures: { non2xx: number; errors: number; timeouts: number; mismatches: number };
+  /** per-outcome counts summed over rounds, for scenarios that classify their answers */
+  outcomes?: Record<string, number>;
+}
+
+/** A scenario that could not run (e.g. a feature not in the API yet), shown in the table. */
+export interface SkippedScenario {
+  scenario: string;
+  reason: string;
 }
 
 export function summarise(
@@ -54,8 +62,15 @@ export function summarise(
       ratioPerRound: rounds.map((round) => Math.round(((round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)) * 1000) / 1000),
       requestsPerSecondPerRound: results.map((r) => r.requestsPerSecond),
       failures: { non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) },
+      ...(results.some((r) => r.outcomes) ? { outcomes: sumOutcomes(results) } : {}),
     };
   });
+}
+
+function sumOutcomes(results: LoadResult[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const r of results) for (const [outcome, n] of Object.entries(r.outcomes ?? {})) total[outcome] = (total[outcome] ?? 0) + n;
+  return Object.fromEntries(Object.entries(total).sort((a, b) => b[1] - a[1]));
 }
 
 function cpuMedian(results: LoadResult[], key: keyof CpuCores): number | null {
@@ -69,7 +84,7 @@ export function failureCount(summary: ScenarioSummary): number {
 }
 
 /** A plain-text table that reads well in a terminal and pastes into a pull request. */
-export function table(summaries: ScenarioSummary[]): string {
+export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] = []): string {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'failures', 'cores srv/db/load/other', 'req/s per round'];
   const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
   const rows = summaries.map((s) => [
@@ -82,6 +97,7 @@ export function table(summaries: ScenarioSummary[]): string {
     [s.cpuCores.server, s.cpuCores.db, s.cpuCores.load, s.cpuCores.other].map(cores).join(' / '),
     s.requestsPerSecondPerRound.map((v) => v.toFixed(0)).join(' / '),
   ]);
+  for (const { scenario, reason } of skipped) rows.push([scenario, '—', '—', '—', '—', '—', '—', `skipped: ${reason}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const numeric = new Set([1, 2, 3, 4, 5, 6]);
   const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;

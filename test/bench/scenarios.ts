@@ -9,13 +9,25 @@ export interface BenchContext {
   apiUrl: string;
   /** The bare Fastify + pg reference server */
   baselineUrl: string;
-  /** Access token of the bench admin (ADMIN grant); see seed.ts */
+  /** Access token of admin@baton.demo (ADMIN grant), from the demo seed */
   accessToken: string;
   adminUserId: string;
-  /** The seeded event (code BENCH, phase GAMES) every bench user is STAFF of */
+  /** The demo event (PAR24 at scale 1) */
   eventId: string;
-  /** A random sample of seeded user ids, for lookups that should not all hit one row */
+  /** A random sample of user ids, for lookups that should not all hit one row */
   sampleUserIds: string[];
+  /** Access token of coordinator@baton.demo (COORDINATOR of the demo event, all venues and teams) */
+  coordinatorToken: string;
+  /** Published shifts that have not started, for replacementCandidates */
+  candidateShiftIds: string[];
+  /** The whole event window (local midnight of startsOn to local midnight after endsOn), ISO */
+  eventWindow: { from: string; to: string };
+  /** One venue, one day (its busiest among future shifts), ISO */
+  venueDay: { venueId: string; from: string; to: string };
+  /** One token per staff account with assignments in the next 14 days */
+  staffTokens: string[];
+  /** assign-mix: pairs that should succeed once (from replacementCandidates) mixed with pairs the rules refuse */
+  assignPairs: { shiftId: string; staffMemberId: string; expect: 'valid' | 'refused' }[];
 }
 
 /** The subset of autocannon options a scenario decides; connections and duration come from run.ts. */
@@ -33,6 +45,23 @@ export interface Scenario {
    * load generator on every request, and this machine has only two cores for everything.
    */
   request(ctx: BenchContext): ScenarioRequest;
+  /**
+   * GraphQL error codes that are expected business outcomes here (e.g. RULE_VIOLATION for assign):
+   * the check request before the load does not count them as problems.
+   */
+  acceptedErrorCodes?: string[];
+  /**
+   * Names each response's outcome (e.g. "assigned", "refused:OVERLAP"); the load process counts
+   * them per run and reports them. An outcome starting with "failure" counts as a failed response.
+   * When set, it replaces the request's verifyBody.
+   */
+  classify?(body: string): string;
+  /**
+   * The feature this scenario needs, when it may not be in the API yet (e.g. "the coverage query"):
+   * if the check request is refused with GRAPHQL_VALIDATION_FAILED, the scenario is skipped and the
+   * table says why, instead of failing the run.
+   */
+  optionalFeature?: string;
 }
 
 /**
@@ -60,9 +89,45 @@ function cycle<T>(items: T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[i % items.length]);
 }
 
+/** One POST per item, with its own headers (autocannon replaces, not merges, per-request headers). */
+function graphqlRequests(ctx: BenchContext, items: { query: string; variables?: Record<string, unknown>; token: string }[]): ScenarioRequest {
+  return {
+    url: `${ctx.apiUrl}/graphql`,
+    method: 'POST',
+    requests: items.map(({ query, variables, token }) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(variables ? { query, variables } : { query }),
+    })),
+    verifyBody: noGraphqlErrors,
+  };
+}
+
+const CANDIDATES = 'query R($s: ID!) { replacementCandidates(shiftId: $s, first: 10) { staffMemberId score { total } } }';
+const COVERAGE =
+  'query C($e: ID!, $v: [ID!], $from: DateTime!, $to: DateTime!, $b: CoverageBucket) { coverage(eventId: $e, venueIds: $v, from: $from, to: $to, bucket: $b) { ' +
+  'cells { venueId teamId bucketStart required assigned checkedIn gap } gaps { shiftId missing } totals { required assigned gap } } }';
+const MY_SHIFTS = '{ myShifts { id status shift { id roleTitle startsAt endsAt } } }';
+const ASSIGN = 'mutation A($s: ID!, $m: ID!) { assign(input: { shiftId: $s, staffMemberId: $m }) { id } }';
+
 /**
- * Add new scenarios here (e.g. `assign`, `coverage`): seed what they need in seed.ts, expose the
- * ids through BenchContext, and write the request. run.ts interleaves them with the others.
+ * assign answers: a new assignment, or a refusal by the rules (an expected outcome, named after
+ * the first rule listed), or anything else, which is a failure. Substring tests only: this runs
+ * on every response in the load process.
+ */
+export function classifyAssign(body: string): string {
+  if (!body.includes('"errors"')) return body.includes('"assign":{"id"') ? 'assigned' : 'failure:unexpected body';
+  const codes = body.match(/"code":"[A-Z_]+"/g) ?? [];
+  const other = codes.find((c) => c !== '"code":"RULE_VIOLATION"');
+  if (other || !codes.length) return `failure:${other ? other.slice(8, -1) : 'no code'}`;
+  const rule = /"rule":"([A-Z_]+)"/.exec(body);
+  return `refused:${rule ? rule[1] : '?'}`;
+}
+
+/**
+ * Add new scenarios here: gather the ids they need in database.ts (gatherDemoData) or run.ts,
+ * expose them through BenchContext, and write the request. run.ts interleaves them with the others.
  */
 export const scenarios: Scenario[] = [
   {
@@ -78,7 +143,43 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'me',
-    description: 'Baton GraphQL `me` with roles, signed in as the bench admin (JWT check + actor SQL + user SQL)',
+    description: 'Baton GraphQL `me` with roles, signed in as admin@baton.demo (JWT check + actor SQL + user SQL)',
     request: (ctx) => graphqlRequest(ctx, 'query Me { me { id email displayName roles { role eventId } } }'),
+  },
+  {
+    name: 'replacement-candidates',
+    description: 'replacementCandidates(shiftId, first: 10) as coordinator@baton.demo, ~200 different published future shifts',
+    request: (ctx) => graphqlRequests(ctx, ctx.candidateShiftIds.map((s) => ({ query: CANDIDATES, variables: { s }, token: ctx.coordinatorToken }))),
+  },
+  {
+    name: 'coverage-event-day',
+    description: 'coverage(eventId, whole event window, bucket: DAY) as coordinator: every venue and team',
+    optionalFeature: 'the coverage query',
+    request: (ctx) =>
+      graphqlRequest(ctx, COVERAGE, { e: ctx.eventId, from: ctx.eventWindow.from, to: ctx.eventWindow.to, b: 'DAY' }, ctx.coordinatorToken),
+  },
+  {
+    name: 'coverage-venue-hour',
+    description: 'coverage(eventId, one venue, its busiest day, bucket: HOUR) as coordinator',
+    optionalFeature: 'the coverage query',
+    request: (ctx) =>
+      graphqlRequest(ctx, COVERAGE, { e: ctx.eventId, v: [ctx.venueDay.venueId], from: ctx.venueDay.from, to: ctx.venueDay.to, b: 'HOUR' }, ctx.coordinatorToken),
+  },
+  {
+    name: 'my-shifts',
+    description: '`myShifts` (next 14 days) with their shift, as ~50 different staff accounts',
+    request: (ctx) => graphqlRequests(ctx, ctx.staffTokens.map((token) => ({ query: MY_SHIFTS, token }))),
+  },
+  {
+    name: 'assign-mix',
+    description:
+      'assign as coordinator: valid pairs (a replacement candidate per open shift; each succeeds once, then is refused) mixed with overlapping pairs the rules refuse',
+    acceptedErrorCodes: ['RULE_VIOLATION'],
+    classify: classifyAssign,
+    request: (ctx) =>
+      graphqlRequests(
+        ctx,
+        ctx.assignPairs.map((p) => ({ query: ASSIGN, variables: { s: p.shiftId, m: p.staffMemberId }, token: ctx.coordinatorToken })),
+      ),
   },
 ];

@@ -64,7 +64,7 @@ describe('replacement candidates and self sign-up', () => {
     const nearby = await make('Cy near venue, other team', { teamId: otherTeam.id, homeVenueId: nearVenue.id });
     const far = await make('Dee far venue, other team', { teamId: otherTeam.id, homeVenueId: farVenue.id });
     const workedALot = await make('Eve same team, busy week');
-    await busy(workedALot.id, '2024-07-24T06:00:00Z', '2024-07-24T14:00:00Z');
+    await busy(workedALot.id, '2024-07-26T06:00:00Z', '2024-07-26T14:00:00Z');
 
     const overlapping = await make('No overlap');
     await busy(overlapping.id, '2024-07-28T10:00:00Z', '2024-07-28T12:00:00Z');
