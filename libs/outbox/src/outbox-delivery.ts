@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { BatonConfig } from '@baton/config';
+import { PeriodicTask } from '@baton/core';
 import { DataSource } from 'typeorm';
 import { MessageTransport } from './message-transport';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
@@ -13,8 +14,7 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class OutboxDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDelivery.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask(() => this.deliverPending(), 2000, (error) => this.logger.warn(`outbox delivery failed: ${error.message}`));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -24,23 +24,11 @@ export class OutboxDelivery implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.config.backgroundJobs) return; // tests and the CLI call deliverPending() themselves, if at all
-    this.timer = setInterval(() => void this.tick(), 2000);
-    this.timer.unref();
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.deliverPending().catch((error) => {
-      this.logger.warn(`outbox delivery failed: ${(error as Error).message}`);
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
+    await this.task.stop();
   }
 
   /** Sends up to `batch` due messages; returns how many were sent. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { BatonConfig } from '@baton/config';
-import { Clock } from '@baton/core';
+import { Clock, PeriodicTask } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { AssignmentHistoryEntity } from '../assignment/assignment-history.entity';
@@ -37,8 +37,7 @@ interface FlaggedRow {
 @Injectable()
 export class NoShowSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NoShowSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask(() => this.sweep(), NO_SHOW_SWEEP_INTERVAL_MS, (error) => this.logger.warn(`no-show sweep failed: ${error.message}`));
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -50,23 +49,11 @@ export class NoShowSweeper implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationBootstrap(): void {
     if (!this.config.backgroundJobs) return; // tests and the CLI call sweep() themselves, if at all
-    this.timer = setInterval(() => void this.tick(), NO_SHOW_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep().catch((error) => {
-      this.logger.warn(`no-show sweep failed: ${(error as Error).message}`);
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
+    await this.task.stop();
   }
 
   /** Flags every due no-show; returns how many this call flagged. */
