@@ -27,7 +27,7 @@ export class IdentityActorLoader extends ActorLoader {
       `SELECT u.id, u.email, u.status, u.password_changed_at,
               EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked,
               (SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'eventId', g.event_id, 'organisationId', g.organisation_id,
-                                                 'venueIds', g.venue_ids, 'teamIds', g.team_ids))
+                                                 'venueIds', g.venue_ids, 'teamIds', g.team_ids) ORDER BY g.created_at, g.id)
                  FROM role_grants g WHERE g.user_id = u.id) AS grants
          FROM users u WHERE u.id = $1`,
       [claims.sub, claims.fam],

@@ -57,7 +57,8 @@ export class AuthResolver {
   @Query(() => UserObject, { description: 'The signed-in person with their roles' })
   @Allow(Permission.AUTHENTICATED)
   me(@CurrentActor() actor: Actor) {
-    return this.users.get(actor.userId);
+    // The guard loaded the grants a moment ago with the session check; only the profile is read.
+    return this.users.getWithGrants(actor.userId, actor.grants);
   }
 
   @Mutation(() => AuthPayloadObject, { description: 'Ends every session and returns a new one for this device' })

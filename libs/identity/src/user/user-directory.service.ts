@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { Actor, Role } from '@baton/auth';
+import { Actor, Grant, Role } from '@baton/auth';
 import { BadInputError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PageArgs, paginate } from '@baton/graphql';
@@ -27,6 +27,13 @@ export class UserDirectoryService {
     if (!user) throw new NotFoundError('User', userId);
     const grants = await this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId }, order: { createdAt: 'ASC' } });
     return toUserObject(user, grants);
+  }
+
+  /** The profile with grants already known (the actor's, loaded by the guard): one query. */
+  async getWithGrants(userId: string, grants: readonly Grant[]): Promise<UserObject> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw new NotFoundError('User', userId);
+    return { ...toUserObject(user, []), roles: grants.map((g) => ({ id: g.id, role: g.role, eventId: g.eventId, organisationId: g.organisationId, venueIds: g.venueIds, teamIds: g.teamIds })) };
   }
 
   async list(page: PageArgs, search?: string, role?: Role) {
