@@ -18,14 +18,22 @@ const ASSETS: Record<string, { file: () => string; type: string }> = {
   'graphql-ws.js': { file: () => join(packageDir('graphql-ws'), 'umd/graphql-ws.min.js'), type: 'application/javascript' },
 };
 
-const DEFAULT_QUERY = `# Welcome to Baton. Sign in first (demo accounts are printed at start-up):
+const DEFAULT_QUERY = `# Welcome to Baton. Demo logins are printed at start-up
+# (password baton-demo-2024 on the embedded demo database).
 #
-# mutation { login(input: { email: "admin@baton.demo", password: "baton-demo-2024" }) { accessToken } }
-#
-# then open "Headers" below and paste: { "Authorization": "Bearer <accessToken>" }
+# 1. Run "Login" and copy the accessToken.
+# 2. Open Headers (below) and paste:
+#    { "Authorization": "Bearer <accessToken>" }
+# 3. Run "Me", then explore with the Docs panel.
+
+mutation Login {
+  login(input: { email: "coordinator@baton.demo", password: "baton-demo-2024" }) {
+    accessToken
+  }
+}
 
 query Me {
-  me { id email displayName roles { role eventId organisationId } }
+  me { id email displayName roles { role eventId venueIds } }
 }
 `;
 
