@@ -151,6 +151,10 @@ describe('rostering: assignments under the rules', () => {
     const messages = await t.dataSource.getRepository(OutboxMessageEntity).findBy({ template: 'shift-cancelled' });
     expect(messages.map((m) => m.recipient).sort()).toEqual(['one@example.org', 'two@example.org']);
     expect(messages[0].body).toContain('venue closed');
+    const history = await t.dataSource.query(`SELECT from_status, to_status FROM assignment_history h JOIN assignments a ON a.id = h.assignment_id WHERE a.shift_id = $1 AND h.to_status = 'CANCELLED'`, [shift.id]);
+    expect(history).toEqual([{ from_status: 'ASSIGNED', to_status: 'CANCELLED' }, { from_status: 'ASSIGNED', to_status: 'CANCELLED' }]);
+    const blank = await t.gql.error(`mutation { cancelShift(shiftId: "${shift.id}", reason: "   ") { cancelledAssignments } }`, {}, tokens.coordinator);
+    expect(blank.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason', constraint: 'required' }] });
     const again = await t.gql.error(`mutation { cancelShift(shiftId: "${shift.id}", reason: "twice") { cancelledAssignments } }`, {}, tokens.coordinator);
     expect(again.extensions?.code).toBe('CONFLICT');
     const late = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: people[0].id }, tokens.coordinator);
@@ -220,8 +224,10 @@ describe('rostering: assignments under the rules', () => {
       await expect(t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shift.id, stranger.id, event.id])).rejects.toMatchObject({
         driverError: expect.objectContaining({ code: '23514', constraint: 'assignments_same_event_check' }),
       });
-      const viaApi = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: stranger.id }, tokens.admin);
-      expect(viaApi.extensions?.rules).toEqual([expect.objectContaining({ rule: 'SAME_EVENT' })]);
+      // Through the API, a person of another event is not even confirmed to exist.
+      const viaApi = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: stranger.id }, tokens.coordinator);
+      expect(viaApi.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Staff member' });
+      expect((await t.gql.error(CHECK, { shiftId: shift.id, staffMemberId: stranger.id }, tokens.coordinator)).extensions?.code).toBe('NOT_FOUND');
     });
   });
 });

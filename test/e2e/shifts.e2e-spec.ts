@@ -148,19 +148,23 @@ describe('shifts', () => {
       expect((await t.gql.ok(UPDATE, { id: shift.id, input: { headcount: 2 } }, tokens.coordinator)).updateShift).toMatchObject({ headcount: 2, assignedCount: 2, openPlaces: 0 });
     });
 
-    it('moves the assignments with the shift, and refuses a move that would overlap an assigned person', async () => {
+    it('refuses to move a shift people are on (their rules would not be re-checked); the database moves and re-checks assignments as a backstop', async () => {
       const morning = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { startsAt: new Date('2024-08-01T06:00:00Z'), endsAt: new Date('2024-08-01T10:00:00Z') });
       const afternoon = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { startsAt: new Date('2024-08-01T12:00:00Z'), endsAt: new Date('2024-08-01T16:00:00Z') });
       const person = await assignToShift(t.dataSource, morning);
       await assignToShift(t.dataSource, afternoon, person);
 
-      await t.gql.ok(UPDATE, { id: morning.id, input: { startsAt: '2024-08-01T05:00:00.000Z', endsAt: '2024-08-01T09:00:00.000Z' } }, tokens.coordinator);
+      const refused = await t.gql.error(UPDATE, { id: morning.id, input: { startsAt: '2024-08-01T05:00:00.000Z', endsAt: '2024-08-01T09:00:00.000Z' } }, tokens.coordinator);
+      expect(refused.extensions).toMatchObject({ code: 'CONFLICT', rule: 'SHIFT_HAS_ASSIGNMENTS', assigned: 1 });
+      expect(await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: morning.id })).toMatchObject({ startsAt: new Date('2024-08-01T06:00:00Z') });
+      // Harmless changes still go through.
+      expect((await t.gql.ok(UPDATE, { id: morning.id, input: { roleTitle: 'Renamed', headcount: 3 } }, tokens.coordinator)).updateShift).toBeDefined();
+
+      // Behind the service's back, the trigger moves the assignment and the exclusion constraint refuses an overlap.
+      await t.dataSource.query(`UPDATE shifts SET starts_at = '2024-08-01T05:00:00Z', ends_at = '2024-08-01T09:00:00Z' WHERE id = $1`, [morning.id]);
       const [moved] = await t.dataSource.query('SELECT starts_at, ends_at FROM assignments WHERE shift_id = $1', [morning.id]);
       expect([new Date(moved.starts_at).toISOString(), new Date(moved.ends_at).toISOString()]).toEqual(['2024-08-01T05:00:00.000Z', '2024-08-01T09:00:00.000Z']);
-
-      const error = await t.gql.error(UPDATE, { id: morning.id, input: { endsAt: '2024-08-01T13:00:00.000Z', roleTitle: 'Longer' } }, tokens.coordinator);
-      expect(error.extensions).toMatchObject({ code: 'CONFLICT', constraint: 'assignments_no_overlap', rule: 'overlap' });
-      expect(await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: morning.id })).toMatchObject({ endsAt: new Date('2024-08-01T09:00:00Z'), roleTitle: 'Results operator' });
+      await expect(t.dataSource.query(`UPDATE shifts SET ends_at = '2024-08-01T13:00:00Z' WHERE id = $1`, [morning.id])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23P01' }) });
     });
 
     it('validates the new times against the stored ones, naming the field', async () => {

@@ -60,6 +60,17 @@ export class AccessService {
    * Venues and teams a coordinator may act on inside one event. Empty venue or team lists on a
    * grant mean "all of them", so the answer can be ALL for one axis and a set for the other.
    */
+  /**
+   * One scope per grant (admins: one covering everything). Authorisation checks a target against
+   * each grant separately; `venueTeamScope` below merges them and is only for narrowing views.
+   */
+  grantScopes(actor: Actor, eventId: string, role: Role = Role.COORDINATOR): Array<{ venues: Scope; teams: Scope }> {
+    if (actor.isAdmin) return [{ venues: 'ALL', teams: 'ALL' }];
+    return actor.grants
+      .filter((g) => g.role === role && g.eventId === eventId)
+      .map((g) => ({ venues: g.venueIds.length ? new Set(g.venueIds) : 'ALL', teams: g.teamIds.length ? new Set(g.teamIds) : 'ALL' }));
+  }
+
   venueTeamScope(actor: Actor, eventId: string, role: Role = Role.COORDINATOR): { venues: Scope; teams: Scope } | undefined {
     if (actor.isAdmin) return { venues: 'ALL', teams: 'ALL' };
     const grants = actor.grants.filter((g) => g.role === role && g.eventId === eventId);

@@ -39,7 +39,9 @@ export function mapDatabaseError(error: unknown): BatonError | undefined {
     case '22P02':
     case '22007':
     case '22008':
-      return new BadInputError('A value has the wrong format');
+    case '22021':
+    case '22001':
+      return new BadInputError(code === '22021' ? 'A text contains a character that is not allowed (NUL)' : 'A value has the wrong format or is too long');
     default:
       return undefined;
   }

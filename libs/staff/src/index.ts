@@ -7,7 +7,7 @@ export { AvailabilityPeriodEntity, AvailabilityKind } from './availability/avail
 export { StaffDirectoryService } from './staff-member/staff-directory.service';
 /** Who may see or change a staff member: directory, contact details, management scope. */
 export { StaffScopeService } from './staff-member/staff-scope.service';
-export { canSeeContact, coversStaff, type StaffPlacement, type VenueTeamScope } from './staff-member/staff-access';
+export { canSeeContact, coveredByAnyGrant, coversStaff, type GrantScopes, type StaffPlacement, type VenueTeamScope } from './staff-member/staff-access';
 /** DataLoader factory: the skills of many staff members in one query. */
 export { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 export { StaffMemberObject, StaffMemberSkillObject, StaffContactObject } from './staff-member/dto/staff-member.object';

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, CurrentActor, Permission } from '@baton/auth';
 import { LoaderRegistry, Loaders } from '@baton/graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { StaffMemberObject } from '@baton/staff';
@@ -21,6 +21,8 @@ export class AssignmentFieldsResolver {
 
 @Resolver(() => ShiftObject)
 export class ShiftAssignmentsResolver {
+  constructor(private readonly access: AccessService) {}
+
   /**
    * Who is on the shift. Coordinators and admins see everyone; a staff member sees only
    * themself (the roster of colleagues is not theirs to browse).
@@ -28,7 +30,8 @@ export class ShiftAssignmentsResolver {
   @ResolveField(() => [AssignmentObject], { description: 'Active assignments (ASSIGNED or CONFIRMED)' })
   async assignments(@Parent() shift: ShiftObject, @Loaders() loaders: LoaderRegistry, @CurrentActor() actor: Actor) {
     const all = await loaders.get(ShiftAssignmentsLoader).load(shift.id);
-    if (actor.can(Permission.ROSTER_MANAGE)) return all;
+    // Decided per shift: a coordinator elsewhere (another event, venue or team) is only staff here.
+    if (actor.can(Permission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, shift)) return all;
     const mine = await Promise.all(all.map(async (a) => ((await loaders.get(StaffByIdLoader).load(a.staffMemberId))?.userId === actor.userId ? a : null)));
     return mine.filter((a): a is AssignmentObject => a !== null);
   }

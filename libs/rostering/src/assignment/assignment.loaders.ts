@@ -46,12 +46,12 @@ export class StaffByIdLoader implements LoaderFactory<string, StaffMemberObject 
   create(actor: Actor | undefined): DataLoader<string, StaffMemberObject | null> {
     return new DataLoader(async (ids: readonly string[]) => {
       const rows = await this.dataSource.getRepository(StaffMemberEntity).findBy({ id: In([...ids]) });
-      const scopes = new Map<string, ReturnType<AccessService['venueTeamScope']>>();
+      const scopes = new Map<string, ReturnType<AccessService['grantScopes']>>();
       return pickInto(ids, rows, (r) => r.id).map((member) => {
         if (!member) return null;
         if (!actor) return toStaffMemberObject(member, false);
-        if (!scopes.has(member.eventId)) scopes.set(member.eventId, this.access.venueTeamScope(actor, member.eventId));
-        return toStaffMemberObject(member, canSeeContact(actor, member, scopes.get(member.eventId)));
+        if (!scopes.has(member.eventId)) scopes.set(member.eventId, this.access.grantScopes(actor, member.eventId));
+        return toStaffMemberObject(member, canSeeContact(actor, member, scopes.get(member.eventId)!));
       });
     });
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { Actor, Permission } from '@baton/auth';
+import { AccessService, Actor, Permission } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -11,6 +11,7 @@ import { Evaluation, RuleCheckService } from '../rules/rule-check.service';
 import { RuleOutcome } from '../rules/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
 import { toAssignmentObject } from './assignment.mapper';
+import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
 
 export const ASSIGNMENT_CHANGED = 'assignmentChanged';
@@ -31,6 +32,7 @@ export class AssignmentService {
     private readonly transactions: TransactionRunner,
     private readonly rules: RuleCheckService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
@@ -43,8 +45,8 @@ export class AssignmentService {
     const source = options.source ?? AssignmentSource.MANUAL;
     try {
       return await this.transactions.run(async ({ manager, afterCommit }) => {
+        await this.rules.assertMayEvaluate(manager, actor, shiftId, staffMemberId, source === AssignmentSource.MANUAL);
         const evaluation = await this.rules.evaluate(manager, shiftId, staffMemberId, true);
-        if (source === AssignmentSource.MANUAL) this.rules.assertRosterScope(actor, evaluation.facts.shift);
         const overridden = this.decide(actor, evaluation, options.overrideReason);
         const repository = manager.getRepository(AssignmentEntity);
         const assignment = await repository.save(
@@ -84,7 +86,7 @@ export class AssignmentService {
 
   /** A coordinator takes someone off a shift (the place opens again). */
   async unassign(actor: Actor, assignmentId: string, reason?: string): Promise<AssignmentObject> {
-    return this.transition(actor, assignmentId, AssignmentStatus.CANCELLED, reason, 'coordinator');
+    return this.transition(actor, assignmentId, AssignmentStatus.CANCELLED, cleanReason(reason, 'reason', false), 'coordinator');
   }
 
   async confirm(actor: Actor, assignmentId: string): Promise<AssignmentObject> {
@@ -92,7 +94,7 @@ export class AssignmentService {
   }
 
   async decline(actor: Actor, assignmentId: string, reason?: string): Promise<AssignmentObject> {
-    return this.transition(actor, assignmentId, AssignmentStatus.DECLINED, reason, 'self');
+    return this.transition(actor, assignmentId, AssignmentStatus.DECLINED, cleanReason(reason, 'reason', false), 'self');
   }
 
   private async transition(actor: Actor, assignmentId: string, to: AssignmentStatus, note: string | undefined, who: 'self' | 'coordinator'): Promise<AssignmentObject> {
@@ -106,7 +108,8 @@ export class AssignmentService {
       if (!row) throw new NotFoundError('Assignment', assignmentId);
       const shift = { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id };
       if (who === 'self') {
-        if (row.user_id !== actor.userId) throw new ForbiddenError('Only the assigned person may answer this assignment');
+        const selfInEvent = this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.event_id);
+        if (row.user_id !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
         this.rules.assertRosterScope(actor, shift);
       }

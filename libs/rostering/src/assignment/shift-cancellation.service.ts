@@ -8,6 +8,7 @@ import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { In } from 'typeorm';
 import { RuleCheckService } from '../rules/rule-check.service';
 import { toAssignmentObject } from './assignment.mapper';
+import { cleanReason } from './reason';
 import { AssignmentEntity } from './assignment.entity';
 import { ASSIGNMENT_CHANGED } from './assignment.service';
 
@@ -33,7 +34,8 @@ export class ShiftCancellationService {
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
-  async cancel(actor: Actor, shiftId: string, reason: string): Promise<{ shiftId: string; cancelledAssignments: number }> {
+  async cancel(actor: Actor, shiftId: string, givenReason: string): Promise<{ shiftId: string; cancelledAssignments: number }> {
+    const reason = cleanReason(givenReason, 'reason', true)!;
     return this.transactions.run(async ({ manager, afterCommit }) => {
       const [shift] = await manager.query(
         `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.role_title, s.starts_at, v.name AS venue_name, v.time_zone
@@ -45,10 +47,12 @@ export class ShiftCancellationService {
       if (shift.status === 'CANCELLED') throw new ConflictError('This shift is already cancelled', { shiftId });
       await manager.query(`UPDATE shifts SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [shiftId]);
       const cancelled: CancelledRow[] = await manager.query(
-        `WITH changed AS (
-           UPDATE assignments SET status = 'CANCELLED', updated_at = now()
-            WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED')
-            RETURNING id, staff_member_id, status)
+        `WITH old AS (
+           SELECT id, status FROM assignments WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED') FOR UPDATE),
+         changed AS (
+           UPDATE assignments a SET status = 'CANCELLED', updated_at = now()
+             FROM old WHERE a.id = old.id
+            RETURNING a.id, a.staff_member_id, old.status)
          SELECT c.id, c.staff_member_id, c.status, COALESCE(m.email, u.email) AS recipient, m.display_name
            FROM changed c JOIN staff_members m ON m.id = c.staff_member_id LEFT JOIN users u ON u.id = m.user_id`,
         [shiftId],
@@ -56,8 +60,8 @@ export class ShiftCancellationService {
       if (cancelled.length) {
         await manager.query(
           `INSERT INTO assignment_history (assignment_id, actor_user_id, from_status, to_status, note)
-           SELECT a.id, $2, 'ASSIGNED', 'CANCELLED', $3 FROM unnest($1::uuid[]) AS a(id)`,
-          [cancelled.map((c) => c.id), actor.userId, `shift cancelled: ${reason}`],
+           SELECT a.id, $2, a.status::assignment_status, 'CANCELLED', $3 FROM unnest($1::uuid[], $4::text[]) AS a(id, status)`,
+          [cancelled.map((c) => c.id), actor.userId, `shift cancelled: ${reason}`, cancelled.map((c) => c.status)],
         );
       }
       const when = new Date(shift.starts_at).toLocaleString('en-GB', { timeZone: shift.time_zone, dateStyle: 'full', timeStyle: 'short' });

@@ -131,7 +131,7 @@ export class AttendanceService {
   }
 
   private isPerson(actor: Actor, row: LockedRow): boolean {
-    return !!row.user_id && row.user_id === actor.userId && actor.can(Permission.SELF_SERVICE);
+    return !!row.user_id && row.user_id === actor.userId && this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.event_id);
   }
 
   private outOfScope(row: LockedRow): ForbiddenError {

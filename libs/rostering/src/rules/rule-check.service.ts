@@ -27,6 +27,21 @@ export class RuleCheckService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Before any fact is read (or locked): the shift must be in the actor's venues and teams, and
+   * the person in the shift's event. A person of another event reads as not found, so neither
+   * their existence nor their roster, absences or skills leak through the rule details.
+   */
+  async assertMayEvaluate(manager: EntityManager, actor: Actor, shiftId: string, staffMemberId: string, checkScope = true): Promise<void> {
+    const [row] = await manager.query(
+      `SELECT s.event_id, s.venue_id, s.team_id, (SELECT m.event_id FROM staff_members m WHERE m.id = $2) AS staff_event_id FROM shifts s WHERE s.id = $1`,
+      [shiftId, staffMemberId],
+    );
+    if (!row) throw new NotFoundError('Shift', shiftId);
+    if (checkScope) this.assertRosterScope(actor, { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id });
+    if (row.staff_event_id !== row.event_id) throw new NotFoundError('Staff member', staffMemberId);
+  }
+
   async evaluate(manager: EntityManager, shiftId: string, staffMemberId: string, lock: boolean): Promise<Evaluation> {
     const facts = await this.facts.load(manager, shiftId, staffMemberId, lock);
     if ('missing' in facts) throw new NotFoundError(facts.missing === 'shift' ? 'Shift' : 'Staff member', facts.missing === 'shift' ? shiftId : staffMemberId);
@@ -42,8 +57,8 @@ export class RuleCheckService {
 
   /** Answers "may this person take this shift?" without writing or locking anything. */
   async check(actor: Actor, shiftId: string, staffMemberId: string): Promise<RuleCheckObject> {
+    await this.assertMayEvaluate(this.dataSource.manager, actor, shiftId, staffMemberId);
     const evaluation = await this.evaluate(this.dataSource.manager, shiftId, staffMemberId, false);
-    this.assertRosterScope(actor, evaluation.facts.shift);
     return { allowed: evaluation.blocking.length === 0, violations: evaluation.blocking, warnings: evaluation.warnings };
   }
 

@@ -53,8 +53,8 @@ export class ShiftService {
   }
 
   /**
-   * Changes what is given. Moving a shift moves its assignments (a trigger), and the database
-   * refuses the move if someone would then work two shifts at once.
+   * Changes what is given. Times, venue and required skills change only while nobody is
+   * assigned; the database still moves assignments with their shift (trigger) as a backstop.
    */
   async update(actor: Actor, id: string, input: UpdateShiftInput): Promise<ShiftObject> {
     return this.transactions.run(async ({ manager }) => {
@@ -84,6 +84,16 @@ export class ShiftService {
         patch.headcount = input.headcount;
       }
       await this.checks.assertSkills(manager, input.requiredSkills);
+      // Times, venue and required skills decide the working-time, accreditation and skill rules
+      // of the people already assigned; the rules are not re-run here, so such a change waits
+      // until nobody is on the shift (unassign them, or cancel it and create a new one).
+      const reshapes = !!(patch.startsAt || patch.endsAt || patch.venueId || input.requiredSkills);
+      if (reshapes && shift.activeCount > 0) {
+        throw new ConflictError(`${shift.activeCount} people are assigned to this shift: unassign them before changing its times, venue or required skills`, {
+          rule: 'SHIFT_HAS_ASSIGNMENTS',
+          assigned: shift.activeCount,
+        });
+      }
       const before = toShiftObject(shift);
       if (Object.keys(patch).length) await this.applyPatch(manager, id, patch);
       if (input.requiredSkills) await this.replaceSkills(manager, [id], input.requiredSkills);

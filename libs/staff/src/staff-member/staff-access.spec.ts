@@ -1,4 +1,4 @@
-import { canSeeContact, coversStaff, StaffPlacement, VenueTeamScope } from './staff-access';
+import { canSeeContact, coveredByAnyGrant, coversStaff, StaffPlacement, VenueTeamScope } from './staff-access';
 
 const member = (overrides: Partial<StaffPlacement> = {}): StaffPlacement => ({ userId: 'u-member', teamId: 'team-a', homeVenueId: 'venue-a', ...overrides });
 const viewer = (userId = 'u-viewer', isAdmin = false) => ({ userId, isAdmin });
@@ -38,23 +38,33 @@ describe('coversStaff', () => {
 
 describe('canSeeContact', () => {
   it('the person sees their own contact details, whatever their grants', () => {
-    expect(canSeeContact(viewer('u-member'), member(), undefined)).toBe(true);
+    expect(canSeeContact(viewer('u-member'), member(), [])).toBe(true);
   });
 
   it('admins see everyone', () => {
-    expect(canSeeContact(viewer('u-admin', true), member(), undefined)).toBe(true);
+    expect(canSeeContact(viewer('u-admin', true), member(), [])).toBe(true);
   });
 
   it('a coordinator sees the people their grant covers and nobody else', () => {
-    expect(canSeeContact(viewer(), member(), venues('venue-a'))).toBe(true);
-    expect(canSeeContact(viewer(), member(), venues('venue-b'))).toBe(false);
+    expect(canSeeContact(viewer(), member(), [venues('venue-a')!])).toBe(true);
+    expect(canSeeContact(viewer(), member(), [venues('venue-b')!])).toBe(false);
   });
 
   it('a colleague with no coordinator grant on the event sees none', () => {
-    expect(canSeeContact(viewer(), member(), undefined)).toBe(false);
+    expect(canSeeContact(viewer(), member(), [])).toBe(false);
   });
 
   it('a record with no account is nobody\'s "own" record', () => {
-    expect(canSeeContact(viewer('u-viewer'), member({ userId: null }), undefined)).toBe(false);
+    expect(canSeeContact(viewer('u-viewer'), member({ userId: null }), [])).toBe(false);
+  });
+});
+
+describe('coveredByAnyGrant', () => {
+  it('checks each grant on its own: two narrow grants do not combine', () => {
+    const grants = [{ venues: new Set(['venue-a']), teams: new Set(['team-x']) }, { venues: new Set(['venue-b']), teams: new Set(['team-y']) }];
+    expect(coveredByAnyGrant(grants, member({ homeVenueId: 'venue-a', teamId: 'team-x' }))).toBe(true);
+    expect(coveredByAnyGrant(grants, member({ homeVenueId: 'venue-b', teamId: 'team-y' }))).toBe(true);
+    expect(coveredByAnyGrant(grants, member({ homeVenueId: 'venue-a', teamId: 'team-y' }))).toBe(false);
+    expect(coveredByAnyGrant([], member())).toBe(false);
   });
 });

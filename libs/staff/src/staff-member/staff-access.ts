@@ -28,8 +28,18 @@ export function coversStaff(scope: VenueTeamScope, member: StaffPlacement): bool
  * and to coordinators of the member's event whose venues and teams cover the member. Everyone
  * else who may read the directory sees the record without them.
  */
-export function canSeeContact(viewer: { userId: string; isAdmin: boolean }, member: StaffPlacement, scope: VenueTeamScope): boolean {
+export function canSeeContact(viewer: { userId: string; isAdmin: boolean }, member: StaffPlacement, grants: GrantScopes): boolean {
   if (member.userId !== null && member.userId === viewer.userId) return true;
   if (viewer.isAdmin) return true;
-  return coversStaff(scope, member);
+  return coveredByAnyGrant(grants, member);
+}
+
+/** The scopes of each of a coordinator's grants in one event (AccessService.grantScopes). */
+export type GrantScopes = ReadonlyArray<NonNullable<VenueTeamScope>>;
+
+/**
+ * Grant by grant: (venue A, team X) and (venue B, team Y) do not add up to venue A with team Y.
+ */
+export function coveredByAnyGrant(grants: GrantScopes, member: StaffPlacement): boolean {
+  return grants.some((scope) => coversStaff(scope, member));
 }

@@ -21,7 +21,7 @@ export class StaffDirectoryService {
   async list(actor: Actor, eventId: string, filter: StaffMemberFilter = {}, page: PageArgs = {}) {
     this.access.assertEvent(actor, Permission.STAFF_READ, eventId);
     // One scope for the whole page: contact visibility is then decided per row without a query.
-    const scope = this.scope.venueTeamScope(actor, eventId);
+    const grants = this.scope.grantScopes(actor, eventId);
     const query = this.dataSource.getRepository(StaffMemberEntity).createQueryBuilder('s').where('s.eventId = :eventId', { eventId });
     applyFilter(query, filter);
     return paginate(
@@ -31,7 +31,7 @@ export class StaffDirectoryService {
         { column: 's.displayName', value: (s) => s.displayName },
         { column: 's.id', value: (s) => s.id },
       ],
-      (s) => toStaffMemberObject(s, this.scope.showContact(actor, s, scope)),
+      (s) => toStaffMemberObject(s, this.scope.showContact(actor, s, grants)),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor, Permission } from '@baton/auth';
 import { ForbiddenError, NotFoundError } from '@baton/core';
-import { canSeeContact, coversStaff, StaffPlacement, VenueTeamScope } from './staff-access';
+import { canSeeContact, coveredByAnyGrant, GrantScopes, StaffPlacement } from './staff-access';
 
 export interface ScopedStaff extends StaffPlacement {
   id: string;
@@ -16,16 +16,16 @@ export interface ScopedStaff extends StaffPlacement {
 export class StaffScopeService {
   constructor(private readonly access: AccessService) {}
 
-  venueTeamScope(actor: Actor, eventId: string): VenueTeamScope {
-    return this.access.venueTeamScope(actor, eventId);
+  grantScopes(actor: Actor, eventId: string): GrantScopes {
+    return this.access.grantScopes(actor, eventId);
   }
 
   canReadDirectory(actor: Actor, eventId: string): boolean {
     return this.access.inScope(this.access.eventScope(actor, Permission.STAFF_READ), eventId);
   }
 
-  showContact(actor: Actor, member: ScopedStaff, scope: VenueTeamScope = this.venueTeamScope(actor, member.eventId)): boolean {
-    return canSeeContact(actor, member, scope);
+  showContact(actor: Actor, member: ScopedStaff, grants: GrantScopes = this.grantScopes(actor, member.eventId)): boolean {
+    return canSeeContact(actor, member, grants);
   }
 
   /** The person themself, acting through their own self-service grant on that event. */
@@ -35,7 +35,7 @@ export class StaffScopeService {
 
   /** Coordinators (or admins) whose STAFF_MANAGE grant covers this member's team and home venue. */
   manages(actor: Actor, member: ScopedStaff): boolean {
-    return this.access.inScope(this.access.eventScope(actor, Permission.STAFF_MANAGE), member.eventId) && coversStaff(this.venueTeamScope(actor, member.eventId), member);
+    return this.access.inScope(this.access.eventScope(actor, Permission.STAFF_MANAGE), member.eventId) && coveredByAnyGrant(this.grantScopes(actor, member.eventId), member);
   }
 
   /**
@@ -51,7 +51,7 @@ export class StaffScopeService {
   /** For a record being created or moved: the new placement must be inside the actor's scope too. */
   assertPlacementAllowed(actor: Actor, eventId: string, placement: StaffPlacement): void {
     this.access.assertEvent(actor, Permission.STAFF_MANAGE, eventId);
-    if (!coversStaff(this.venueTeamScope(actor, eventId), placement)) {
+    if (!coveredByAnyGrant(this.grantScopes(actor, eventId), placement)) {
       throw new ForbiddenError('Your grant does not cover this team or home venue', { teamId: placement.teamId, homeVenueId: placement.homeVenueId });
     }
   }
