@@ -27,19 +27,8 @@ export function toStaffMemberObject(member: StaffMemberEntity, showContact: bool
  * record still says *that* contact details changed (see `contactChanges`), never to what.
  */
 export function toAuditState(member: StaffMemberEntity): Record<string, unknown> {
-  return {
-    eventId: member.eventId,
-    userId: member.userId,
-    organisationId: member.organisationId,
-    teamId: member.teamId,
-    homeVenueId: member.homeVenueId,
-    displayName: member.displayName,
-    employmentType: member.employmentType,
-    languages: member.languages,
-    accreditationZones: member.accreditationZones,
-    accreditationStatus: member.accreditationStatus,
-    externalRef: member.externalRef,
-  };
+  const { id: _id, contact: _contact, ...state } = toStaffMemberObject(member, false);
+  return state;
 }
 
 /** Names of the contact fields that differ, for the audit record (values stay out). */

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -45,25 +45,12 @@ export class CreateStaffMemberInput {
   @Field(() => String, { nullable: true }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) externalRef?: string | null;
 }
 
-/** Partial: an absent field is left as it is; null clears an optional one. */
+/**
+ * Partial: an absent field is left as it is; null clears an optional one (the service refuses
+ * null for the required ones). Derived from the create input so both keep the same validation.
+ */
 @InputType()
-export class UpdateStaffMemberInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() organisationId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() teamId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() homeVenueId?: string | null;
-  @Field({ nullable: true }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) displayName?: string;
-  @Field(() => String, { nullable: true }) @Transform(lowerEmail) @IsOptional() @IsEmail({}, { message: 'email must be a valid address' }) @MaxLength(254) email?: string | null;
-  @Field(() => String, { nullable: true }) @Transform(trim) @IsOptional() @Matches(PHONE, { message: 'phone must be digits, spaces, dashes, dots or brackets, optionally after a +' }) phone?: string | null;
-  @Field(() => EmploymentType, { nullable: true }) @IsOptional() @IsEnum(EmploymentType) employmentType?: EmploymentType;
-  @Field(() => [String], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(LANGUAGE, { each: true, message: 'languages are 2-letter lower-case ISO 639-1 codes' })
-  languages?: string[];
-  @Field(() => [String], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(ZONE, { each: true, message: 'accreditationZones are 1 to 16 capitals, digits or dashes' })
-  accreditationZones?: string[];
-  @Field(() => AccreditationStatus, { nullable: true }) @IsOptional() @IsEnum(AccreditationStatus) accreditationStatus?: AccreditationStatus;
-  @Field(() => String, { nullable: true }) @Transform(trim) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) externalRef?: string | null;
-}
+export class UpdateStaffMemberInput extends PartialType(OmitType(CreateStaffMemberInput, ['eventId'] as const)) {}
 
 /** Checked again by the service: Nest's pipe does not validate a list argument's items. */
 @InputType()
