@@ -28,19 +28,11 @@ export async function publishStaffingAlert(pubSub: PubSubEngine, alert: Staffing
   await pubSub.publish(STAFFING_ALERT, { [STAFFING_ALERT]: alert });
 }
 
-/**
- * The OVERRIDE alert for AssignmentService.assign, published after commit when an admin
- * assigned over blocking rules.
- */
-export function overrideAlert(
-  assignment: { id: string; eventId: string; shiftId: string; staffMemberId: string },
-  shift: { venueId: string; teamId: string },
-  rules: Array<{ rule: string }>,
-  reason: string,
-  at: Date,
-): StaffingAlert {
+type AlertedAssignment = { id: string; eventId: string; shiftId: string; staffMemberId: string };
+
+function alertFor(kind: StaffingAlertKind, assignment: AlertedAssignment, shift: { venueId: string; teamId: string }, at: Date, message: string): StaffingAlert {
   return {
-    kind: StaffingAlertKind.OVERRIDE,
+    kind,
     eventId: assignment.eventId,
     shiftId: assignment.shiftId,
     assignmentId: assignment.id,
@@ -48,31 +40,23 @@ export function overrideAlert(
     venueId: shift.venueId,
     teamId: shift.teamId,
     at,
-    message: `Assigned over ${rules.map((r) => r.rule).join(', ')}: ${reason}`,
+    message,
   };
+}
+
+/**
+ * The OVERRIDE alert for AssignmentService.assign, published after commit when an admin
+ * assigned over blocking rules.
+ */
+export function overrideAlert(assignment: AlertedAssignment, shift: { venueId: string; teamId: string }, rules: Array<{ rule: string }>, reason: string, at: Date): StaffingAlert {
+  return alertFor(StaffingAlertKind.OVERRIDE, assignment, shift, at, `Assigned over ${rules.map((r) => r.rule).join(', ')}: ${reason}`);
 }
 
 /** A place that opens less than this before the start of its shift raises a GAP alert. */
 export const GAP_ALERT_HORIZON_MS = 24 * 60 * 60 * 1000;
 
 /** The GAP alert: someone declined or was taken off a shift that starts soon. */
-export function gapAlert(
-  assignment: { id: string; eventId: string; shiftId: string; staffMemberId: string; startsAt: Date },
-  shift: { venueId: string; teamId: string },
-  from: string,
-  to: string,
-  at: Date,
-): StaffingAlert {
+export function gapAlert(assignment: AlertedAssignment & { startsAt: Date }, shift: { venueId: string; teamId: string }, from: string, to: string, at: Date): StaffingAlert {
   const hours = Math.max(0, Math.round((assignment.startsAt.getTime() - at.getTime()) / 3_600_000));
-  return {
-    kind: StaffingAlertKind.GAP,
-    eventId: assignment.eventId,
-    shiftId: assignment.shiftId,
-    assignmentId: assignment.id,
-    staffMemberId: assignment.staffMemberId,
-    venueId: shift.venueId,
-    teamId: shift.teamId,
-    at,
-    message: `A place opened (${from.toLowerCase()} → ${to.toLowerCase()}) on a shift starting in ${hours} h`,
-  };
+  return alertFor(StaffingAlertKind.GAP, assignment, shift, at, `A place opened (${from.toLowerCase()} → ${to.toLowerCase()}) on a shift starting in ${hours} h`);
 }
