@@ -1,11 +1,14 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.baton/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Formatting is Prettier's job (npm run format); this turns off the rules that would fight it.
+  prettier,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -18,7 +21,10 @@ export default tseslint.config(
     // A lib is reached only through its index.ts via @baton/<lib>, never by a relative path.
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }] },
+      ],
     },
   },
   {
@@ -28,7 +34,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['@baton/identity', '@baton/events', '@baton/organisations', '@baton/skills', '@baton/demo'].map((name) => ({ name, message: 'A platform lib must not import a domain lib.' })),
+          paths: ['@baton/identity', '@baton/events', '@baton/organisations', '@baton/skills', '@baton/demo'].map((name) => ({
+            name,
+            message: 'A platform lib must not import a domain lib.',
+          })),
           patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }],
         },
       ],

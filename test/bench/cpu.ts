@@ -69,7 +69,9 @@ export class CpuMeter {
     const backends = new Map<number, number>();
     if (this.db) {
       try {
-        const { rows } = await this.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+        const { rows } = await this.db.query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
         for (const { pid } of rows) {
           const seconds = processSeconds(pid);
           if (seconds !== null) backends.set(pid, seconds);

@@ -101,27 +101,24 @@ function load(scenario: Scenario, ctx: BenchContext, connections: number, durati
       current?.stop();
       reject(new Error(`autocannon did not finish within ${timeoutSeconds}s`));
     }, timeoutSeconds * 1000);
-    current = autocannon(
-      { ...request, connections, duration: durationSeconds, timeout: 10, bailout: 10_000 },
-      (error, result) => {
-        clearTimeout(guard);
-        current = undefined;
-        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        resolve({
-          scenario: scenario.name,
-          durationSeconds: result.duration,
-          requestsTotal: result.requests.total,
-          requestsPerSecond: result.requests.average,
-          latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          mismatches: result.mismatches,
-          ...(classify ? { outcomes } : {}),
-          ...(refusedSamples.length ? { refusedSamples } : {}),
-        });
-      },
-    );
+    current = autocannon({ ...request, connections, duration: durationSeconds, timeout: 10, bailout: 10_000 }, (error, result) => {
+      clearTimeout(guard);
+      current = undefined;
+      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+      resolve({
+        scenario: scenario.name,
+        durationSeconds: result.duration,
+        requestsTotal: result.requests.total,
+        requestsPerSecond: result.requests.average,
+        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.mean },
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        mismatches: result.mismatches,
+        ...(classify ? { outcomes } : {}),
+        ...(refusedSamples.length ? { refusedSamples } : {}),
+      });
+    });
   });
 }
 

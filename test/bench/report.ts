@@ -34,11 +34,7 @@ export interface SkippedScenario {
   reason: string;
 }
 
-export function summarise(
-  scenarios: { name: string; description: string }[],
-  baseline: string,
-  rounds: Map<string, LoadResult>[],
-): ScenarioSummary[] {
+export function summarise(scenarios: { name: string; description: string }[], baseline: string, rounds: Map<string, LoadResult>[]): ScenarioSummary[] {
   const baselineRps = median(rounds.map((round) => round.get(baseline)?.requestsPerSecond ?? NaN));
   return scenarios.map(({ name, description }) => {
     const results = rounds.map((round) => round.get(name)).filter((r): r is LoadResult => !!r);
@@ -59,7 +55,9 @@ export function summarise(
         other: cpuMedian(results, 'other'),
         machine: cpuMedian(results, 'machine'),
       },
-      ratioPerRound: rounds.map((round) => Math.round(((round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)) * 1000) / 1000),
+      ratioPerRound: rounds.map(
+        (round) => Math.round(((round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)) * 1000) / 1000,
+      ),
       requestsPerSecondPerRound: results.map((r) => r.requestsPerSecond),
       failures: { non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) },
       ...(results.some((r) => r.outcomes) ? { outcomes: sumOutcomes(results) } : {}),

@@ -38,7 +38,10 @@ function numberEnv(name: string, fallback: number, min: number, max: number): nu
 function readSettings() {
   const apiMode = process.env.BENCH_API_MODE || 'build';
   if (apiMode !== 'build' && apiMode !== 'swc') throw new Error(`BENCH_API_MODE=${apiMode}: expected build or swc`);
-  const wanted = (process.env.BENCH_SCENARIOS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = (process.env.BENCH_SCENARIOS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((name) => !allScenarios.some((s) => s.name === name));
   if (unknown.length) throw new Error(`BENCH_SCENARIOS: unknown ${unknown.join(', ')}; known: ${allScenarios.map((s) => s.name).join(', ')}`);
   const baselines = allScenarios.filter((s) => s.baseline);
@@ -105,7 +108,8 @@ class LoadClient {
     const ready = new Promise<void>((resolve) => child.process.on('message', (m: LoadReply) => m.type === 'ready' && resolve()));
     const timeout = sleep(60_000).then(() => 'timeout' as const);
     const outcome = await Promise.race([ready, child.exited.then(() => 'exited' as const), timeout]);
-    if (outcome === 'timeout' || outcome === 'exited') throw new Error(`the load process did not start (${outcome}):\n${child.output.toString().slice(-2_000)}`);
+    if (outcome === 'timeout' || outcome === 'exited')
+      throw new Error(`the load process did not start (${outcome}):\n${child.output.toString().slice(-2_000)}`);
     return new LoadClient(child);
   }
 
@@ -163,11 +167,9 @@ async function graphql<T>(apiUrl: string, query: string, variables: Record<strin
 
 async function login(apiUrl: string, email: string, password: string): Promise<string> {
   try {
-    const data = await graphql<{ login: { accessToken: string } }>(
-      apiUrl,
-      'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }',
-      { input: { email, password } },
-    );
+    const data = await graphql<{ login: { accessToken: string } }>(apiUrl, 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }', {
+      input: { email, password },
+    });
     return data.login.accessToken;
   } catch (error) {
     throw new Error(`login as ${email} failed: ${(error as Error).message}`, { cause: error });
@@ -252,7 +254,10 @@ function apiProblems(api: Child): { count: number; distinct: { message: string; 
     count++;
     groups.set(message, (groups.get(message) ?? 0) + 1);
   }
-  const distinct = [...groups].map(([message, times]) => ({ message, times })).sort((a, b) => b.times - a.times).slice(0, 20);
+  const distinct = [...groups]
+    .map(([message, times]) => ({ message, times }))
+    .sort((a, b) => b.times - a.times)
+    .slice(0, 20);
   return { count, distinct };
 }
 
@@ -611,13 +616,23 @@ async function main(): Promise<number> {
   for (const s of summaries) {
     if (!s.outcomes) continue;
     const total = Object.values(s.outcomes).reduce((a, b) => a + b, 0);
-    process.stdout.write(`${s.scenario} answers over all rounds (${total}): ${Object.entries(s.outcomes).map(([o, n]) => `${o} ${n}`).join(', ')}\n`);
+    process.stdout.write(
+      `${s.scenario} answers over all rounds (${total}): ${Object.entries(s.outcomes)
+        .map(([o, n]) => `${o} ${n}`)
+        .join(', ')}\n`,
+    );
   }
 
   const report = {
     startedAt: new Date(apiStarted).toISOString(),
     commit: gitCommit(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), postgres: database.serverVersion },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryMiB: Math.round(totalmem() / 2 ** 20),
+      postgres: database.serverVersion,
+    },
     settings: { ...settings, scenarios: names, apiMode: apiCommand.mode },
     data: {
       scale: settings.scale,

@@ -149,26 +149,38 @@ export const scenarios: Scenario[] = [
   {
     name: 'replacement-candidates',
     description: 'replacementCandidates(shiftId, first: 10) as coordinator@baton.demo, ~200 different published future shifts',
-    request: (ctx) => graphqlRequests(ctx, ctx.candidateShiftIds.map((s) => ({ query: CANDIDATES, variables: { s }, token: ctx.coordinatorToken }))),
+    request: (ctx) =>
+      graphqlRequests(
+        ctx,
+        ctx.candidateShiftIds.map((s) => ({ query: CANDIDATES, variables: { s }, token: ctx.coordinatorToken })),
+      ),
   },
   {
     name: 'coverage-event-day',
     description: 'coverage(eventId, whole event window, bucket: DAY) as coordinator: every venue and team',
     optionalFeature: 'the coverage query',
-    request: (ctx) =>
-      graphqlRequest(ctx, COVERAGE, { e: ctx.eventId, from: ctx.eventWindow.from, to: ctx.eventWindow.to, b: 'DAY' }, ctx.coordinatorToken),
+    request: (ctx) => graphqlRequest(ctx, COVERAGE, { e: ctx.eventId, from: ctx.eventWindow.from, to: ctx.eventWindow.to, b: 'DAY' }, ctx.coordinatorToken),
   },
   {
     name: 'coverage-venue-hour',
     description: 'coverage(eventId, one venue, its busiest day, bucket: HOUR) as coordinator',
     optionalFeature: 'the coverage query',
     request: (ctx) =>
-      graphqlRequest(ctx, COVERAGE, { e: ctx.eventId, v: [ctx.venueDay.venueId], from: ctx.venueDay.from, to: ctx.venueDay.to, b: 'HOUR' }, ctx.coordinatorToken),
+      graphqlRequest(
+        ctx,
+        COVERAGE,
+        { e: ctx.eventId, v: [ctx.venueDay.venueId], from: ctx.venueDay.from, to: ctx.venueDay.to, b: 'HOUR' },
+        ctx.coordinatorToken,
+      ),
   },
   {
     name: 'my-shifts',
     description: '`myShifts` (next 14 days) with their shift, as ~50 different staff accounts',
-    request: (ctx) => graphqlRequests(ctx, ctx.staffTokens.map((token) => ({ query: MY_SHIFTS, token }))),
+    request: (ctx) =>
+      graphqlRequests(
+        ctx,
+        ctx.staffTokens.map((token) => ({ query: MY_SHIFTS, token })),
+      ),
   },
   {
     name: 'assign-mix',

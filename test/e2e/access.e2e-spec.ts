@@ -39,14 +39,16 @@ describe('permissions: allow and deny for each', () => {
   });
   afterAll(() => t?.close());
 
-  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) => (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+    (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
 
   const cases: Array<{ permission: string; query: () => string; vars?: () => Record<string, unknown>; allow: Who; deny: Who[] }> = [
     { permission: 'AUTHENTICATED', query: () => '{ me { id } }', allow: 'alumnus', deny: ['anonymous'] },
     { permission: 'EVENTS_READ', query: () => '{ events { id } }', allow: 'staff', deny: ['alumnus', 'recruiter', 'anonymous'] },
     {
       permission: 'EVENTS_MANAGE',
-      query: () => `mutation { createEvent(input: { code: "E${Math.floor(Math.random() * 1e6)}", name: "X", timeZone: "Europe/Paris", startsOn: "2028-07-14", endsOn: "2028-07-30" }) { id } }`,
+      query: () =>
+        `mutation { createEvent(input: { code: "E${Math.floor(Math.random() * 1e6)}", name: "X", timeZone: "Europe/Paris", startsOn: "2028-07-14", endsOn: "2028-07-30" }) { id } }`,
       allow: 'admin',
       deny: ['coordinator', 'staff', 'anonymous'],
     },
@@ -65,7 +67,8 @@ describe('permissions: allow and deny for each', () => {
     },
     {
       permission: 'USERS_INVITE',
-      query: () => `mutation { inviteUser(input: { email: "new${Math.floor(Math.random() * 1e9)}@test.baton", displayName: "New", grant: { role: STAFF, eventId: "${event.id}" } }) { id status } }`,
+      query: () =>
+        `mutation { inviteUser(input: { email: "new${Math.floor(Math.random() * 1e9)}@test.baton", displayName: "New", grant: { role: STAFF, eventId: "${event.id}" } }) { id status } }`,
       allow: 'coordinator',
       deny: ['staff', 'alumnus', 'recruiter'],
     },
@@ -99,14 +102,20 @@ describe('permissions: allow and deny for each', () => {
 
     it('a coordinator invites staff to their own event, but not to another event, nor a coordinator', async () => {
       const invite = (role: string, eventId: string) =>
-        as('coordinator', `mutation { inviteUser(input: { email: "x${Math.random()}@test.baton", displayName: "X", grant: { role: ${role}, eventId: "${eventId}" } }) { id } }`);
+        as(
+          'coordinator',
+          `mutation { inviteUser(input: { email: "x${Math.random()}@test.baton", displayName: "X", grant: { role: ${role}, eventId: "${eventId}" } }) { id } }`,
+        );
       expect((await invite('STAFF', event.id)).errors).toBeUndefined();
       expect((await invite('STAFF', otherEvent.id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await invite('COORDINATOR', event.id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
 
     it('a coordinator lists only invitations of their events', async () => {
-      await as('admin', `mutation { inviteUser(input: { email: "elsewhere@test.baton", displayName: "E", grant: { role: STAFF, eventId: "${otherEvent.id}" } }) { id } }`);
+      await as(
+        'admin',
+        `mutation { inviteUser(input: { email: "elsewhere@test.baton", displayName: "E", grant: { role: STAFF, eventId: "${otherEvent.id}" } }) { id } }`,
+      );
       const listed = await as('coordinator', '{ invitations(first: 200) { edges { node { eventId } } } }');
       const events = new Set(listed.data?.invitations.edges.map((e: { node: { eventId: string } }) => e.node.eventId));
       expect([...events]).toEqual([event.id]);

@@ -30,10 +30,16 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
   let meId: string; // the staff member of the `staff` user
   let day = 0;
 
-  const login = async (email: string) => (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+  const login = async (email: string) =>
+    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   /** A shift of `hours` starting at `start`, with one assignment written straight to the database. */
   const assignment = async (start: string, options: { hours?: number; staffMemberId?: string; venueId?: string; status?: string } = {}) => {
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: options.venueId ?? venue.id, teamId: team.id }, start, iso(start, (options.hours ?? 8) * 60));
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: options.venueId ?? venue.id, teamId: team.id },
+      start,
+      iso(start, (options.hours ?? 8) * 60),
+    );
     const staffMemberId = options.staffMemberId ?? (await createStaffMember(t.dataSource, event.id, org.id)).id;
     const [row] = await t.dataSource.query(
       `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source, status) VALUES ($1, $2, $3, now(), now(), 'MANUAL', $4) RETURNING id`,
@@ -43,8 +49,12 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
   };
   /** A fresh start time each call, a day apart, so one person's shifts never overlap. */
   const nextStart = () => new Date(Date.UTC(2024, 7, 1 + day++, 6)).toISOString();
-  const history = async (id: string) => (await t.dataSource.query(`SELECT from_status, to_status, note FROM assignment_history WHERE assignment_id = $1 ORDER BY at`, [id])) as Array<{ note: string }>;
-  const audits = async (id: string) => (await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY 1`, [id])).map((r: { action: string }) => r.action);
+  const history = async (id: string) =>
+    (await t.dataSource.query(`SELECT from_status, to_status, note FROM assignment_history WHERE assignment_id = $1 ORDER BY at`, [id])) as Array<{
+      note: string;
+    }>;
+  const audits = async (id: string) =>
+    (await t.dataSource.query(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY 1`, [id])).map((r: { action: string }) => r.action);
   let usersByName: Record<string, { email: string }> = {};
   let issuedAt = 0;
   /** Moves the test clock; access tokens expire against it, so sign in again when it jumped ahead. */
@@ -137,9 +147,15 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
       const start = nextStart();
       const a = await assignment(start, { staffMemberId: meId, hours: 4 });
       await setClock(new Date(new Date(iso(start, -60)).getTime() - 1000));
-      expect(await code(CHECK_IN, { id: a.id, method: 'SELF' }, tokens.staff)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'assignmentId', constraint: 'selfCheckInWindow' }] });
+      expect(await code(CHECK_IN, { id: a.id, method: 'SELF' }, tokens.staff)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'assignmentId', constraint: 'selfCheckInWindow' }],
+      });
       await setClock(iso(start, -60));
-      expect(await code(CHECK_IN, { id: a.id, method: 'SELF', at: iso(start, -70) }, tokens.staff)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'at', constraint: 'selfTime' }] });
+      expect(await code(CHECK_IN, { id: a.id, method: 'SELF', at: iso(start, -70) }, tokens.staff)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'at', constraint: 'selfTime' }],
+      });
       const { checkIn } = await t.gql.ok(CHECK_IN, { id: a.id, method: 'SELF' }, tokens.staff);
       expect(checkIn).toMatchObject({ checkedInAt: iso(start, -60), attendance: 'ON_TIME' });
       expect(await history(a.id)).toEqual([expect.objectContaining({ note: 'check-in (SELF)' })]);
@@ -147,7 +163,10 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
       const later = nextStart();
       const b = await assignment(later, { staffMemberId: meId, hours: 4 });
       await setClock(new Date(new Date(iso(later, 240)).getTime() + 1000));
-      expect(await code(CHECK_IN, { id: b.id, method: 'SELF' }, tokens.staff)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ constraint: 'selfCheckInWindow' }] });
+      expect(await code(CHECK_IN, { id: b.id, method: 'SELF' }, tokens.staff)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ constraint: 'selfCheckInWindow' }],
+      });
       await setClock(iso(later, 240));
       expect((await t.gql.ok(CHECK_IN, { id: b.id, method: 'SELF' }, tokens.staff)).checkIn.attendance).toBe('LATE');
     });
@@ -156,8 +175,13 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
       const start = nextStart();
       const a = await assignment(start);
       await setClock(iso(start, 0));
-      expect(await code(CHECK_IN, { id: a.id, at: iso(start, 3) }, tokens.coordinator)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'at', constraint: 'future' }] });
-      expect(await code(CHECK_IN, { id: a.id, at: iso(start, -24 * 60 - 1) }, tokens.coordinator)).toMatchObject({ fields: [{ field: 'at', constraint: 'tooEarly' }] });
+      expect(await code(CHECK_IN, { id: a.id, at: iso(start, 3) }, tokens.coordinator)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'at', constraint: 'future' }],
+      });
+      expect(await code(CHECK_IN, { id: a.id, at: iso(start, -24 * 60 - 1) }, tokens.coordinator)).toMatchObject({
+        fields: [{ field: 'at', constraint: 'tooEarly' }],
+      });
       expect((await t.gql.ok(CHECK_IN, { id: a.id, at: iso(start, 2) }, tokens.coordinator)).checkIn.checkedInAt).toBe(iso(start, 2));
 
       const bStart = nextStart();
@@ -183,7 +207,10 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
       await setClock(iso(start, 30));
       expect(await code(CHECK_OUT, { id: a.id }, tokens.coordinator)).toMatchObject({ code: 'CONFLICT' });
       await t.gql.ok(CHECK_IN, { id: a.id, at: iso(start, 10) }, tokens.coordinator);
-      expect(await code(CHECK_OUT, { id: a.id, at: iso(start, 5) }, tokens.coordinator)).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'at', constraint: 'beforeCheckIn' }] });
+      expect(await code(CHECK_OUT, { id: a.id, at: iso(start, 5) }, tokens.coordinator)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'at', constraint: 'beforeCheckIn' }],
+      });
       expect(await code(CHECK_OUT, { id: a.id, at: iso(start, 10) }, tokens.coordinator)).toMatchObject({ fields: [{ constraint: 'beforeCheckIn' }] });
       expect(await code(CHECK_OUT, { id: a.id, at: iso(start, 33) }, tokens.coordinator)).toMatchObject({ fields: [{ constraint: 'future' }] });
       await setClock(iso(start, 2 * 60 + 13 * 60));
@@ -242,9 +269,11 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
       // Two sweeps at once (as on two instances), then a third: each row flagged once.
       const counts = await Promise.all([sweeper.sweep(), sweeper.sweep()]);
       expect(await sweeper.sweep()).toBe(0);
-      const flagged = (await t.dataSource.query(`SELECT id FROM assignments WHERE no_show_at IS NOT NULL AND id = ANY($1)`, [
-        [due.id, confirmed.id, checkedIn.id, cancelled.id, notYet.id, longOver.id],
-      ])).map((r: { id: string }) => r.id);
+      const flagged = (
+        await t.dataSource.query(`SELECT id FROM assignments WHERE no_show_at IS NOT NULL AND id = ANY($1)`, [
+          [due.id, confirmed.id, checkedIn.id, cancelled.id, notYet.id, longOver.id],
+        ])
+      ).map((r: { id: string }) => r.id);
       expect(flagged.sort()).toEqual([due.id, confirmed.id].sort());
       expect(counts[0] + counts[1]).toBeGreaterThanOrEqual(2);
       for (const id of [due.id, confirmed.id]) {

@@ -172,6 +172,8 @@ describe('login abuse protection', () => {
     expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
     // Another account from the same address is not affected.
     const other = await createUser(t.dataSource, []);
-    expect((await t.gql.request(`mutation { login(input: { email: "${other.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).errors).toBeUndefined();
+    expect(
+      (await t.gql.request(`mutation { login(input: { email: "${other.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).errors,
+    ).toBeUndefined();
   });
 });

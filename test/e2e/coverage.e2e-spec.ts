@@ -43,9 +43,17 @@ describe('coverage: required, assigned and checked-in places per venue, team and
   const tokens: Record<string, string> = {};
   const shifts: Record<string, ShiftEntity> = {};
 
-  const login = async (email: string) => (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+  const login = async (email: string) =>
+    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   const cell = (venue: VenueEntity, team: TeamEntity, start: string, end: string, required: number, assigned: number, checkedIn: number): Cell => ({
-    venueId: venue.id, teamId: team.id, bucketStart: iso(start), bucketEnd: iso(end), required, assigned, checkedIn, gap: Math.max(0, required - assigned),
+    venueId: venue.id,
+    teamId: team.id,
+    bucketStart: iso(start),
+    bucketEnd: iso(end),
+    required,
+    assigned,
+    checkedIn,
+    gap: Math.max(0, required - assigned),
   });
   /** Puts people on a shift straight in the database (the triggers fill times and counts); returns the assignment ids. */
   const staff = async (shift: ShiftEntity, statuses: string[]) => {
@@ -77,12 +85,23 @@ describe('coverage: required, assigned and checked-in places per venue, team and
     // 27 July (UTC), the window of the hourly tests is 06:00-12:00.
     shifts.s1 = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T06:30:00Z', '2024-07-27T09:30:00Z', { headcount: 4 });
     shifts.s2 = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T08:00:00Z', '2024-07-27T10:00:00Z', { headcount: 2 });
-    shifts.cancelled = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T07:00:00Z', '2024-07-27T11:00:00Z', { headcount: 5, status: ShiftStatus.CANCELLED });
-    shifts.draft = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T07:00:00Z', '2024-07-27T11:00:00Z', { headcount: 5, status: ShiftStatus.DRAFT });
+    shifts.cancelled = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T07:00:00Z', '2024-07-27T11:00:00Z', {
+      headcount: 5,
+      status: ShiftStatus.CANCELLED,
+    });
+    shifts.draft = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T07:00:00Z', '2024-07-27T11:00:00Z', {
+      headcount: 5,
+      status: ShiftStatus.DRAFT,
+    });
     shifts.s5 = await createShift(t.dataSource, at(venueB, teamX), '2024-07-27T05:00:00Z', '2024-07-27T07:00:00Z', { headcount: 3 });
     shifts.s6 = await createShift(t.dataSource, at(venueA, teamY), '2024-07-27T11:30:00Z', '2024-07-27T13:00:00Z', { headcount: 1, roleTitle: 'Radio' });
     shifts.after = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T12:00:00Z', '2024-07-27T14:00:00Z', { headcount: 2 });
-    shifts.otherEvent = await createShift(t.dataSource, { eventId: otherEvent.id, venueId: (await createVenue(t.dataSource, otherEvent.id)).id, teamId: (await createTeam(t.dataSource, otherEvent.id)).id }, '2024-07-27T06:00:00Z', '2024-07-27T12:00:00Z');
+    shifts.otherEvent = await createShift(
+      t.dataSource,
+      { eventId: otherEvent.id, venueId: (await createVenue(t.dataSource, otherEvent.id)).id, teamId: (await createTeam(t.dataSource, otherEvent.id)).id },
+      '2024-07-27T06:00:00Z',
+      '2024-07-27T12:00:00Z',
+    );
 
     const [s1a] = await staff(shifts.s1, ['ASSIGNED', 'CONFIRMED', 'ASSIGNED', 'DECLINED', 'CANCELLED']);
     const [, s2b] = await staff(shifts.s2, ['CONFIRMED', 'ASSIGNED']);
@@ -116,14 +135,41 @@ describe('coverage: required, assigned and checked-in places per venue, team and
 
   it('counts every shift in each hour it overlaps; cancelled and draft shifts, other events and inactive assignments count for nothing', async () => {
     const result = await coverage(tokens.admin, HOURLY);
-    expect(result).toMatchObject({ eventId: event.id, bucket: 'HOUR', timeZone: 'Europe/Paris', from: iso('2024-07-27T06:00Z'), to: iso('2024-07-27T12:00Z'), gapsTruncated: false });
+    expect(result).toMatchObject({
+      eventId: event.id,
+      bucket: 'HOUR',
+      timeZone: 'Europe/Paris',
+      from: iso('2024-07-27T06:00Z'),
+      to: iso('2024-07-27T12:00Z'),
+      gapsTruncated: false,
+    });
     // Ordered by venue, team, then time.
     expect(result.cells).toEqual(hourlyCells());
     // Each shift once: s1 (4, 3 active, 1 in), s2 (2, 2, 1), s5 (3, 0), s6 (1, 1).
     expect(result.totals).toEqual({ required: 10, assigned: 6, checkedIn: 2, gap: 4 });
     expect(result.gaps).toEqual([
-      { shiftId: shifts.s5.id, venueId: venueB.id, teamId: teamX.id, roleTitle: 'Network technician', startsAt: iso('2024-07-27T05:00Z'), endsAt: iso('2024-07-27T07:00Z'), headcount: 3, assigned: 0, missing: 3 },
-      { shiftId: shifts.s1.id, venueId: venueA.id, teamId: teamX.id, roleTitle: 'Network technician', startsAt: iso('2024-07-27T06:30Z'), endsAt: iso('2024-07-27T09:30Z'), headcount: 4, assigned: 3, missing: 1 },
+      {
+        shiftId: shifts.s5.id,
+        venueId: venueB.id,
+        teamId: teamX.id,
+        roleTitle: 'Network technician',
+        startsAt: iso('2024-07-27T05:00Z'),
+        endsAt: iso('2024-07-27T07:00Z'),
+        headcount: 3,
+        assigned: 0,
+        missing: 3,
+      },
+      {
+        shiftId: shifts.s1.id,
+        venueId: venueA.id,
+        teamId: teamX.id,
+        roleTitle: 'Network technician',
+        startsAt: iso('2024-07-27T06:30Z'),
+        endsAt: iso('2024-07-27T09:30Z'),
+        headcount: 4,
+        assigned: 3,
+        missing: 1,
+      },
     ]);
   });
 
@@ -149,7 +195,10 @@ describe('coverage: required, assigned and checked-in places per venue, team and
     const full = await createShift(t.dataSource, at, '2024-07-20T06:00:00Z', '2024-07-20T09:00:00Z', { headcount: 1 });
     await staff(full, ['ASSIGNED']);
     const result = await coverage(tokens.admin, { from: '2024-07-20T04:00:00Z', to: '2024-07-20T10:00:00Z' });
-    expect(result.gaps.map((g: { shiftId: string; missing: number }) => [g.shiftId, g.missing])).toEqual([[bigger.id, 3], [running.id, 2]]);
+    expect(result.gaps.map((g: { shiftId: string; missing: number }) => [g.shiftId, g.missing])).toEqual([
+      [bigger.id, 3],
+      [running.id, 2],
+    ]);
     // The shift that is over still counts in its cells and in the totals.
     expect(result.totals).toEqual({ required: 8, assigned: 1, checkedIn: 0, gap: 7 });
     expect(result.cells.find((c: Cell) => c.bucketStart === iso('2024-07-20T05:00Z'))).toMatchObject({ required: 2, gap: 2 });
@@ -189,7 +238,9 @@ describe('coverage: required, assigned and checked-in places per venue, team and
     // Team-limited the same way; admins and event-wide coordinators may narrow to what they like.
     expect((await coverage(tokens.teamY, HOURLY)).cells).toEqual(hourlyCells().filter((c) => c.teamId === teamY.id));
     expect((await t.gql.error(COVERAGE, { eventId: event.id, ...HOURLY, teamIds: [teamX.id] }, tokens.teamY)).extensions?.code).toBe('FORBIDDEN');
-    expect((await coverage(tokens.coordinator, { ...HOURLY, venueIds: [venueB.id], teamIds: [teamX.id] })).cells).toEqual(hourlyCells().filter((c) => c.venueId === venueB.id));
+    expect((await coverage(tokens.coordinator, { ...HOURLY, venueIds: [venueB.id], teamIds: [teamX.id] })).cells).toEqual(
+      hourlyCells().filter((c) => c.venueId === venueB.id),
+    );
     expect((await coverage(tokens.admin, { ...HOURLY, venueIds: [venueB.id], teamIds: [teamY.id] })).cells).toEqual([]);
   });
 
@@ -204,10 +255,22 @@ describe('coverage: required, assigned and checked-in places per venue, team and
 
   it('validates the window (naming `to`) and the ids', async () => {
     const bad = (vars: Record<string, unknown>) => t.gql.error(COVERAGE, { eventId: event.id, ...vars }, tokens.coordinator).then((e) => e.extensions);
-    expect(await bad({ from: '2024-07-27T12:00:00Z', to: '2024-07-27T12:00:00Z' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'to', constraint: 'order' }] });
-    expect(await bad({ from: '2024-07-01T00:00:00Z', to: '2024-08-01T00:00:01Z' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'to', constraint: 'maxWindow' }] });
-    expect(await bad({ from: '2024-07-01T00:00:00Z', to: '2024-09-01T00:00:01Z', bucket: 'DAY' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'to', constraint: 'maxWindow' }] });
-    expect(await bad({ from: '2024-07-01T00:00:00Z', to: '2024-09-01T00:00:01Z', bucket: 'FOUR_HOURS' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'to' }] });
+    expect(await bad({ from: '2024-07-27T12:00:00Z', to: '2024-07-27T12:00:00Z' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to', constraint: 'order' }],
+    });
+    expect(await bad({ from: '2024-07-01T00:00:00Z', to: '2024-08-01T00:00:01Z' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to', constraint: 'maxWindow' }],
+    });
+    expect(await bad({ from: '2024-07-01T00:00:00Z', to: '2024-09-01T00:00:01Z', bucket: 'DAY' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to', constraint: 'maxWindow' }],
+    });
+    expect(await bad({ from: '2024-07-01T00:00:00Z', to: '2024-09-01T00:00:01Z', bucket: 'FOUR_HOURS' })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'to' }],
+    });
     expect(await bad({ ...HOURLY, venueIds: ['not-a-uuid'] })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'venueIds' }] });
     // The limits themselves are accepted: 31 days of hours, 62 days of days.
     await coverage(tokens.coordinator, { from: '2024-07-01T00:00:00Z', to: '2024-08-01T00:00:00Z' });
@@ -220,7 +283,11 @@ describe('coverage: required, assigned and checked-in places per venue, team and
       const counter = countSql(t.dataSource);
       try {
         const result = await coverage(tokens.admin, window);
-        return { count: counter.count, coverageStatements: counter.statements.filter((s) => s.startsWith('/* coverage */')).length, cells: result.cells.length };
+        return {
+          count: counter.count,
+          coverageStatements: counter.statements.filter((s) => s.startsWith('/* coverage */')).length,
+          cells: result.cells.length,
+        };
       } finally {
         counter.stop();
       }
@@ -229,7 +296,13 @@ describe('coverage: required, assigned and checked-in places per venue, team and
       for (let i = 0; i < n; i++) {
         const venue = i % 2 ? venueA : venueB;
         const start = Date.parse('2024-08-10T00:00:00Z') + (i % 40) * 3_600_000;
-        const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: i % 3 ? teamX.id : teamY.id }, new Date(start).toISOString(), new Date(start + 4 * 3_600_000).toISOString(), { headcount: 2 });
+        const shift = await createShift(
+          t.dataSource,
+          { eventId: event.id, venueId: venue.id, teamId: i % 3 ? teamX.id : teamY.id },
+          new Date(start).toISOString(),
+          new Date(start + 4 * 3_600_000).toISOString(),
+          { headcount: 2 },
+        );
         await staff(shift, ['ASSIGNED']);
       }
     };

@@ -130,14 +130,14 @@ describe('demo seed with staffing data', () => {
     expect(sample).toHaveLength(200);
     const blocking: unknown[] = [];
     for (const a of sample) {
-      const shift = await one<Record<string, any>>(
-        `SELECT s.*, v.time_zone, v.zones FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1`,
-        [a.shift_id],
-      );
-      const staff = await one<Record<string, any>>(`SELECT * FROM staff_members WHERE id = $1`, [a.staff_member_id]);
-      const skills: Array<{ skill_id: string; level: number }> = await t.dataSource.query(`SELECT skill_id, level FROM staff_member_skills WHERE staff_member_id = $1`, [
-        a.staff_member_id,
+      const shift = await one<Record<string, any>>(`SELECT s.*, v.time_zone, v.zones FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1`, [
+        a.shift_id,
       ]);
+      const staff = await one<Record<string, any>>(`SELECT * FROM staff_members WHERE id = $1`, [a.staff_member_id]);
+      const skills: Array<{ skill_id: string; level: number }> = await t.dataSource.query(
+        `SELECT skill_id, level FROM staff_member_skills WHERE staff_member_id = $1`,
+        [a.staff_member_id],
+      );
       const required: Array<{ skill_id: string; min_level: number; code: string }> = await t.dataSource.query(
         `SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`,
         [a.shift_id],

@@ -34,16 +34,21 @@ describe('embedded PostgreSQL (PGlite)', () => {
 
   it('keeps its data across a restart, with btree_gist and pg_trgm available', async () => {
     const first = await EmbeddedPostgres.start({ dataDir, maxConnections: 2 });
-    await query(first.url, `CREATE EXTENSION IF NOT EXISTS btree_gist; CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    await query(
+      first.url,
+      `CREATE EXTENSION IF NOT EXISTS btree_gist; CREATE EXTENSION IF NOT EXISTS pg_trgm;
       CREATE TABLE kept (id int NOT NULL, during tstzrange, EXCLUDE USING gist (id WITH =, during WITH &&));
-      INSERT INTO kept VALUES (1, tstzrange('2024-07-26 10:00+02', '2024-07-26 18:00+02'))`);
+      INSERT INTO kept VALUES (1, tstzrange('2024-07-26 10:00+02', '2024-07-26 18:00+02'))`,
+    );
     await first.stop();
 
     const second = await EmbeddedPostgres.start({ dataDir, maxConnections: 2 });
     try {
       expect(await query(second.url, 'SELECT id FROM kept')).toEqual([{ id: 1 }]);
       // The exclusion constraint survived the restart too: an overlapping range is refused.
-      await expect(query(second.url, `INSERT INTO kept VALUES (1, tstzrange('2024-07-26 17:00+02', '2024-07-26 20:00+02'))`)).rejects.toMatchObject({ code: '23P01' });
+      await expect(query(second.url, `INSERT INTO kept VALUES (1, tstzrange('2024-07-26 17:00+02', '2024-07-26 20:00+02'))`)).rejects.toMatchObject({
+        code: '23P01',
+      });
       expect(await query(second.url, `SELECT similarity('Teahupoo', 'Teahupo''o') > 0.3 AS close`)).toEqual([{ close: true }]);
     } finally {
       await second.stop();

@@ -27,7 +27,9 @@ describe('invitations', () => {
   afterAll(() => t?.close());
 
   const tokenFor = async (email: string) => {
-    const message = await t.dataSource.getRepository(OutboxMessageEntity).findOneOrFail({ where: { recipient: email, template: 'invitation' }, order: { createdAt: 'DESC' } });
+    const message = await t.dataSource
+      .getRepository(OutboxMessageEntity)
+      .findOneOrFail({ where: { recipient: email, template: 'invitation' }, order: { createdAt: 'DESC' } });
     return message.payload.token as string;
   };
 
@@ -37,7 +39,11 @@ describe('invitations', () => {
 
     const token = await tokenFor('camille.martin@example.org');
     const accepted = await t.gql.ok(ACCEPT, { token, password: 'my own passphrase' });
-    expect(accepted.acceptInvitation.user).toEqual({ email: 'camille.martin@example.org', displayName: 'Camille Martin', roles: [{ role: 'STAFF', eventId: event.id }] });
+    expect(accepted.acceptInvitation.user).toEqual({
+      email: 'camille.martin@example.org',
+      displayName: 'Camille Martin',
+      roles: [{ role: 'STAFF', eventId: event.id }],
+    });
 
     const login = await t.gql.ok(`mutation { login(input: { email: "camille.martin@example.org", password: "my own passphrase" }) { user { id } } }`);
     expect(login.login.user.id).toBeDefined();

@@ -29,7 +29,9 @@ describe('migrations', () => {
   });
 
   const tables = async () =>
-    (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map((r: { table_name: string }) => r.table_name);
+    (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
+      (r: { table_name: string }) => r.table_name,
+    );
 
   it('apply on an empty database, and the schema then equals the entities', async () => {
     expect(await tables()).toEqual([]);

@@ -28,7 +28,8 @@ describe('replacement candidates and self sign-up', () => {
   let staffToken: string;
   let staffUserId: string;
   let skill: string;
-  const login = async (email: string) => (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+  const login = async (email: string) =>
+    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
@@ -53,10 +54,20 @@ describe('replacement candidates and self sign-up', () => {
     const target = await createShift(t.dataSource, where, '2024-07-28T06:00:00Z', '2024-07-28T14:00:00Z', { headcount: 2 });
     await t.dataSource.query(`INSERT INTO shift_required_skills (shift_id, skill_id, min_level) VALUES ($1, $2, 2)`, [target.id, skill]);
     const make = (name: string, extra: Parameters<typeof createStaffMember>[3] = {}) =>
-      createStaffMember(t.dataSource, event.id, org.id, { displayName: name, teamId: team.id, homeVenueId: venue.id, accreditationZones: ['TECH'], skills: [{ skillId: skill, level: 2 }], ...extra });
+      createStaffMember(t.dataSource, event.id, org.id, {
+        displayName: name,
+        teamId: team.id,
+        homeVenueId: venue.id,
+        accreditationZones: ['TECH'],
+        skills: [{ skillId: skill, level: 2 }],
+        ...extra,
+      });
     const busy = async (id: string, startsAt: string, endsAt: string) => {
       const s = await createShift(t.dataSource, { ...where, venueId: nearVenue.id }, startsAt, endsAt);
-      await t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [s.id, id, event.id]);
+      await t.dataSource.query(
+        `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
+        [s.id, id, event.id],
+      );
     };
 
     const best = await make('Ada best', { skills: [{ skillId: skill, level: 4 }] });
@@ -73,7 +84,10 @@ describe('replacement candidates and self sign-up', () => {
     await make('No skill', { skills: [{ skillId: skill, level: 1 }] });
     await make('No accreditation', { accreditationZones: ['FOP'] });
     const away = await make('Unavailable');
-    await t.dataSource.query(`INSERT INTO availability_periods (staff_member_id, kind, starts_at, ends_at) VALUES ($1, 'UNAVAILABLE', '2024-07-28T00:00:00Z', '2024-07-29T00:00:00Z')`, [away.id]);
+    await t.dataSource.query(
+      `INSERT INTO availability_periods (staff_member_id, kind, starts_at, ends_at) VALUES ($1, 'UNAVAILABLE', '2024-07-28T00:00:00Z', '2024-07-29T00:00:00Z')`,
+      [away.id],
+    );
     // 48 h already in the 7 days before: only the exact weekly check (after the SQL) catches this one.
     const weekly = await make('No weekly hours');
     for (let d = 22; d <= 27; d++) await busy(weekly.id, `2024-07-${d}T${d === 27 ? '05:00' : '06:00'}:00Z`, `2024-07-${d}T${d === 27 ? '09' : '14'}:00:00Z`);
@@ -93,9 +107,16 @@ describe('replacement candidates and self sign-up', () => {
     expect(byName['Dee far venue, other team'].score).toMatchObject({ team: 0, venue: 0 });
     for (const c of result.replacementCandidates) {
       const { total, ...parts } = c.score;
-      expect(total).toBeCloseTo(Object.values(parts as Record<string, number>).reduce((a, b) => a + b, 0), 5);
+      expect(total).toBeCloseTo(
+        Object.values(parts as Record<string, number>).reduce((a, b) => a + b, 0),
+        5,
+      );
     }
-    expect([sameTeam.id, nearby.id, far.id, workedALot.id].every((id) => result.replacementCandidates.some((c: { staffMemberId: string }) => c.staffMemberId === id))).toBe(true);
+    expect(
+      [sameTeam.id, nearby.id, far.id, workedALot.id].every((id) =>
+        result.replacementCandidates.some((c: { staffMemberId: string }) => c.staffMemberId === id),
+      ),
+    ).toBe(true);
 
     // Every proposed person really can be assigned.
     const check = await t.gql.ok(`{ checkAssignment(shiftId: "${target.id}", staffMemberId: "${best.id}") { allowed } }`, {}, coordinator);
@@ -107,7 +128,10 @@ describe('replacement candidates and self sign-up', () => {
     const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-07-29T06:00:00Z', '2024-07-29T10:00:00Z');
     expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, elsewhere)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, staffToken)).extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id, first: 1000 }, coordinator)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
+    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id, first: 1000 }, coordinator)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'first' }],
+    });
     expect((await t.gql.error(CANDIDATES, { shiftId: '00000000-0000-4000-8000-000000000000' }, coordinator)).extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -123,7 +147,10 @@ describe('replacement candidates and self sign-up', () => {
     expect(ids).toEqual(expect.arrayContaining([open.id, clash.id]));
     expect(ids).not.toContain(notMyTeam.id);
     expect(ids).not.toContain(started.id);
-    expect((await t.gql.error(`mutation { signUp(shiftId: "${started.id}") { id } }`, {}, staffToken)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'shiftId' }] });
+    expect((await t.gql.error(`mutation { signUp(shiftId: "${started.id}") { id } }`, {}, staffToken)).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'shiftId' }],
+    });
 
     const taken = await t.gql.ok(`mutation { signUp(shiftId: "${open.id}") { source status staffMemberId } }`, {}, staffToken);
     expect(taken.signUp).toEqual({ source: 'SELF', status: 'ASSIGNED', staffMemberId: me.id });

@@ -24,8 +24,10 @@ describe('roster views: nested reads, my shifts, live changes', () => {
   let staff: string;
   let staffUserId: string;
 
-  const login = async (email: string) => (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
-  const assign = (shiftId: string, staffMemberId: string) => t.gql.ok(`mutation { assign(input: { shiftId: "${shiftId}", staffMemberId: "${staffMemberId}" }) { id } }`, {}, coordinator);
+  const login = async (email: string) =>
+    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+  const assign = (shiftId: string, staffMemberId: string) =>
+    t.gql.ok(`mutation { assign(input: { shiftId: "${shiftId}", staffMemberId: "${staffMemberId}" }) { id } }`, {}, coordinator);
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
@@ -41,10 +43,23 @@ describe('roster views: nested reads, my shifts, live changes', () => {
     // 30 shifts × 3 people, each with a skill: enough rows that an N+1 would show.
     for (let day = 0; day < 30; day++) {
       const date = new Date(Date.UTC(2024, 6, 21 + day, 6));
-      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, date.toISOString(), new Date(date.getTime() + 8 * 3600_000).toISOString());
+      const shift = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venue.id, teamId: team.id },
+        date.toISOString(),
+        new Date(date.getTime() + 8 * 3600_000).toISOString(),
+      );
       for (let i = 0; i < 3; i++) {
-        const member = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [], email: `p${day}-${i}@example.org`, skills: [{ skillId: skill, level: 2 }], ...(day === 0 && i === 0 ? { userId: staffUserId } : {}) });
-        await t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shift.id, member.id, event.id]);
+        const member = await createStaffMember(t.dataSource, event.id, org.id, {
+          accreditationZones: [],
+          email: `p${day}-${i}@example.org`,
+          skills: [{ skillId: skill, level: 2 }],
+          ...(day === 0 && i === 0 ? { userId: staffUserId } : {}),
+        });
+        await t.dataSource.query(
+          `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
+          [shift.id, member.id, event.id],
+        );
       }
     }
   });
@@ -67,7 +82,9 @@ describe('roster views: nested reads, my shifts, live changes', () => {
 
   it('a staff member sees only themself among the people on a shift, and their own contact details', async () => {
     const data = await t.gql.ok(ROSTER, { eventId: event.id, first: 2 }, staff);
-    const [first, second] = data.shifts.edges.map((e: { node: { assignments: Array<{ staffMember: { contact: { email: string } | null } }> } }) => e.node.assignments);
+    const [first, second] = data.shifts.edges.map(
+      (e: { node: { assignments: Array<{ staffMember: { contact: { email: string } | null } }> } }) => e.node.assignments,
+    );
     expect(first).toHaveLength(1);
     expect(first[0].staffMember.contact).toEqual({ email: 'p0-0@example.org' });
     expect(second).toEqual([]);
@@ -84,10 +101,17 @@ describe('roster views: nested reads, my shifts, live changes', () => {
   it('assignmentChanged tells a coordinator subscribed to the venue, not a staff member', async () => {
     const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-08-25T06:00:00Z', '2024-08-25T10:00:00Z');
     const member = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] });
-    const sub = await subscribe(t.gql.url, `subscription S($e: ID!, $v: ID) { assignmentChanged(eventId: $e, venueId: $v) { change venueId assignment { staffMemberId status } } }`, { e: event.id, v: venue.id }, coordinator);
+    const sub = await subscribe(
+      t.gql.url,
+      `subscription S($e: ID!, $v: ID) { assignmentChanged(eventId: $e, venueId: $v) { change venueId assignment { staffMemberId status } } }`,
+      { e: event.id, v: venue.id },
+      coordinator,
+    );
     try {
       await assign(shift.id, member.id);
-      expect(await sub.next()).toEqual({ assignmentChanged: { change: 'ASSIGNED', venueId: venue.id, assignment: { staffMemberId: member.id, status: 'ASSIGNED' } } });
+      expect(await sub.next()).toEqual({
+        assignmentChanged: { change: 'ASSIGNED', venueId: venue.id, assignment: { staffMemberId: member.id, status: 'ASSIGNED' } },
+      });
     } finally {
       await sub.close();
     }
@@ -97,7 +121,12 @@ describe('roster views: nested reads, my shifts, live changes', () => {
     const narrow = await subscribe(t.gql.url, `subscription S($e: ID!) { assignmentChanged(eventId: $e) { venueId } }`, { e: event.id }, limited);
     try {
       const here = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-08-26T06:00:00Z', '2024-08-26T10:00:00Z');
-      const there = await createShift(t.dataSource, { eventId: event.id, venueId: otherVenue.id, teamId: team.id }, '2024-08-26T06:00:00Z', '2024-08-26T10:00:00Z');
+      const there = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: otherVenue.id, teamId: team.id },
+        '2024-08-26T06:00:00Z',
+        '2024-08-26T10:00:00Z',
+      );
       await assign(here.id, (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] })).id);
       await assign(there.id, (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] })).id);
       expect(await narrow.next()).toEqual({ assignmentChanged: { venueId: otherVenue.id } });

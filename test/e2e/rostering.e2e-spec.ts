@@ -28,7 +28,8 @@ describe('rostering: assignments under the rules', () => {
   let staffUserId: string;
 
   const where = () => ({ eventId: event.id, venueId: venue.id, teamId: team.id });
-  const login = async (email: string) => (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+  const login = async (email: string) =>
+    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
@@ -65,9 +66,17 @@ describe('rostering: assignments under the rules', () => {
     const morning = await createShift(t.dataSource, where(), '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
 
     const check = await t.gql.ok(CHECK, { shiftId: morning.id, staffMemberId: person.id }, tokens.coordinator);
-    expect(check.checkAssignment).toMatchObject({ allowed: false, violations: [{ rule: 'MIN_REST', severity: 'BLOCK', configurable: true, details: { restMinutes: 659, requiredMinutes: 660, neighbourShiftId: evening.id } }] });
+    expect(check.checkAssignment).toMatchObject({
+      allowed: false,
+      violations: [
+        { rule: 'MIN_REST', severity: 'BLOCK', configurable: true, details: { restMinutes: 659, requiredMinutes: 660, neighbourShiftId: evening.id } },
+      ],
+    });
     const refused = await t.gql.error(ASSIGN, { shiftId: morning.id, staffMemberId: person.id }, tokens.coordinator);
-    expect(refused.extensions).toMatchObject({ code: 'RULE_VIOLATION', rules: [{ rule: 'MIN_REST', restMinutes: 659, requiredMinutes: 660, neighbourShiftId: evening.id }] });
+    expect(refused.extensions).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rules: [{ rule: 'MIN_REST', restMinutes: 659, requiredMinutes: 660, neighbourShiftId: evening.id }],
+    });
     expect(refused.message).toContain('Rest of 10 h 59 is below the minimum of 11 h 00');
     expect(await t.dataSource.getRepository(AssignmentEntity).countBy({ shiftId: morning.id })).toBe(0);
 
@@ -91,7 +100,10 @@ describe('rostering: assignments under the rules', () => {
     const shift = await createShift(t.dataSource, where(), '2024-07-28T06:00:00Z', '2024-07-28T12:00:00Z');
     await t.dataSource.query(`INSERT INTO shift_required_skills (shift_id, skill_id, min_level) VALUES ($1, $2, 3)`, [shift.id, skill]);
     const person = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: ['FOP'], skills: [{ skillId: skill, level: 2 }] });
-    await t.dataSource.query(`INSERT INTO availability_periods (staff_member_id, kind, starts_at, ends_at) VALUES ($1, 'UNAVAILABLE', '2024-07-28T00:00:00Z', '2024-07-28T08:00:00Z')`, [person.id]);
+    await t.dataSource.query(
+      `INSERT INTO availability_periods (staff_member_id, kind, starts_at, ends_at) VALUES ($1, 'UNAVAILABLE', '2024-07-28T00:00:00Z', '2024-07-28T08:00:00Z')`,
+      [person.id],
+    );
     const refused = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.coordinator);
     expect((refused.extensions?.rules as Array<{ rule: string }>).map((r) => r.rule).sort()).toEqual(['ACCREDITATION', 'AVAILABILITY', 'SKILLS']);
   });
@@ -143,16 +155,29 @@ describe('rostering: assignments under the rules', () => {
 
   it('cancelling a shift cancels its assignments and notifies each person through the outbox', async () => {
     const shift = await createShift(t.dataSource, where(), '2024-08-01T06:00:00Z', '2024-08-01T12:00:00Z');
-    const people = [await createStaffMember(t.dataSource, event.id, org.id, { email: 'one@example.org' }), await createStaffMember(t.dataSource, event.id, org.id, { email: 'two@example.org' })];
+    const people = [
+      await createStaffMember(t.dataSource, event.id, org.id, { email: 'one@example.org' }),
+      await createStaffMember(t.dataSource, event.id, org.id, { email: 'two@example.org' }),
+    ];
     for (const p of people) await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: p.id }, tokens.coordinator);
-    const cancelled = await t.gql.ok(`mutation { cancelShift(shiftId: "${shift.id}", reason: "venue closed") { cancelledAssignments } }`, {}, tokens.coordinator);
+    const cancelled = await t.gql.ok(
+      `mutation { cancelShift(shiftId: "${shift.id}", reason: "venue closed") { cancelledAssignments } }`,
+      {},
+      tokens.coordinator,
+    );
     expect(cancelled.cancelShift.cancelledAssignments).toBe(2);
     expect(await t.dataSource.getRepository(AssignmentEntity).countBy({ shiftId: shift.id, status: AssignmentStatus.CANCELLED })).toBe(2);
     const messages = await t.dataSource.getRepository(OutboxMessageEntity).findBy({ template: 'shift-cancelled' });
     expect(messages.map((m) => m.recipient).sort()).toEqual(['one@example.org', 'two@example.org']);
     expect(messages[0].body).toContain('venue closed');
-    const history = await t.dataSource.query(`SELECT from_status, to_status FROM assignment_history h JOIN assignments a ON a.id = h.assignment_id WHERE a.shift_id = $1 AND h.to_status = 'CANCELLED'`, [shift.id]);
-    expect(history).toEqual([{ from_status: 'ASSIGNED', to_status: 'CANCELLED' }, { from_status: 'ASSIGNED', to_status: 'CANCELLED' }]);
+    const history = await t.dataSource.query(
+      `SELECT from_status, to_status FROM assignment_history h JOIN assignments a ON a.id = h.assignment_id WHERE a.shift_id = $1 AND h.to_status = 'CANCELLED'`,
+      [shift.id],
+    );
+    expect(history).toEqual([
+      { from_status: 'ASSIGNED', to_status: 'CANCELLED' },
+      { from_status: 'ASSIGNED', to_status: 'CANCELLED' },
+    ]);
     const blank = await t.gql.error(`mutation { cancelShift(shiftId: "${shift.id}", reason: "   ") { cancelledAssignments } }`, {}, tokens.coordinator);
     expect(blank.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason', constraint: 'required' }] });
     const again = await t.gql.error(`mutation { cancelShift(shiftId: "${shift.id}", reason: "twice") { cancelledAssignments } }`, {}, tokens.coordinator);
@@ -164,13 +189,18 @@ describe('rostering: assignments under the rules', () => {
   describe('concurrency', () => {
     it('50 parallel requests for the last 3 places of a shift: exactly 3 win', async () => {
       const shift = await createShift(t.dataSource, where(), '2024-08-02T06:00:00Z', '2024-08-02T12:00:00Z', { headcount: 5 });
-      for (let i = 0; i < 2; i++) await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: (await createStaffMember(t.dataSource, event.id, org.id)).id }, tokens.coordinator);
+      for (let i = 0; i < 2; i++)
+        await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: (await createStaffMember(t.dataSource, event.id, org.id)).id }, tokens.coordinator);
       const candidates: StaffMemberEntity[] = [];
       for (let i = 0; i < 50; i++) candidates.push(await createStaffMember(t.dataSource, event.id, org.id));
       const results = await Promise.all(candidates.map((c) => t.gql.request(ASSIGN, { shiftId: shift.id, staffMemberId: c.id }, tokens.coordinator)));
       const won = results.filter((r) => !r.errors);
       expect(won).toHaveLength(3);
-      const codes = new Set(results.filter((r) => r.errors).map((r) => `${r.errors![0].extensions?.code}:${(r.errors![0].extensions?.rules as Array<{ rule: string }>)?.[0]?.rule}`));
+      const codes = new Set(
+        results
+          .filter((r) => r.errors)
+          .map((r) => `${r.errors![0].extensions?.code}:${(r.errors![0].extensions?.rules as Array<{ rule: string }>)?.[0]?.rule}`),
+      );
       expect([...codes]).toEqual(['RULE_VIOLATION:CAPACITY']);
       expect((await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: shift.id })).activeCount).toBe(5);
       expect(await t.dataSource.getRepository(AssignmentEntity).countBy({ shiftId: shift.id, status: AssignmentStatus.ASSIGNED })).toBe(5);
@@ -179,7 +209,10 @@ describe('rostering: assignments under the rules', () => {
     it('20 parallel overlapping assignments of one person: exactly 1 wins', async () => {
       const person = await createStaffMember(t.dataSource, event.id, org.id);
       const shifts: ShiftEntity[] = [];
-      for (let i = 0; i < 20; i++) shifts.push(await createShift(t.dataSource, where(), `2024-08-03T0${Math.floor(i / 10)}:${String((i % 10) * 5).padStart(2, '0')}:00Z`, '2024-08-03T10:00:00Z'));
+      for (let i = 0; i < 20; i++)
+        shifts.push(
+          await createShift(t.dataSource, where(), `2024-08-03T0${Math.floor(i / 10)}:${String((i % 10) * 5).padStart(2, '0')}:00Z`, '2024-08-03T10:00:00Z'),
+        );
       const results = await Promise.all(shifts.map((s) => t.gql.request(ASSIGN, { shiftId: s.id, staffMemberId: person.id }, tokens.coordinator)));
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(await t.dataSource.getRepository(AssignmentEntity).countBy({ staffMemberId: person.id, status: AssignmentStatus.ASSIGNED })).toBe(1);
@@ -191,14 +224,22 @@ describe('rostering: assignments under the rules', () => {
       const person = await createStaffMember(t.dataSource, event.id, org.id);
       const a = await createShift(t.dataSource, where(), '2024-08-04T06:00:00Z', '2024-08-04T12:00:00Z');
       const b = await createShift(t.dataSource, where(), '2024-08-04T11:00:00Z', '2024-08-04T15:00:00Z');
-      const insert = (shiftId: string) => t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shiftId, person.id, event.id]);
+      const insert = (shiftId: string) =>
+        t.dataSource.query(
+          `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
+          [shiftId, person.id, event.id],
+        );
       await insert(a.id);
       await expect(insert(b.id)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23P01', constraint: 'assignments_no_overlap' }) });
     });
 
     it('more active assignments than the headcount', async () => {
       const shift = await createShift(t.dataSource, where(), '2024-08-05T06:00:00Z', '2024-08-05T12:00:00Z', { headcount: 1 });
-      const insert = async () => t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shift.id, (await createStaffMember(t.dataSource, event.id, org.id)).id, event.id]);
+      const insert = async () =>
+        t.dataSource.query(
+          `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
+          [shift.id, (await createStaffMember(t.dataSource, event.id, org.id)).id, event.id],
+        );
       await insert();
       await expect(insert()).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23514', constraint: 'shifts_capacity_check' }) });
     });
@@ -209,9 +250,14 @@ describe('rostering: assignments under the rules', () => {
       const tm = await createTeam(t.dataSource, doomed.id);
       const shift = await createShift(t.dataSource, { eventId: doomed.id, venueId: v.id, teamId: tm.id }, '2024-08-07T06:00:00Z', '2024-08-07T12:00:00Z');
       const member = await createStaffMember(t.dataSource, doomed.id, org.id);
-      await t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shift.id, member.id, doomed.id]);
+      await t.dataSource.query(
+        `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
+        [shift.id, member.id, doomed.id],
+      );
       // A venue that still has shifts cannot be deleted on its own…
-      await expect(t.dataSource.query(`DELETE FROM venues WHERE id = $1`, [v.id])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23503' }) });
+      await expect(t.dataSource.query(`DELETE FROM venues WHERE id = $1`, [v.id])).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: '23503' }),
+      });
       // …but the event goes with everything in it.
       await t.dataSource.query(`DELETE FROM events WHERE id = $1`, [doomed.id]);
       expect(await t.dataSource.getRepository(ShiftEntity).countBy({ eventId: doomed.id })).toBe(0);
@@ -221,7 +267,12 @@ describe('rostering: assignments under the rules', () => {
       const other = await createEvent(t.dataSource);
       const stranger = await createStaffMember(t.dataSource, other.id, org.id);
       const shift = await createShift(t.dataSource, where(), '2024-08-06T06:00:00Z', '2024-08-06T12:00:00Z');
-      await expect(t.dataSource.query(`INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`, [shift.id, stranger.id, event.id])).rejects.toMatchObject({
+      await expect(
+        t.dataSource.query(
+          `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
+          [shift.id, stranger.id, event.id],
+        ),
+      ).rejects.toMatchObject({
         driverError: expect.objectContaining({ code: '23514', constraint: 'assignments_same_event_check' }),
       });
       // Through the API, a person of another event is not even confirmed to exist.

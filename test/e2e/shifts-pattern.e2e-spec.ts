@@ -71,7 +71,11 @@ describe('createShiftsFromPattern: local days and times at the venue', () => {
   });
 
   it("reads the times at Teahupo'o in Pacific/Tahiti (07:00 local = 17:00Z), for a coordinator of that venue, published at once", async () => {
-    const result = await t.gql.ok(PATTERN, { input: input({ venueId: teahupoo.id, fromDate: '2024-07-27', toDate: '2024-07-30', publish: true }) }, venueCoordinator);
+    const result = await t.gql.ok(
+      PATTERN,
+      { input: input({ venueId: teahupoo.id, fromDate: '2024-07-27', toDate: '2024-07-30', publish: true }) },
+      venueCoordinator,
+    );
     expect(times(result)[0]).toEqual(['2024-07-27T17:00:00.000Z', '2024-07-28T01:00:00.000Z']);
     expect(result.createShiftsFromPattern.shifts.map((s: any) => s.status)).toEqual(['PUBLISHED', 'PUBLISHED', 'PUBLISHED', 'PUBLISHED']);
   });
@@ -84,7 +88,11 @@ describe('createShiftsFromPattern: local days and times at the venue', () => {
     expect(long.createShiftsFromPattern.count).toBe(60);
     expect(long.createShiftsFromPattern.shifts).toHaveLength(50);
     expect(await t.dataSource.getRepository(ShiftEntity).countBy({ eventId: event.id, roleTitle: 'Long run' })).toBe(60);
-    const audit = await t.gql.ok(`{ auditLog(filter: { eventId: "${event.id}", action: "shift.bulk_created" }) { edges { node { entityType after } } } }`, {}, admin);
+    const audit = await t.gql.ok(
+      `{ auditLog(filter: { eventId: "${event.id}", action: "shift.bulk_created" }) { edges { node { entityType after } } } }`,
+      {},
+      admin,
+    );
     const entry = audit.auditLog.edges.map((e: any) => e.node).find((n: any) => n.after.pattern.roleTitle === 'Long run');
     expect(entry).toMatchObject({ entityType: 'shift', after: { count: 60, pattern: { startTime: '07:00', endTime: '15:00', timeZone: 'Europe/Paris' } } });
   });

@@ -8,7 +8,8 @@ import { startTestApp, TestApp } from '../utils/test-app';
 
 type Who = 'anonymous' | 'admin' | 'coordinator' | 'venueCoordinator' | 'staff' | 'otherStaff';
 
-const SHIFT = 'id eventId venueId teamId roleTitle startsAt endsAt headcount assignedCount openPlaces status notes requiredSkills { skillId code name minLevel }';
+const SHIFT =
+  'id eventId venueId teamId roleTitle startsAt endsAt headcount assignedCount openPlaces status notes requiredSkills { skillId code name minLevel }';
 const CREATE = `mutation C($input: CreateShiftInput!) { createShift(input: $input) { ${SHIFT} } }`;
 const UPDATE = `mutation U($id: ID!, $input: UpdateShiftInput!) { updateShift(id: $id, input: $input) { ${SHIFT} } }`;
 const PUBLISH = `mutation P($ids: [ID!]!) { publishShifts(ids: $ids) { id status } }`;
@@ -29,7 +30,8 @@ describe('shifts', () => {
   const tokens = {} as Record<Who, string | undefined>;
 
   const as = (who: Who, query: string, variables: Record<string, unknown> = {}) => t.gql.request(query, variables, tokens[who]);
-  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) => (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+    (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
   const shiftCount = () => t.dataSource.getRepository(ShiftEntity).count();
   const input = (overrides: Record<string, unknown> = {}) => ({
     eventId: event.id,
@@ -63,16 +65,25 @@ describe('shifts', () => {
   describe('createShift (SHIFTS_MANAGE)', () => {
     it('is allowed for admins, coordinators of the event and a venue coordinator at their venue', async () => {
       for (const who of ['admin', 'coordinator', 'venueCoordinator'] as const) {
-        const created = (await as(who, CREATE, { input: input({ roleTitle: `By ${who}` }) }));
+        const created = await as(who, CREATE, { input: input({ roleTitle: `By ${who}` }) });
         expect([who, created.errors]).toEqual([who, undefined]);
-        expect(created.data?.createShift).toMatchObject({ eventId: event.id, venueId: venueA.id, roleTitle: `By ${who}`, status: 'DRAFT', assignedCount: 0, openPlaces: 3 });
+        expect(created.data?.createShift).toMatchObject({
+          eventId: event.id,
+          venueId: venueA.id,
+          roleTitle: `By ${who}`,
+          status: 'DRAFT',
+          assignedCount: 0,
+          openPlaces: 3,
+        });
       }
     });
 
     it('is denied to a venue coordinator elsewhere, staff, other-event staff and anonymous, and creates nothing', async () => {
       const before = await shiftCount();
       expect(await code('venueCoordinator', CREATE, { input: input({ venueId: venueB.id }) })).toBe('FORBIDDEN');
-      expect(await code('coordinator', CREATE, { input: input({ eventId: otherEvent.id, venueId: otherEventVenue.id, teamId: otherEventTeam.id }) })).toBe('FORBIDDEN');
+      expect(await code('coordinator', CREATE, { input: input({ eventId: otherEvent.id, venueId: otherEventVenue.id, teamId: otherEventTeam.id }) })).toBe(
+        'FORBIDDEN',
+      );
       expect(await code('staff', CREATE, { input: input() })).toBe('FORBIDDEN');
       expect(await code('otherStaff', CREATE, { input: input() })).toBe('FORBIDDEN');
       expect(await code('anonymous', CREATE, { input: input() })).toBe('UNAUTHENTICATED');
@@ -80,15 +91,25 @@ describe('shifts', () => {
     });
 
     it('returns required skills, the assigned count and open places, and audits the creation', async () => {
-      const created = (await t.gql.ok(CREATE, { input: input({ requiredSkills: [{ skillId: skill.id, minLevel: 3 }], notes: 'Bring a radio' }) }, tokens.admin)).createShift;
+      const created = (await t.gql.ok(CREATE, { input: input({ requiredSkills: [{ skillId: skill.id, minLevel: 3 }], notes: 'Bring a radio' }) }, tokens.admin))
+        .createShift;
       expect(created.requiredSkills).toEqual([{ skillId: skill.id, code: 'SK_TIMING_E2E', name: 'Timing systems', minLevel: 3 }]);
       expect(created.notes).toBe('Bring a radio');
       await assignToShift(t.dataSource, { id: created.id, eventId: event.id });
       const read = (await t.gql.ok(GET, { id: created.id }, tokens.coordinator)).shift;
       expect(read).toMatchObject({ headcount: 3, assignedCount: 1, openPlaces: 2 });
-      const audit = await t.gql.ok(`{ auditLog(filter: { entityId: "${created.id}" }) { edges { node { action entityType eventId after } } } }`, {}, tokens.admin);
+      const audit = await t.gql.ok(
+        `{ auditLog(filter: { entityId: "${created.id}" }) { edges { node { action entityType eventId after } } } }`,
+        {},
+        tokens.admin,
+      );
       expect(audit.auditLog.edges.map((e: any) => e.node)).toEqual([
-        expect.objectContaining({ action: 'shift.created', entityType: 'shift', eventId: event.id, after: expect.objectContaining({ roleTitle: 'Timing operator' }) }),
+        expect.objectContaining({
+          action: 'shift.created',
+          entityType: 'shift',
+          eventId: event.id,
+          after: expect.objectContaining({ roleTitle: 'Timing operator' }),
+        }),
       ]);
     });
 
@@ -105,7 +126,16 @@ describe('shifts', () => {
       ['a role title of 121 characters', () => ({ roleTitle: 'x'.repeat(121) }), 'roleTitle'],
       ['an unknown skill', () => ({ requiredSkills: [{ skillId: '00000000-0000-4000-8000-000000000000', minLevel: 1 }] }), 'requiredSkills'],
       ['a skill level of 5', () => ({ requiredSkills: [{ skillId: skill.id, minLevel: 5 }] }), 'requiredSkills.0.minLevel'],
-      ['a skill listed twice', () => ({ requiredSkills: [{ skillId: skill.id, minLevel: 1 }, { skillId: skill.id, minLevel: 2 }] }), 'requiredSkills'],
+      [
+        'a skill listed twice',
+        () => ({
+          requiredSkills: [
+            { skillId: skill.id, minLevel: 1 },
+            { skillId: skill.id, minLevel: 2 },
+          ],
+        }),
+        'requiredSkills',
+      ],
     ])('refuses %s, naming %s, and creates nothing', async (_what, change, field) => {
       const before = await shiftCount();
       const error = await t.gql.error(CREATE, { input: input(change()) }, tokens.admin);
@@ -117,11 +147,21 @@ describe('shifts', () => {
   describe('updateShift (SHIFTS_MANAGE)', () => {
     it('changes only what is given and audits before and after', async () => {
       const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { notes: 'keep me' });
-      const updated = (await t.gql.ok(UPDATE, { id: shift.id, input: { roleTitle: 'Network lead', headcount: 5, requiredSkills: [{ skillId: skill.id, minLevel: 2 }] } }, tokens.coordinator)).updateShift;
+      const updated = (
+        await t.gql.ok(
+          UPDATE,
+          { id: shift.id, input: { roleTitle: 'Network lead', headcount: 5, requiredSkills: [{ skillId: skill.id, minLevel: 2 }] } },
+          tokens.coordinator,
+        )
+      ).updateShift;
       expect(updated).toMatchObject({ roleTitle: 'Network lead', headcount: 5, notes: 'keep me', startsAt: '2024-07-27T06:00:00.000Z', openPlaces: 5 });
       expect(updated.requiredSkills).toEqual([expect.objectContaining({ skillId: skill.id, minLevel: 2 })]);
       const audit = await t.gql.ok(`{ auditLog(filter: { entityId: "${shift.id}" }) { edges { node { action before after } } } }`, {}, tokens.admin);
-      expect(audit.auditLog.edges[0].node).toMatchObject({ action: 'shift.updated', before: { roleTitle: 'Results operator', headcount: 2 }, after: { roleTitle: 'Network lead', headcount: 5 } });
+      expect(audit.auditLog.edges[0].node).toMatchObject({
+        action: 'shift.updated',
+        before: { roleTitle: 'Results operator', headcount: 2 },
+        after: { roleTitle: 'Network lead', headcount: 5 },
+      });
     });
 
     it('allows a venue coordinator at their venue only, and not to move a shift out of it; denies staff', async () => {
@@ -145,16 +185,32 @@ describe('shifts', () => {
       const error = await t.gql.error(UPDATE, { id: shift.id, input: { headcount: 1, roleTitle: 'Changed' } }, tokens.coordinator);
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'headcount', constraint: 'belowAssigned' }] });
       expect(await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: shift.id })).toMatchObject({ headcount: 3, roleTitle: 'Results operator' });
-      expect((await t.gql.ok(UPDATE, { id: shift.id, input: { headcount: 2 } }, tokens.coordinator)).updateShift).toMatchObject({ headcount: 2, assignedCount: 2, openPlaces: 0 });
+      expect((await t.gql.ok(UPDATE, { id: shift.id, input: { headcount: 2 } }, tokens.coordinator)).updateShift).toMatchObject({
+        headcount: 2,
+        assignedCount: 2,
+        openPlaces: 0,
+      });
     });
 
     it('refuses to move a shift people are on (their rules would not be re-checked); the database moves and re-checks assignments as a backstop', async () => {
-      const morning = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { startsAt: new Date('2024-08-01T06:00:00Z'), endsAt: new Date('2024-08-01T10:00:00Z') });
-      const afternoon = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { startsAt: new Date('2024-08-01T12:00:00Z'), endsAt: new Date('2024-08-01T16:00:00Z') });
+      const morning = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venueA.id, teamId: team.id },
+        { startsAt: new Date('2024-08-01T06:00:00Z'), endsAt: new Date('2024-08-01T10:00:00Z') },
+      );
+      const afternoon = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venueA.id, teamId: team.id },
+        { startsAt: new Date('2024-08-01T12:00:00Z'), endsAt: new Date('2024-08-01T16:00:00Z') },
+      );
       const person = await assignToShift(t.dataSource, morning);
       await assignToShift(t.dataSource, afternoon, person);
 
-      const refused = await t.gql.error(UPDATE, { id: morning.id, input: { startsAt: '2024-08-01T05:00:00.000Z', endsAt: '2024-08-01T09:00:00.000Z' } }, tokens.coordinator);
+      const refused = await t.gql.error(
+        UPDATE,
+        { id: morning.id, input: { startsAt: '2024-08-01T05:00:00.000Z', endsAt: '2024-08-01T09:00:00.000Z' } },
+        tokens.coordinator,
+      );
       expect(refused.extensions).toMatchObject({ code: 'CONFLICT', rule: 'SHIFT_HAS_ASSIGNMENTS', assigned: 1 });
       expect(await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: morning.id })).toMatchObject({ startsAt: new Date('2024-08-01T06:00:00Z') });
       // Harmless changes still go through.
@@ -163,8 +219,13 @@ describe('shifts', () => {
       // Behind the service's back, the trigger moves the assignment and the exclusion constraint refuses an overlap.
       await t.dataSource.query(`UPDATE shifts SET starts_at = '2024-08-01T05:00:00Z', ends_at = '2024-08-01T09:00:00Z' WHERE id = $1`, [morning.id]);
       const [moved] = await t.dataSource.query('SELECT starts_at, ends_at FROM assignments WHERE shift_id = $1', [morning.id]);
-      expect([new Date(moved.starts_at).toISOString(), new Date(moved.ends_at).toISOString()]).toEqual(['2024-08-01T05:00:00.000Z', '2024-08-01T09:00:00.000Z']);
-      await expect(t.dataSource.query(`UPDATE shifts SET ends_at = '2024-08-01T13:00:00Z' WHERE id = $1`, [morning.id])).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23P01' }) });
+      expect([new Date(moved.starts_at).toISOString(), new Date(moved.ends_at).toISOString()]).toEqual([
+        '2024-08-01T05:00:00.000Z',
+        '2024-08-01T09:00:00.000Z',
+      ]);
+      await expect(t.dataSource.query(`UPDATE shifts SET ends_at = '2024-08-01T13:00:00Z' WHERE id = $1`, [morning.id])).rejects.toMatchObject({
+        driverError: expect.objectContaining({ code: '23P01' }),
+      });
     });
 
     it('validates the new times against the stored ones, naming the field', async () => {
@@ -192,7 +253,7 @@ describe('shifts', () => {
       expect(audit.auditLog.totalCount).toBe(1);
     });
 
-    it('publishes all or nothing: one shift outside a venue coordinator\'s scope refuses the whole list', async () => {
+    it("publishes all or nothing: one shift outside a venue coordinator's scope refuses the whole list", async () => {
       const mine = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id });
       const elsewhere = await createShift(t.dataSource, { eventId: event.id, venueId: venueB.id, teamId: team.id });
       expect(await code('venueCoordinator', PUBLISH, { ids: [mine.id, elsewhere.id] })).toBe('FORBIDDEN');
@@ -221,7 +282,11 @@ describe('shifts', () => {
       teamY = await createTeam(t.dataSource, listEvent.id);
       const at = (day: number, hour: number) => new Date(Date.UTC(2024, 6, day, hour));
       const make = async (name: string, venue: VenueEntity, teamEntity: TeamEntity, day: number, status: ShiftStatus, headcount = 1) => {
-        const shift = await createShift(t.dataSource, { eventId: listEvent.id, venueId: venue.id, teamId: teamEntity.id }, { startsAt: at(day, 6), endsAt: at(day, 14), status, headcount, roleTitle: name });
+        const shift = await createShift(
+          t.dataSource,
+          { eventId: listEvent.id, venueId: venue.id, teamId: teamEntity.id },
+          { startsAt: at(day, 6), endsAt: at(day, 14), status, headcount, roleTitle: name },
+        );
         ids[name] = shift.id;
         return shift;
       };
@@ -236,7 +301,8 @@ describe('shifts', () => {
     });
 
     const names = (result: any) => result.shifts.edges.map((e: any) => Object.entries(ids).find(([, id]) => id === e.node.id)?.[0]);
-    const list = (token: string | undefined, filter?: Record<string, unknown>, page: Record<string, unknown> = {}) => t.gql.ok(LIST, { eventId: listEvent.id, filter, ...page }, token);
+    const list = (token: string | undefined, filter?: Record<string, unknown>, page: Record<string, unknown> = {}) =>
+      t.gql.ok(LIST, { eventId: listEvent.id, filter, ...page }, token);
 
     it('coordinators see every shift of the event (their venue scope limits only changes), by start', async () => {
       // The two shifts of the 27th start together: the id breaks the tie.

@@ -22,9 +22,16 @@ describe('availability', () => {
   const users = {} as Record<Exclude<Who, 'anonymous'>, string>;
 
   const as = (who: Who, query: string, variables: Record<string, unknown> = {}) => t.gql.request(query, variables, tokens[who]);
-  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) => (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+    (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
   const ADD = `mutation($input: AddAvailabilityInput!) { addAvailability(input: $input) { id staffMemberId kind startsAt endsAt note } }`;
-  const period = (overrides: Record<string, unknown> = {}) => ({ kind: 'UNAVAILABLE', startsAt: '2024-07-10T08:00:00.000Z', endsAt: '2024-07-10T18:00:00.000Z', note: 'exam', ...overrides });
+  const period = (overrides: Record<string, unknown> = {}) => ({
+    kind: 'UNAVAILABLE',
+    startsAt: '2024-07-10T08:00:00.000Z',
+    endsAt: '2024-07-10T18:00:00.000Z',
+    note: 'exam',
+    ...overrides,
+  });
   const periodsOf = (staffMemberId: string) => t.dataSource.getRepository(AvailabilityPeriodEntity).countBy({ staffMemberId });
   const auditCount = async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM audit_entries WHERE entity_type = 'availability_period'`))[0].n);
 
@@ -43,12 +50,17 @@ describe('availability', () => {
       staff: [{ role: Role.STAFF, eventId: event.id }],
       colleague: [{ role: Role.STAFF, eventId: event.id }],
       otherStaff: [{ role: Role.STAFF, eventId: otherEvent.id }],
-      twoEvents: [{ role: Role.STAFF, eventId: event.id }, { role: Role.STAFF, eventId: otherEvent.id }],
+      twoEvents: [
+        { role: Role.STAFF, eventId: event.id },
+        { role: Role.STAFF, eventId: otherEvent.id },
+      ],
     };
     for (const [who, g] of Object.entries(grants)) {
       const user = await createUser(t.dataSource, g);
       users[who as Exclude<Who, 'anonymous'>] = user.id;
-      tokens[who as Who] = (await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+      tokens[who as Who] = (
+        await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)
+      ).login.accessToken;
     }
     mine = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venueA.id, userId: users.staff });
     colleague = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venueB.id, userId: users.colleague });
@@ -61,8 +73,18 @@ describe('availability', () => {
   it('a staff member adds their own availability without naming their record, and reads it back', async () => {
     const before = await auditCount();
     const added = (await t.gql.ok(ADD, { input: period() }, tokens.staff)).addAvailability;
-    expect(added).toMatchObject({ staffMemberId: mine.id, kind: 'UNAVAILABLE', startsAt: '2024-07-10T08:00:00.000Z', endsAt: '2024-07-10T18:00:00.000Z', note: 'exam' });
-    await t.gql.ok(ADD, { input: period({ staffMemberId: mine.id, kind: 'PREFERRED', startsAt: '2024-07-09T06:00:00.000Z', endsAt: '2024-07-09T14:00:00.000Z', note: null }) }, tokens.staff);
+    expect(added).toMatchObject({
+      staffMemberId: mine.id,
+      kind: 'UNAVAILABLE',
+      startsAt: '2024-07-10T08:00:00.000Z',
+      endsAt: '2024-07-10T18:00:00.000Z',
+      note: 'exam',
+    });
+    await t.gql.ok(
+      ADD,
+      { input: period({ staffMemberId: mine.id, kind: 'PREFERRED', startsAt: '2024-07-09T06:00:00.000Z', endsAt: '2024-07-09T14:00:00.000Z', note: null }) },
+      tokens.staff,
+    );
     const listed = (await t.gql.ok(`{ myAvailability(eventId: "${event.id}") { kind startsAt } }`, {}, tokens.staff)).myAvailability;
     expect(listed).toEqual([
       { kind: 'PREFERRED', startsAt: '2024-07-09T06:00:00.000Z' },
@@ -71,10 +93,13 @@ describe('availability', () => {
     expect(await auditCount()).toBe(before + 2);
     const [entry] = await t.dataSource.query(`SELECT actor_user_id, after FROM audit_entries WHERE entity_id = $1`, [added.id]);
     // The note stays out of the audit trail; the period is kept.
-    expect(entry).toEqual({ actor_user_id: users.staff, after: { staffMemberId: mine.id, kind: 'UNAVAILABLE', startsAt: '2024-07-10T08:00:00.000Z', endsAt: '2024-07-10T18:00:00.000Z' } });
+    expect(entry).toEqual({
+      actor_user_id: users.staff,
+      after: { staffMemberId: mine.id, kind: 'UNAVAILABLE', startsAt: '2024-07-10T08:00:00.000Z', endsAt: '2024-07-10T18:00:00.000Z' },
+    });
   });
 
-  it('self service stops at one\'s own record: a colleague\'s reads as not found, another event\'s person cannot reach it', async () => {
+  it("self service stops at one's own record: a colleague's reads as not found, another event's person cannot reach it", async () => {
     const count = await periodsOf(colleague.id);
     expect(await code('staff', ADD, { input: period({ staffMemberId: colleague.id }) })).toBe('NOT_FOUND');
     expect(await code('otherStaff', ADD, { input: period({ staffMemberId: mine.id }) })).toBe('NOT_FOUND');
@@ -105,7 +130,11 @@ describe('availability', () => {
 
   it('removeAvailability: the owner or a covering coordinator; others are refused and nothing is removed', async () => {
     const { addAvailability: own } = await t.gql.ok(ADD, { input: period({ startsAt: '2024-07-20T08:00:00Z', endsAt: '2024-07-20T09:00:00Z' }) }, tokens.staff);
-    const { addAvailability: theirs } = await t.gql.ok(ADD, { input: period({ startsAt: '2024-07-21T08:00:00Z', endsAt: '2024-07-21T09:00:00Z' }) }, tokens.colleague);
+    const { addAvailability: theirs } = await t.gql.ok(
+      ADD,
+      { input: period({ startsAt: '2024-07-21T08:00:00Z', endsAt: '2024-07-21T09:00:00Z' }) },
+      tokens.colleague,
+    );
     const remove = (who: Who, id: string) => code(who, `mutation { removeAvailability(id: "${id}") }`);
     expect(await remove('colleague', own.id)).toBe('NOT_FOUND');
     expect(await remove('venueCoordinator', theirs.id)).toBe('FORBIDDEN');

@@ -9,18 +9,10 @@ import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 
-type Who =
-  | 'anonymous'
-  | 'admin'
-  | 'coordinator'
-  | 'venueCoordinator'
-  | 'teamCoordinator'
-  | 'teamLead'
-  | 'staff'
-  | 'otherStaff'
-  | 'otherCoordinator';
+type Who = 'anonymous' | 'admin' | 'coordinator' | 'venueCoordinator' | 'teamCoordinator' | 'teamLead' | 'staff' | 'otherStaff' | 'otherCoordinator';
 
-const MEMBER_FIELDS = 'id eventId userId organisationId teamId homeVenueId displayName employmentType languages accreditationZones accreditationStatus externalRef contact { email phone }';
+const MEMBER_FIELDS =
+  'id eventId userId organisationId teamId homeVenueId displayName employmentType languages accreditationZones accreditationStatus externalRef contact { email phone }';
 
 describe('staff members', () => {
   let t: TestApp;
@@ -40,7 +32,8 @@ describe('staff members', () => {
   const users = {} as Record<Exclude<Who, 'anonymous'>, string>;
 
   const as = (who: Who, query: string, variables: Record<string, unknown> = {}) => t.gql.request(query, variables, tokens[who]);
-  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) => (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
+  const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+    (await as(who, query, variables)).errors?.[0]?.extensions?.code ?? 'OK';
   const ok = async (who: Who, query: string, variables: Record<string, unknown> = {}) => t.gql.ok(query, variables, tokens[who]);
 
   beforeAll(async () => {
@@ -59,7 +52,10 @@ describe('staff members', () => {
       venueCoordinator: [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venueA.id] }],
       teamCoordinator: [{ role: Role.COORDINATOR, eventId: event.id, teamIds: [teamB.id] }],
       // A staff member of the event who also leads team B: a colleague of Alice, not her coordinator.
-      teamLead: [{ role: Role.STAFF, eventId: event.id }, { role: Role.COORDINATOR, eventId: event.id, teamIds: [teamB.id] }],
+      teamLead: [
+        { role: Role.STAFF, eventId: event.id },
+        { role: Role.COORDINATOR, eventId: event.id, teamIds: [teamB.id] },
+      ],
       staff: [{ role: Role.STAFF, eventId: event.id }],
       otherStaff: [{ role: Role.STAFF, eventId: otherEvent.id }],
       otherCoordinator: [{ role: Role.COORDINATOR, eventId: otherEvent.id }],
@@ -78,9 +74,24 @@ describe('staff members', () => {
       email: 'alice@example.org',
       phone: '+33 6 00 00 00 01',
     });
-    bob = await createStaffMember(t.dataSource, event.id, partner.id, { displayName: 'Bob Durand', teamId: teamB.id, homeVenueId: venueB.id, email: 'bob@example.org' });
-    carol = await createStaffMember(t.dataSource, event.id, partner.id, { displayName: 'Carol Petit', teamId: teamA.id, homeVenueId: null, email: 'carol@example.org' });
-    await createStaffMember(t.dataSource, otherEvent.id, partner.id, { displayName: 'Oscar Other', teamId: otherTeam.id, userId: users.otherStaff, email: 'oscar@example.org' });
+    bob = await createStaffMember(t.dataSource, event.id, partner.id, {
+      displayName: 'Bob Durand',
+      teamId: teamB.id,
+      homeVenueId: venueB.id,
+      email: 'bob@example.org',
+    });
+    carol = await createStaffMember(t.dataSource, event.id, partner.id, {
+      displayName: 'Carol Petit',
+      teamId: teamA.id,
+      homeVenueId: null,
+      email: 'carol@example.org',
+    });
+    await createStaffMember(t.dataSource, otherEvent.id, partner.id, {
+      displayName: 'Oscar Other',
+      teamId: otherTeam.id,
+      userId: users.otherStaff,
+      email: 'oscar@example.org',
+    });
   });
   afterAll(() => t?.close());
 
@@ -101,7 +112,8 @@ describe('staff members', () => {
 
   describe('permissions', () => {
     it('staffMembers (STAFF_READ): coordinators and admins of the event; not staff, another event, or anonymous', async () => {
-      for (const who of ['admin', 'coordinator', 'venueCoordinator', 'teamCoordinator'] as Who[]) expect([who, await code(who, listQuery(event.id))]).toEqual([who, 'OK']);
+      for (const who of ['admin', 'coordinator', 'venueCoordinator', 'teamCoordinator'] as Who[])
+        expect([who, await code(who, listQuery(event.id))]).toEqual([who, 'OK']);
       for (const who of ['staff', 'otherStaff', 'otherCoordinator'] as Who[]) expect([who, await code(who, listQuery(event.id))]).toEqual([who, 'FORBIDDEN']);
       expect(await code('anonymous', listQuery(event.id))).toBe('UNAUTHENTICATED');
     });
@@ -115,9 +127,11 @@ describe('staff members', () => {
       expect(await code('admin', `{ staffMember(id: "00000000-0000-4000-8000-000000000000") { id } }`)).toBe('NOT_FOUND');
     });
 
-    it('myStaffProfiles (AUTHENTICATED): one\'s own records only, with contact details', async () => {
+    it("myStaffProfiles (AUTHENTICATED): one's own records only, with contact details", async () => {
       const mine = await ok('staff', `{ myStaffProfiles { id displayName contact { email phone } } }`);
-      expect(mine.myStaffProfiles).toEqual([{ id: alice.id, displayName: 'Alice Martin', contact: { email: 'alice@example.org', phone: '+33 6 00 00 00 01' } }]);
+      expect(mine.myStaffProfiles).toEqual([
+        { id: alice.id, displayName: 'Alice Martin', contact: { email: 'alice@example.org', phone: '+33 6 00 00 00 01' } },
+      ]);
       expect((await ok('otherStaff', `{ myStaffProfiles { displayName } }`)).myStaffProfiles).toEqual([{ displayName: 'Oscar Other' }]);
       expect((await ok('coordinator', `{ myStaffProfiles { id } }`)).myStaffProfiles).toEqual([]);
       expect(await code('anonymous', `{ myStaffProfiles { id } }`)).toBe('UNAUTHENTICATED');
@@ -153,7 +167,8 @@ describe('staff members', () => {
 
     it('setStaffSkills (STAFF_MANAGE): within scope only', async () => {
       const skill = await createSkill(t.dataSource);
-      const set = (who: Who, id: string) => code(who, `mutation { setStaffSkills(staffMemberId: "${id}", skills: [{ skillId: "${skill.id}", level: 2 }]) { id } }`);
+      const set = (who: Who, id: string) =>
+        code(who, `mutation { setStaffSkills(staffMemberId: "${id}", skills: [{ skillId: "${skill.id}", level: 2 }]) { id } }`);
       expect(await set('teamCoordinator', bob.id)).toBe('OK');
       expect(await set('teamCoordinator', alice.id)).toBe('FORBIDDEN');
       expect(await set('admin', alice.id)).toBe('OK');
@@ -164,7 +179,8 @@ describe('staff members', () => {
     it('linkStaffMemberUser (STAFF_MANAGE + admin): coordinators are refused', async () => {
       const member = await createStaffMember(t.dataSource, event.id, partner.id, { teamId: teamA.id });
       const account = await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]);
-      const link = (who: Who, userId = account.id) => as(who, `mutation { linkStaffMemberUser(staffMemberId: "${member.id}", userId: "${userId}") { userId } }`);
+      const link = (who: Who, userId = account.id) =>
+        as(who, `mutation { linkStaffMemberUser(staffMemberId: "${member.id}", userId: "${userId}") { userId } }`);
       expect((await link('coordinator')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await link('staff')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await link('anonymous')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -172,7 +188,9 @@ describe('staff members', () => {
       // The staff user already has Alice's record in this event.
       const taken = (await link('admin', users.staff)).errors?.[0];
       expect([taken?.extensions?.code, taken?.extensions?.field]).toEqual(['CONFLICT', 'userId']);
-      const audit = await t.dataSource.query(`SELECT before, after FROM audit_entries WHERE action = 'staff_member.user_linked' AND entity_id = $1`, [member.id]);
+      const audit = await t.dataSource.query(`SELECT before, after FROM audit_entries WHERE action = 'staff_member.user_linked' AND entity_id = $1`, [
+        member.id,
+      ]);
       expect(audit).toEqual([{ before: { userId: null }, after: { userId: account.id } }]);
     });
   });
@@ -205,7 +223,10 @@ describe('staff members', () => {
 
     it('never reach the audit trail', async () => {
       await ok('admin', updateMutation, { id: carol.id, input: { email: 'Carol.Petit@Example.org', phone: '+33 1 23 45 67 89' } });
-      const [entry] = await t.dataSource.query(`SELECT before, after FROM audit_entries WHERE action = 'staff_member.updated' AND entity_id = $1 ORDER BY occurred_at DESC LIMIT 1`, [carol.id]);
+      const [entry] = await t.dataSource.query(
+        `SELECT before, after FROM audit_entries WHERE action = 'staff_member.updated' AND entity_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+        [carol.id],
+      );
       const text = JSON.stringify(entry);
       expect(text).not.toMatch(/carol\.petit|example\.org|23 45/i);
       expect(entry.after.contactChanged).toEqual(['email', 'phone']);
@@ -219,7 +240,13 @@ describe('staff members', () => {
       const before = await auditCount();
       const created = (
         await ok('coordinator', createMutation, {
-          input: newMember({ displayName: '  Dana Leroy  ', email: ' Dana.Leroy@Example.ORG ', languages: ['fr', 'fr', 'en'], accreditationZones: ['FOP', 'TECH-1'], externalRef: 'HR-001' }),
+          input: newMember({
+            displayName: '  Dana Leroy  ',
+            email: ' Dana.Leroy@Example.ORG ',
+            languages: ['fr', 'fr', 'en'],
+            accreditationZones: ['FOP', 'TECH-1'],
+            externalRef: 'HR-001',
+          }),
         })
       ).createStaffMember;
       expect(created).toMatchObject({
@@ -256,7 +283,11 @@ describe('staff members', () => {
       ];
       for (const [overrides, field] of cases) {
         const error = await t.gql.error(createMutation, { input: newMember(overrides) }, tokens.admin);
-        expect([field, error.extensions?.code, (error.extensions?.fields as Array<{ field: string }>).map((f) => f.field)]).toEqual([field, 'BAD_USER_INPUT', [field]]);
+        expect([field, error.extensions?.code, (error.extensions?.fields as Array<{ field: string }>).map((f) => f.field)]).toEqual([
+          field,
+          'BAD_USER_INPUT',
+          [field],
+        ]);
       }
       const update = await t.gql.error(updateMutation, { id: bob.id, input: { teamId: otherTeam.id, displayName: 'Changed' } }, tokens.admin);
       expect(update.extensions?.fields).toEqual([expect.objectContaining({ field: 'teamId', constraint: 'sameEvent' })]);
@@ -268,25 +299,58 @@ describe('staff members', () => {
     });
 
     it('updates only the fields given; null clears an optional one; audited with before and after', async () => {
-      const member = await createStaffMember(t.dataSource, event.id, partner.id, { displayName: 'Eve Roux', teamId: teamA.id, homeVenueId: venueA.id, externalRef: 'HR-EVE' });
+      const member = await createStaffMember(t.dataSource, event.id, partner.id, {
+        displayName: 'Eve Roux',
+        teamId: teamA.id,
+        homeVenueId: venueA.id,
+        externalRef: 'HR-EVE',
+      });
       const updated = (await ok('coordinator', updateMutation, { id: member.id, input: { homeVenueId: null, employmentType: 'VOLUNTEER' } })).updateStaffMember;
       expect(updated).toMatchObject({ displayName: 'Eve Roux', teamId: teamA.id, homeVenueId: null, employmentType: 'VOLUNTEER', externalRef: 'HR-EVE' });
-      const [entry] = await t.dataSource.query(`SELECT actor_user_id, before, after FROM audit_entries WHERE action = 'staff_member.updated' AND entity_id = $1`, [member.id]);
+      const [entry] = await t.dataSource.query(
+        `SELECT actor_user_id, before, after FROM audit_entries WHERE action = 'staff_member.updated' AND entity_id = $1`,
+        [member.id],
+      );
       expect(entry.actor_user_id).toBe(users.coordinator);
-      expect([entry.before.homeVenueId, entry.after.homeVenueId, entry.before.employmentType, entry.after.employmentType]).toEqual([venueA.id, null, 'EMPLOYEE', 'VOLUNTEER']);
+      expect([entry.before.homeVenueId, entry.after.homeVenueId, entry.before.employmentType, entry.after.employmentType]).toEqual([
+        venueA.id,
+        null,
+        'EMPLOYEE',
+        'VOLUNTEER',
+      ]);
       expect(entry.after.contactChanged).toEqual([]);
       expect(entry.before).not.toHaveProperty('email');
     });
 
     it('setStaffSkills replaces the set, validates it, and the skills field reads it back', async () => {
-      const [s1, s2, s3] = [await createSkill(t.dataSource, { code: 'AA-NET' }), await createSkill(t.dataSource, { code: 'BB-TIMING' }), await createSkill(t.dataSource)];
-      const set = (skills: unknown) => as('coordinator', `mutation($skills: [StaffSkillInput!]!) { setStaffSkills(staffMemberId: "${carol.id}", skills: $skills) { skills { skillId code name level } } }`, { skills });
-      expect((await set([{ skillId: s2.id, level: 3 }, { skillId: s1.id, level: 1 }])).data?.setStaffSkills.skills).toEqual([
+      const [s1, s2, s3] = [
+        await createSkill(t.dataSource, { code: 'AA-NET' }),
+        await createSkill(t.dataSource, { code: 'BB-TIMING' }),
+        await createSkill(t.dataSource),
+      ];
+      const set = (skills: unknown) =>
+        as(
+          'coordinator',
+          `mutation($skills: [StaffSkillInput!]!) { setStaffSkills(staffMemberId: "${carol.id}", skills: $skills) { skills { skillId code name level } } }`,
+          { skills },
+        );
+      expect(
+        (
+          await set([
+            { skillId: s2.id, level: 3 },
+            { skillId: s1.id, level: 1 },
+          ])
+        ).data?.setStaffSkills.skills,
+      ).toEqual([
         { skillId: s1.id, code: 'AA-NET', name: s1.name, level: 1 },
         { skillId: s2.id, code: 'BB-TIMING', name: s2.name, level: 3 },
       ]);
       expect((await set([{ skillId: s3.id, level: 4 }])).data?.setStaffSkills.skills.map((s: any) => s.skillId)).toEqual([s3.id]);
-      const bad = await set([{ skillId: s1.id, level: 5 }, { skillId: s1.id, level: 2 }, { skillId: '00000000-0000-4000-8000-000000000000', level: 1 }]);
+      const bad = await set([
+        { skillId: s1.id, level: 5 },
+        { skillId: s1.id, level: 2 },
+        { skillId: '00000000-0000-4000-8000-000000000000', level: 1 },
+      ]);
       expect(bad.errors?.[0].extensions?.fields).toEqual([
         expect.objectContaining({ field: 'skills.0.level' }),
         expect.objectContaining({ field: 'skills.1.skillId', constraint: 'unique' }),
@@ -310,8 +374,13 @@ describe('staff members', () => {
     let radio: SkillEntity;
 
     const names = async (filter: Record<string, unknown>, first = 200) =>
-      (await ok('admin', `query($e: ID!, $f: StaffMemberFilter, $first: Int) { staffMembers(eventId: $e, filter: $f, first: $first) { totalCount edges { node { displayName } } } }`, { e: dir.id, f: filter, first }))
-        .staffMembers.edges.map((e: any) => e.node.displayName);
+      (
+        await ok(
+          'admin',
+          `query($e: ID!, $f: StaffMemberFilter, $first: Int) { staffMembers(eventId: $e, filter: $f, first: $first) { totalCount edges { node { displayName } } } }`,
+          { e: dir.id, f: filter, first },
+        )
+      ).staffMembers.edges.map((e: any) => e.node.displayName);
 
     beforeAll(async () => {
       dir = await createEvent(t.dataSource);
@@ -320,17 +389,35 @@ describe('staff members', () => {
       [vStadium, vPool] = [await createVenue(t.dataSource, dir.id), await createVenue(t.dataSource, dir.id)];
       [net, radio] = [await createSkill(t.dataSource), await createSkill(t.dataSource)];
       const people: Array<[string, Partial<StaffMemberEntity>, Array<[SkillEntity, number]>]> = [
-        ['Hugo Martin', { organisationId: org1.id, teamId: tNet.id, homeVenueId: vStadium.id }, [[net, 3], [radio, 2]]],
+        [
+          'Hugo Martin',
+          { organisationId: org1.id, teamId: tNet.id, homeVenueId: vStadium.id },
+          [
+            [net, 3],
+            [radio, 2],
+          ],
+        ],
         ['Inès Martinez', { organisationId: org2.id, teamId: tNet.id, homeVenueId: vPool.id, employmentType: EmploymentType.VOLUNTEER }, [[net, 1]]],
         ['Jules Bernard', { organisationId: org1.id, teamId: tTiming.id, homeVenueId: vStadium.id, employmentType: EmploymentType.CONTRACTOR }, [[radio, 4]]],
-        ['Karim Haddad', { organisationId: org2.id, teamId: tTiming.id, homeVenueId: vPool.id }, [[net, 4], [radio, 4]]],
+        [
+          'Karim Haddad',
+          { organisationId: org2.id, teamId: tTiming.id, homeVenueId: vPool.id },
+          [
+            [net, 4],
+            [radio, 4],
+          ],
+        ],
         ['Léa Dubois', { organisationId: org1.id, teamId: null, homeVenueId: null, employmentType: EmploymentType.VOLUNTEER }, []],
         ['Zoé Lambert', { organisationId: org1.id, teamId: tNet.id, homeVenueId: vStadium.id }, []],
         ['Zoé Lambert', { organisationId: org2.id, teamId: tNet.id, homeVenueId: vStadium.id }, []],
       ];
       for (const [displayName, overrides, skills] of people) {
         const m = await createStaffMember(t.dataSource, dir.id, overrides.organisationId!, { displayName, ...overrides });
-        await giveSkills(t.dataSource, m.id, skills.map(([s, level]) => ({ skillId: s.id, level })));
+        await giveSkills(
+          t.dataSource,
+          m.id,
+          skills.map(([s, level]) => ({ skillId: s.id, level })),
+        );
       }
     });
 
@@ -352,7 +439,11 @@ describe('staff members', () => {
       expect(await names({ venueIds: [vPool.id] })).toEqual(['Inès Martinez', 'Karim Haddad']);
       expect(await names({ organisationIds: [org2.id], teamIds: [tNet.id] })).toEqual(['Inès Martinez', 'Zoé Lambert']);
       expect(await names({ employmentTypes: ['VOLUNTEER', 'CONTRACTOR'] })).toEqual(['Inès Martinez', 'Jules Bernard', 'Léa Dubois']);
-      expect(await names({ teamIds: [tTiming.id, tNet.id], venueIds: [vStadium.id], employmentTypes: ['EMPLOYEE'] })).toEqual(['Hugo Martin', 'Zoé Lambert', 'Zoé Lambert']);
+      expect(await names({ teamIds: [tTiming.id, tNet.id], venueIds: [vStadium.id], employmentTypes: ['EMPLOYEE'] })).toEqual([
+        'Hugo Martin',
+        'Zoé Lambert',
+        'Zoé Lambert',
+      ]);
     });
 
     it('filters by skills: every skill asked for, at or above minLevel', async () => {
@@ -364,7 +455,11 @@ describe('staff members', () => {
     });
 
     it('refuses a bad filter with the field named', async () => {
-      const error = await t.gql.error(`query($f: StaffMemberFilter) { staffMembers(eventId: "${dir.id}", filter: $f) { totalCount } }`, { f: { minLevel: 7, teamIds: ['nope'] } }, tokens.admin);
+      const error = await t.gql.error(
+        `query($f: StaffMemberFilter) { staffMembers(eventId: "${dir.id}", filter: $f) { totalCount } }`,
+        { f: { minLevel: 7, teamIds: ['nope'] } },
+        tokens.admin,
+      );
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect((error.extensions?.fields as Array<{ field: string }>).map((f) => f.field).sort()).toEqual(['minLevel', 'teamIds']);
     });
@@ -373,7 +468,11 @@ describe('staff members', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const data: any = await ok('admin', `query($after: String) { staffMembers(eventId: "${dir.id}", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after });
+        const data: any = await ok(
+          'admin',
+          `query($after: String) { staffMembers(eventId: "${dir.id}", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+          { after },
+        );
         expect(data.staffMembers.totalCount).toBe(7);
         seen.push(...data.staffMembers.edges.map((e: any) => e.node.id));
         if (!data.staffMembers.pageInfo.hasNextPage) break;
@@ -391,9 +490,18 @@ describe('staff members', () => {
     it('staffMembers with skills costs the same few statements for 5 rows or 50', async () => {
       const big = await createEvent(t.dataSource);
       const [s1, s2] = [await createSkill(t.dataSource), await createSkill(t.dataSource)];
-      const rows = Array.from({ length: 60 }, (_, i) => ({ eventId: big.id, organisationId: partner.id, displayName: `Person ${String(i).padStart(2, '0')}`, employmentType: EmploymentType.EMPLOYEE }));
+      const rows = Array.from({ length: 60 }, (_, i) => ({
+        eventId: big.id,
+        organisationId: partner.id,
+        displayName: `Person ${String(i).padStart(2, '0')}`,
+        employmentType: EmploymentType.EMPLOYEE,
+      }));
       const ids = (await t.dataSource.getRepository(StaffMemberEntity).insert(rows)).identifiers.map((r) => r.id as string);
-      for (const id of ids) await giveSkills(t.dataSource, id, [{ skillId: s1.id, level: 2 }, { skillId: s2.id, level: 3 }]);
+      for (const id of ids)
+        await giveSkills(t.dataSource, id, [
+          { skillId: s1.id, level: 2 },
+          { skillId: s2.id, level: 3 },
+        ]);
       const query = (first: number) => `{ staffMembers(eventId: "${big.id}", first: ${first}) { edges { node { id skills { code } } } } }`;
       const counter = countSql(t.dataSource);
       try {

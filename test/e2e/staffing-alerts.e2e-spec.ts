@@ -21,7 +21,11 @@ describe('staffing alerts for gaps and overrides', () => {
     const org = await createOrganisation(t.dataSource);
     const login = async (grants: Parameters<typeof createUser>[1]) => {
       const user = await createUser(t.dataSource, grants);
-      return { id: user.id, token: (await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken as string };
+      return {
+        id: user.id,
+        token: (await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login
+          .accessToken as string,
+      };
     };
     const admin = await login([{ role: Role.ADMIN }]);
     const coordinator = await login([{ role: Role.COORDINATOR, eventId: event.id }]);
@@ -31,7 +35,13 @@ describe('staffing alerts for gaps and overrides', () => {
     const soon = await createShift(t.dataSource, where, '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
     const later = await createShift(t.dataSource, where, '2024-07-30T06:00:00Z', '2024-07-30T14:00:00Z');
     const assign = async (shiftId: string, staffMemberId: string, token: string, reason?: string) =>
-      (await t.gql.ok(`mutation A($s: ID!, $m: ID!, $r: String) { assign(input: { shiftId: $s, staffMemberId: $m, overrideReason: $r }) { id } }`, { s: shiftId, m: staffMemberId, r: reason }, token)).assign.id as string;
+      (
+        await t.gql.ok(
+          `mutation A($s: ID!, $m: ID!, $r: String) { assign(input: { shiftId: $s, staffMemberId: $m, overrideReason: $r }) { id } }`,
+          { s: shiftId, m: staffMemberId, r: reason },
+          token,
+        )
+      ).assign.id as string;
 
     const onSoon = await assign(soon.id, me.id, coordinator.token);
     const onLater = await assign(later.id, me.id, coordinator.token);

@@ -41,7 +41,9 @@ describe('subscriptions over graphql-ws (Fastify)', () => {
 
   it('refuses anonymous and out-of-scope subscribers', async () => {
     const anonymous = await subscribe(t.gql.url, EVENT_CHANGED, { eventId: event.id });
-    await expect(anonymous.next()).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })] });
+    await expect(anonymous.next()).rejects.toMatchObject({
+      errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })],
+    });
     await anonymous.close();
     const stranger = await subscribe(t.gql.url, EVENT_CHANGED, { eventId: event.id }, outsider);
     await expect(stranger.next()).rejects.toMatchObject({ errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })] });

@@ -11,7 +11,18 @@ const RULES = `query R($eventId: ID!) { workRules(eventId: $eventId) {
 const SET = `mutation S($eventId: ID!, $type: EmploymentType!, $input: WorkRulesInput!) { setWorkRules(eventId: $eventId, employmentType: $type, input: $input) {
   employmentType minRestMinutes maxDailyMinutes maxWeeklyMinutes restMode dailyMode weeklyMode isDefault } }`;
 
-const DEFAULT = { minRestMinutes: 660, maxDailyMinutes: 600, maxWeeklyMinutes: 2880, restMode: 'BLOCK', dailyMode: 'BLOCK', weeklyMode: 'BLOCK', skillsMode: 'BLOCK', accreditationMode: 'BLOCK', availabilityMode: 'BLOCK', isDefault: true };
+const DEFAULT = {
+  minRestMinutes: 660,
+  maxDailyMinutes: 600,
+  maxWeeklyMinutes: 2880,
+  restMode: 'BLOCK',
+  dailyMode: 'BLOCK',
+  weeklyMode: 'BLOCK',
+  skillsMode: 'BLOCK',
+  accreditationMode: 'BLOCK',
+  availabilityMode: 'BLOCK',
+  isDefault: true,
+};
 
 describe('work rules', () => {
   let t: TestApp;
@@ -37,7 +48,16 @@ describe('work rules', () => {
 
   it('lets an admin override one type (partially, keeping the rest), audited; the others stay default', async () => {
     const set = await t.gql.ok(SET, { eventId: event.id, type: 'VOLUNTEER', input: { maxDailyMinutes: 480, weeklyMode: 'WARN' } }, tokens.admin);
-    expect(set.setWorkRules).toEqual({ employmentType: 'VOLUNTEER', minRestMinutes: 660, maxDailyMinutes: 480, maxWeeklyMinutes: 2880, restMode: 'BLOCK', dailyMode: 'BLOCK', weeklyMode: 'WARN', isDefault: false });
+    expect(set.setWorkRules).toEqual({
+      employmentType: 'VOLUNTEER',
+      minRestMinutes: 660,
+      maxDailyMinutes: 480,
+      maxWeeklyMinutes: 2880,
+      restMode: 'BLOCK',
+      dailyMode: 'BLOCK',
+      weeklyMode: 'WARN',
+      isDefault: false,
+    });
     const again = await t.gql.ok(SET, { eventId: event.id, type: 'VOLUNTEER', input: { minRestMinutes: 720 } }, tokens.admin);
     expect(again.setWorkRules).toMatchObject({ minRestMinutes: 720, maxDailyMinutes: 480, weeklyMode: 'WARN' });
     expect(await t.dataSource.getRepository(WorkRuleSetEntity).countBy({ eventId: event.id })).toBe(1);
@@ -47,15 +67,26 @@ describe('work rules', () => {
     expect(rules.find((r: any) => r.employmentType === 'EMPLOYEE')).toMatchObject(DEFAULT);
     expect((await t.gql.ok(RULES, { eventId: otherEvent.id }, tokens.admin)).workRules.every((r: any) => r.isDefault)).toBe(true);
 
-    const audit = await t.gql.ok(`{ auditLog(filter: { eventId: "${event.id}", action: "work_rules.updated" }) { totalCount edges { node { entityType before after } } } }`, {}, tokens.admin);
+    const audit = await t.gql.ok(
+      `{ auditLog(filter: { eventId: "${event.id}", action: "work_rules.updated" }) { totalCount edges { node { entityType before after } } } }`,
+      {},
+      tokens.admin,
+    );
     expect(audit.auditLog.totalCount).toBe(2);
-    expect(audit.auditLog.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ entityType: 'work_rule_set', before: expect.objectContaining({ maxDailyMinutes: 600, isDefault: true }) }));
+    expect(audit.auditLog.edges.map((e: any) => e.node)).toContainEqual(
+      expect.objectContaining({ entityType: 'work_rule_set', before: expect.objectContaining({ maxDailyMinutes: 600, isDefault: true }) }),
+    );
   });
 
   it('exposes effectiveRules for the rule engine (stored row or default)', async () => {
     const service = t.app.get(WorkRuleService);
     expect(await service.effectiveRules(event.id, EmploymentType.VOLUNTEER)).toMatchObject({ minRestMinutes: 720, isDefault: false });
-    expect(await service.effectiveRules(event.id, EmploymentType.CONTRACTOR)).toMatchObject({ minRestMinutes: 660, maxDailyMinutes: 600, maxWeeklyMinutes: 2880, isDefault: true });
+    expect(await service.effectiveRules(event.id, EmploymentType.CONTRACTOR)).toMatchObject({
+      minRestMinutes: 660,
+      maxDailyMinutes: 600,
+      maxWeeklyMinutes: 2880,
+      isDefault: true,
+    });
   });
 
   it.each([
@@ -79,7 +110,9 @@ describe('work rules', () => {
     expect((await t.gql.error(SET, { eventId: event.id, type: 'EMPLOYEE', input: { minRestMinutes: 0 } })).extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.gql.error(RULES, { eventId: event.id }, tokens.otherStaff)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(RULES, { eventId: event.id })).extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql.error(SET, { eventId: '00000000-0000-4000-8000-000000000000', type: 'EMPLOYEE', input: {} }, tokens.admin)).extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql.error(SET, { eventId: '00000000-0000-4000-8000-000000000000', type: 'EMPLOYEE', input: {} }, tokens.admin)).extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     expect(await t.dataSource.getRepository(WorkRuleSetEntity).countBy({ eventId: event.id, employmentType: EmploymentType.EMPLOYEE })).toBe(0);
   });
 });

@@ -35,5 +35,7 @@ export async function createTeam(dataSource: DataSource, eventId: string, overri
 }
 
 export async function createOrganisation(dataSource: DataSource, overrides: Partial<OrganisationEntity> = {}): Promise<OrganisationEntity> {
-  return dataSource.getRepository(OrganisationEntity).save({ code: code('ORG'), name: 'Test Partner', kind: OrganisationKind.PARTNER, website: null, ...overrides });
+  return dataSource
+    .getRepository(OrganisationEntity)
+    .save({ code: code('ORG'), name: 'Test Partner', kind: OrganisationKind.PARTNER, website: null, ...overrides });
 }

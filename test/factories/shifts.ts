@@ -58,4 +58,3 @@ export async function tokenFor(t: TestApp, grants: Parameters<typeof createUser>
   const login = await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
   return login.login.accessToken;
 }
-

@@ -7,7 +7,12 @@ export interface Subscription<T> {
 }
 
 /** Subscribes over graphql-ws like a browser would, with the token in connectionParams. */
-export async function subscribe<T = Record<string, any>>(httpUrl: string, query: string, variables: Record<string, unknown>, token?: string): Promise<Subscription<T>> {
+export async function subscribe<T = Record<string, any>>(
+  httpUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<Subscription<T>> {
   const client: Client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,

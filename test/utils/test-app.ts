@@ -24,9 +24,7 @@ export interface TestApp {
  * The real app (all modules, real guards, real database) on a random port, with a clock the
  * test controls. Each call gets its own database; `close()` drops it.
  */
-export async function startTestApp(
-  options: { env?: Record<string, string>; now?: string; db?: TestDatabase } = {},
-): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; now?: string; db?: TestDatabase } = {}): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const env: Record<string, string> = {
     NODE_ENV: 'test',

@@ -55,7 +55,9 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
   const generator = new DemoGenerator(app.get(TransactionRunner), app.get(PasswordHasher), app.get(Clock), app.get(AuditService));
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
   const plan = generator.plan(args);
-  console.log(`Seeding the Paris 2024 demo (seed ${plan.seed}, scale ${plan.scale}: ${plan.staffCount} staff) into ${where}${args.reset ? ', after deleting the old demo data' : ''}`);
+  console.log(
+    `Seeding the Paris 2024 demo (seed ${plan.seed}, scale ${plan.scale}: ${plan.staffCount} staff) into ${where}${args.reset ? ', after deleting the old demo data' : ''}`,
+  );
 
   const bar = process.stdout.isTTY
     ? new SingleBar({ format: '  {bar} {percentage}% | {step} | {value}/{total}', hideCursor: true, etaBuffer: 1000 }, Presets.shades_classic)

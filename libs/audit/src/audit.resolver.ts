@@ -50,9 +50,14 @@ export class AuditResolver {
     if (f.action) query.andWhere('a.action = :action', { action: f.action });
     if (f.from) query.andWhere('a.occurredAt >= :from', { from: f.from });
     if (f.to) query.andWhere('a.occurredAt < :to', { to: f.to });
-    return paginate(query, page, [
-      { column: 'a.occurredAt', value: (a) => a.occurredAt.toISOString() },
-      { column: 'a.id', value: (a) => a.id },
-    ], (a): AuditEntryObject => ({ ...a }));
+    return paginate(
+      query,
+      page,
+      [
+        { column: 'a.occurredAt', value: (a) => a.occurredAt.toISOString() },
+        { column: 'a.id', value: (a) => a.id },
+      ],
+      (a): AuditEntryObject => ({ ...a }),
+    );
   }
 }

@@ -27,15 +27,17 @@ export class AuditService {
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
     const repository = manager.getRepository(AuditEntryEntity);
     // jsonb columns defeat TypeORM's deep-partial typing; the entity is complete here.
-    await repository.insert(repository.create({
-      actorUserId: entry.actorUserId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      eventId: entry.eventId ?? null,
-      before: scrub(entry.before),
-      after: scrub(entry.after),
-      reason: entry.reason ?? null,
-    }) as never);
+    await repository.insert(
+      repository.create({
+        actorUserId: entry.actorUserId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        eventId: entry.eventId ?? null,
+        before: scrub(entry.before),
+        after: scrub(entry.after),
+        reason: entry.reason ?? null,
+      }) as never,
+    );
   }
 }

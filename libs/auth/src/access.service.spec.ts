@@ -3,7 +3,15 @@ import { Actor, Grant } from './actor';
 import { Permission } from './permission';
 import { Role } from './role';
 
-const grant = (role: Role, extra: Partial<Grant> = {}): Grant => ({ id: Math.random().toString(), role, eventId: null, organisationId: null, venueIds: [], teamIds: [], ...extra });
+const grant = (role: Role, extra: Partial<Grant> = {}): Grant => ({
+  id: Math.random().toString(),
+  role,
+  eventId: null,
+  organisationId: null,
+  venueIds: [],
+  teamIds: [],
+  ...extra,
+});
 
 describe('AccessService', () => {
   const access = new AccessService();
@@ -17,7 +25,10 @@ describe('AccessService', () => {
   });
 
   it('unions a coordinator’s venue and team limits, where an empty list means all', () => {
-    const limited = new Actor('c', 'c', [grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['v1'], teamIds: ['t1'] }), grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['v2'] })]);
+    const limited = new Actor('c', 'c', [
+      grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['v1'], teamIds: ['t1'] }),
+      grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['v2'] }),
+    ]);
     const scope = access.venueTeamScope(limited, 'e1')!;
     expect([...(scope.venues as Set<string>)].sort()).toEqual(['v1', 'v2']);
     expect(scope.teams).toBe('ALL');
@@ -30,7 +41,10 @@ describe('AccessService', () => {
   });
 
   it('checks venue and team against the same grant, not the union of grants', () => {
-    const twoGrants = new Actor('c', 'c', [grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['A'], teamIds: ['X'] }), grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['B'], teamIds: ['Y'] })]);
+    const twoGrants = new Actor('c', 'c', [
+      grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['A'], teamIds: ['X'] }),
+      grant(Role.COORDINATOR, { eventId: 'e1', venueIds: ['B'], teamIds: ['Y'] }),
+    ]);
     expect(access.coversVenueTeam(twoGrants, { eventId: 'e1', venueId: 'A', teamId: 'X' })).toBe(true);
     expect(access.coversVenueTeam(twoGrants, { eventId: 'e1', venueId: 'B', teamId: 'Y' })).toBe(true);
     expect(access.coversVenueTeam(twoGrants, { eventId: 'e1', venueId: 'A', teamId: 'Y' })).toBe(false);

@@ -75,8 +75,7 @@ export class AccessService {
     if (actor.isAdmin) return { venues: 'ALL', teams: 'ALL' };
     const grants = actor.grants.filter((g) => g.role === role && g.eventId === eventId);
     if (!grants.length) return undefined;
-    const union = (pick: (g: (typeof grants)[number]) => string[]): Scope =>
-      grants.some((g) => pick(g).length === 0) ? 'ALL' : new Set(grants.flatMap(pick));
+    const union = (pick: (g: (typeof grants)[number]) => string[]): Scope => (grants.some((g) => pick(g).length === 0) ? 'ALL' : new Set(grants.flatMap(pick)));
     return { venues: union((g) => g.venueIds), teams: union((g) => g.teamIds) };
   }
 }

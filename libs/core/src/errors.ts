@@ -3,14 +3,7 @@
  * `extensions.code`; services throw these and nothing else for expected outcomes.
  */
 export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RULE_VIOLATION'
-  | 'TOO_MANY_REQUESTS'
-  | 'SERVICE_UNAVAILABLE';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RULE_VIOLATION' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE';
 
 export interface FieldProblem {
   field: string;

@@ -47,7 +47,8 @@ export function mapDatabaseError(error: unknown): BatonError | undefined {
   }
 }
 
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down)|does not allow connections|not currently accepting connections|timeout exceeded when trying to connect/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|ECONNREFUSED|ECONNRESET|terminating connection|Client has encountered a connection error|the database system is (starting up|shutting down)|does not allow connections|not currently accepting connections|timeout exceeded when trying to connect/i;
 
 /**
  * The database went away (restart, failover, a killed backend). Such requests fail with a
@@ -59,6 +60,13 @@ function isConnectionLoss(error: unknown): boolean {
     if (!e || typeof e !== 'object') return false;
     const code = (e as { code?: string }).code ?? '';
     const message = (e as { message?: string }).message ?? '';
-    return code.startsWith('08') || code.startsWith('57P') || code === '3D000' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || CONNECTION_MESSAGES.test(message);
+    return (
+      code.startsWith('08') ||
+      code.startsWith('57P') ||
+      code === '3D000' ||
+      code === 'ECONNREFUSED' ||
+      code === 'ECONNRESET' ||
+      CONNECTION_MESSAGES.test(message)
+    );
   });
 }

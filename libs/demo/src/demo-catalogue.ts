@@ -87,7 +87,9 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
   { code: 'LOG', name: 'Technology Logistics' },
 ];
 
-const skill = (category: string) => (code: string, name: string): DemoSkill => ({ code, name, category });
+const skill =
+  (category: string) =>
+  (code: string, name: string): DemoSkill => ({ code, name, category });
 const network = skill('network');
 const systems = skill('systems');
 const results = skill('results');

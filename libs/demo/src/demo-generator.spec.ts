@@ -91,7 +91,14 @@ describe('demo plan', () => {
 
   it('describes the Paris 2024 demo event around the clock’s today', () => {
     const plan = buildDemoPlan({ now, venues });
-    expect(plan.event).toEqual({ code: 'PAR24', name: 'Paris 2024 (demo)', timeZone: 'Europe/Paris', phase: 'GAMES', startsOn: '2026-04-18', endsOn: '2026-05-25' });
+    expect(plan.event).toEqual({
+      code: 'PAR24',
+      name: 'Paris 2024 (demo)',
+      timeZone: 'Europe/Paris',
+      phase: 'GAMES',
+      startsOn: '2026-04-18',
+      endsOn: '2026-05-25',
+    });
     expect(plan.dates.openingOn).toBe('2026-05-09');
     expect(plan.seed).toBe(2024);
   });

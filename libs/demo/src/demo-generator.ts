@@ -197,7 +197,11 @@ export class DemoGenerator {
     );
     progress('organisations');
 
-    const skillIds = await this.upsertByCode(manager, SkillEntity, plan.skills.map((s) => ({ ...s })));
+    const skillIds = await this.upsertByCode(
+      manager,
+      SkillEntity,
+      plan.skills.map((s) => ({ ...s })),
+    );
     progress('skills');
 
     const venueIds = new Map(plan.venues.map((v) => [v.code, randomUUID()]));
@@ -218,7 +222,11 @@ export class DemoGenerator {
     progress('venues');
 
     const teamIds = new Map(plan.teams.map((t) => [t.code, randomUUID()]));
-    await insertRows(manager, TeamEntity, plan.teams.map((t) => ({ id: teamIds.get(t.code), eventId, code: t.code, name: t.name })));
+    await insertRows(
+      manager,
+      TeamEntity,
+      plan.teams.map((t) => ({ id: teamIds.get(t.code), eventId, code: t.code, name: t.name })),
+    );
     progress('teams');
 
     const people = [
@@ -248,7 +256,11 @@ export class DemoGenerator {
     });
     await insertRows(manager, RoleGrantEntity, grants, (n) => progress('role grants', n));
 
-    const staffing = await this.writeStaffing(manager, { eventId, roster, ids: { users: new Map(people.map((p) => [p.email, p.id])), organisationIds, skillIds, venueIds, teamIds } }, progress);
+    const staffing = await this.writeStaffing(
+      manager,
+      { eventId, roster, ids: { users: new Map(people.map((p) => [p.email, p.id])), organisationIds, skillIds, venueIds, teamIds } },
+      progress,
+    );
 
     const counts: DemoSeedCounts = {
       organisations: organisationIds.size,
@@ -317,7 +329,14 @@ export class DemoGenerator {
     const staffSkills = roster.staff.flatMap((p) => p.skills.map((s) => ({ staffMemberId: p.id, skillId: id(ids.skillIds, s.code, 'skill'), level: s.level })));
     await insertRows(manager, StaffSkillEntity, staffSkills);
     const periods = roster.staff.flatMap((p) =>
-      p.unavailable.map((u) => ({ id: randomUUID(), staffMemberId: p.id, kind: AvailabilityKind.UNAVAILABLE, startsAt: u.startsAt, endsAt: u.endsAt, note: 'Demo: not available' })),
+      p.unavailable.map((u) => ({
+        id: randomUUID(),
+        staffMemberId: p.id,
+        kind: AvailabilityKind.UNAVAILABLE,
+        startsAt: u.startsAt,
+        endsAt: u.endsAt,
+        note: 'Demo: not available',
+      })),
     );
     await insertRows(manager, AvailabilityPeriodEntity, periods);
 
@@ -339,7 +358,9 @@ export class DemoGenerator {
       })),
       (n) => progress('shifts', n),
     );
-    const shiftSkills = roster.shifts.flatMap((s) => s.requiredSkills.map((r) => ({ shiftId: s.id, skillId: id(ids.skillIds, r.code, 'skill'), minLevel: r.minLevel })));
+    const shiftSkills = roster.shifts.flatMap((s) =>
+      s.requiredSkills.map((r) => ({ shiftId: s.id, skillId: id(ids.skillIds, r.code, 'skill'), minLevel: r.minLevel })),
+    );
     await insertRows(manager, ShiftSkillEntity, shiftSkills);
 
     await insertRows(

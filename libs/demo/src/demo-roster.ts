@@ -74,13 +74,33 @@ interface TeamProfile {
 
 /** Per team: the skills it uses (the first is its core skill), the partners that staff it, the role title. */
 const TEAM_PROFILES: Record<string, TeamProfile> = {
-  RES: { skills: ['RES-ONVENUE', 'RES-ODF', 'RES-PRINT', 'TSC-DATA-ENTRY'], partners: ['CHRONOVAL', 'HELIODATA', 'ATLANTEC'], title: 'Results operator', volunteers: true },
-  TSC: { skills: ['TSC-TIMING', 'TSC-DATA-ENTRY', 'TSC-PHOTO-FINISH', 'TSC-JUDGING'], partners: ['CHRONOVAL'], title: 'Timing and scoring technician', volunteers: true },
-  NET: { skills: ['NET-LAN', 'NET-WIFI', 'NET-ROUTING', 'NET-MONITORING', 'NET-FIREWALL'], partners: ['NORDLYS', 'VELARION'], title: 'Network engineer', volunteers: false },
+  RES: {
+    skills: ['RES-ONVENUE', 'RES-ODF', 'RES-PRINT', 'TSC-DATA-ENTRY'],
+    partners: ['CHRONOVAL', 'HELIODATA', 'ATLANTEC'],
+    title: 'Results operator',
+    volunteers: true,
+  },
+  TSC: {
+    skills: ['TSC-TIMING', 'TSC-DATA-ENTRY', 'TSC-PHOTO-FINISH', 'TSC-JUDGING'],
+    partners: ['CHRONOVAL'],
+    title: 'Timing and scoring technician',
+    volunteers: true,
+  },
+  NET: {
+    skills: ['NET-LAN', 'NET-WIFI', 'NET-ROUTING', 'NET-MONITORING', 'NET-FIREWALL'],
+    partners: ['NORDLYS', 'VELARION'],
+    title: 'Network engineer',
+    volunteers: false,
+  },
   TEL: { skills: ['TEL-VOIP', 'TEL-MOBILE', 'TEL-CABLING'], partners: ['SEINECOM'], title: 'Telecom technician', volunteers: false },
   RAD: { skills: ['RAD-TRUNKED', 'RAD-DISPATCH', 'RAD-RF-TEST'], partners: ['ONDINE'], title: 'Radio technician', volunteers: true },
   SPM: { skills: ['RAD-SPECTRUM', 'RAD-FREQUENCY', 'RAD-RF-TEST'], partners: ['ONDINE'], title: 'Spectrum engineer', volunteers: false },
-  SVD: { skills: ['SUP-SERVICE-DESK', 'SUP-INCIDENT', 'SUP-FIELD', 'SYS-ENDPOINT'], partners: ['ATLANTEC', 'QUAIVERT'], title: 'Service desk agent', volunteers: true },
+  SVD: {
+    skills: ['SUP-SERVICE-DESK', 'SUP-INCIDENT', 'SUP-FIELD', 'SYS-ENDPOINT'],
+    partners: ['ATLANTEC', 'QUAIVERT'],
+    title: 'Service desk agent',
+    volunteers: true,
+  },
   CYB: { skills: ['SEC-SOC', 'SEC-INCIDENT', 'SEC-IAM', 'SEC-VULN'], partners: ['KESTREL-SEC'], title: 'Security analyst', volunteers: false },
   VTM: { skills: ['SUP-INCIDENT', 'SUP-FIELD', 'NET-MONITORING'], partners: ['QUAIVERT', 'VELARION'], title: 'Venue technology manager', volunteers: false },
   ACR: { skills: ['SUP-BADGES', 'SEC-IAM', 'SYS-DATABASE'], partners: ['SABLON', 'ATLANTEC'], title: 'Accreditation systems operator', volunteers: true },
@@ -117,7 +137,17 @@ const REGIONAL_VENUES = new Set(['PMS', 'MMA', 'MAS', 'LYS', 'BXS', 'NTS', 'NCS'
 const REMOTE_VENUES = new Set(['THP']);
 const COMPETITION_BASE = ['NET', 'RES', 'TSC', 'SVD'];
 const COMPETITION_EXTRA: ReadonlyArray<readonly [string, number]> = [
-  ['VTM', 6], ['SVB', 5], ['RAD', 4], ['TEL', 4], ['CCTV', 3], ['PRD', 3], ['CIS', 3], ['EUD', 3], ['CAB', 2], ['SPM', 2], ['ODF', 2],
+  ['VTM', 6],
+  ['SVB', 5],
+  ['RAD', 4],
+  ['TEL', 4],
+  ['CCTV', 3],
+  ['PRD', 3],
+  ['CIS', 3],
+  ['EUD', 3],
+  ['CAB', 2],
+  ['SPM', 2],
+  ['ODF', 2],
 ];
 
 const PATTERNS = [
@@ -126,11 +156,36 @@ const PATTERNS = [
   { label: 'night', start: 23, hours: 8 },
 ] as const;
 
-const HEADCOUNT: ReadonlyArray<readonly [number, number]> = [[1, 2], [2, 3], [3, 7], [4, 13], [5, 28], [6, 47]];
-const REQUIRED_COUNT: ReadonlyArray<readonly [number, number]> = [[0, 35], [1, 45], [2, 20]];
-const REQUIRED_LEVEL: ReadonlyArray<readonly [number, number]> = [[1, 50], [2, 35], [3, 15]];
-const CORE_LEVEL: ReadonlyArray<readonly [number, number]> = [[1, 10], [2, 35], [3, 40], [4, 15]];
-const OTHER_LEVEL: ReadonlyArray<readonly [number, number]> = [[1, 30], [2, 35], [3, 25], [4, 10]];
+const HEADCOUNT: ReadonlyArray<readonly [number, number]> = [
+  [1, 2],
+  [2, 3],
+  [3, 7],
+  [4, 13],
+  [5, 28],
+  [6, 47],
+];
+const REQUIRED_COUNT: ReadonlyArray<readonly [number, number]> = [
+  [0, 35],
+  [1, 45],
+  [2, 20],
+];
+const REQUIRED_LEVEL: ReadonlyArray<readonly [number, number]> = [
+  [1, 50],
+  [2, 35],
+  [3, 15],
+];
+const CORE_LEVEL: ReadonlyArray<readonly [number, number]> = [
+  [1, 10],
+  [2, 35],
+  [3, 40],
+  [4, 15],
+];
+const OTHER_LEVEL: ReadonlyArray<readonly [number, number]> = [
+  [1, 30],
+  [2, 35],
+  [3, 25],
+  [4, 10],
+];
 const EXTRA_LANGUAGES = ['es', 'de', 'it', 'ja', 'pt'];
 
 const HOUR = 3_600_000;
@@ -157,7 +212,15 @@ export function buildDemoRoster(input: DemoRosterInput): DemoRoster {
   const shifts = buildShifts(plan, new SeededRandom(plan.seed ^ 0x5b1f7));
   const staff = buildStaff(plan, input.identities, shifts, venues, new SeededRandom(plan.seed ^ 0x57aff));
   if (input.demoStaff) staff.push(demoStaffProfile(input.demoStaff, venues));
-  const { assignments, engineChecks, blocked, rosteredAt } = assign(plan, shifts, staff, venues, input.now, input.eventId ?? 'demo', new SeededRandom(plan.seed ^ 0xa551));
+  const { assignments, engineChecks, blocked, rosteredAt } = assign(
+    plan,
+    shifts,
+    staff,
+    venues,
+    input.now,
+    input.eventId ?? 'demo',
+    new SeededRandom(plan.seed ^ 0xa551),
+  );
   const places = shifts.reduce((sum, s) => sum + s.headcount, 0);
   const publishedPlaces = shifts.reduce((sum, s) => sum + (s.status === 'PUBLISHED' ? s.headcount : 0), 0);
   return { staff, shifts, assignments, rosteredAt, stats: { places, publishedPlaces, engineChecks, blocked, rosterMs: Date.now() - started } };
@@ -172,7 +235,10 @@ export function venueTeams(venue: DemoVenue, random: SeededRandom): string[] {
   const extras = [...COMPETITION_EXTRA];
   while (teams.length < count && extras.length) {
     const code = random.weighted(extras);
-    extras.splice(extras.findIndex(([c]) => c === code), 1);
+    extras.splice(
+      extras.findIndex(([c]) => c === code),
+      1,
+    );
     teams.push(code);
   }
   return teams;
@@ -247,13 +313,22 @@ function buildShifts(plan: DemoPlan, random: SeededRandom): DemoShift[] {
  * the places the shifts offer there (so big venues, the operations centre and the large teams get
  * more people), then get an organisation, skills, languages and zones that fit.
  */
-function buildStaff(plan: DemoPlan, identities: DemoStaffIdentity[], shifts: DemoShift[], venues: Map<string, DemoVenue>, random: SeededRandom): DemoStaffProfile[] {
+function buildStaff(
+  plan: DemoPlan,
+  identities: DemoStaffIdentity[],
+  shifts: DemoShift[],
+  venues: Map<string, DemoVenue>,
+  random: SeededRandom,
+): DemoStaffProfile[] {
   if (!identities.length) return [];
   const demand = new Map<string, number>();
   for (const s of shifts) demand.set(`${s.teamCode}|${s.venueCode}`, (demand.get(`${s.teamCode}|${s.venueCode}`) ?? 0) + s.target);
   // With no shifts (tiny scales), spread people over the operations centre's teams.
   if (!demand.size) for (const team of Object.keys(TEAM_PROFILES)) demand.set(`${team}|TOC`, 1);
-  const cells = allocate([...demand.entries()].sort(([a], [b]) => a.localeCompare(b)), identities.length);
+  const cells = allocate(
+    [...demand.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    identities.length,
+  );
   const eventStart = DateTime.fromISO(plan.dates.startsOn, { zone: plan.event.timeZone });
   const eventDays = localDays(plan.dates.startsOn, plan.dates.endsOn).length;
   const teamVenues = new Map<string, string[]>();
@@ -378,7 +453,15 @@ interface Booked {
  * memory. Anyone the engine blocks is skipped, so no assignment breaks a rule. Each person's
  * booked intervals stay sorted, so the neighbours of a shift are found by binary search.
  */
-function assign(plan: DemoPlan, shifts: DemoShift[], staff: DemoStaffProfile[], venues: Map<string, DemoVenue>, now: Date, eventId: string, random: SeededRandom) {
+function assign(
+  plan: DemoPlan,
+  shifts: DemoShift[],
+  staff: DemoStaffProfile[],
+  venues: Map<string, DemoVenue>,
+  now: Date,
+  eventId: string,
+  random: SeededRandom,
+) {
   const rosteredAt = DateTime.fromISO(plan.dates.startsOn, { zone: plan.event.timeZone }).minus({ days: 7 }).toJSDate();
   const rules: Record<DemoEmploymentType, EngineWorkRules> = {
     EMPLOYEE: defaultWorkRules(eventId, EmploymentType.EMPLOYEE),

@@ -42,7 +42,17 @@ export function parseVenuesCsv(text: string): VenueRow[] {
     if (!kind) throw new Error(`${where}: kind must be competition or non-competition, not "${kindText}"`);
     if (!IANAZone.isValidZone(timeZone)) throw new Error(`${where}: unknown time zone "${timeZone}"`);
     if (!name || !city) throw new Error(`${where}: name and city are required`);
-    venues.push({ code, name, city, kind, timeZone, sports: sports.split(';').map((s) => s.trim()).filter(Boolean) });
+    venues.push({
+      code,
+      name,
+      city,
+      kind,
+      timeZone,
+      sports: sports
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
   });
   return venues;
 }

@@ -14,7 +14,8 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
     if (host.getType<string>() !== 'graphql') {
       if (error instanceof HttpException) throw error;
       const response = host.switchToHttp().getResponse();
-      const status = error instanceof BatonError ? ({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as Record<string, number>)[error.code] ?? 400 : 500;
+      const status =
+        error instanceof BatonError ? (({ UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 } as Record<string, number>)[error.code] ?? 400) : 500;
       response.status(status).send({ error: error instanceof BatonError ? error.code : 'INTERNAL' });
       return;
     }

@@ -14,7 +14,11 @@ const MAX_ATTEMPTS = 5;
 @Injectable()
 export class OutboxDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDelivery.name);
-  private readonly task = new PeriodicTask(() => this.deliverPending(), 2000, (error) => this.logger.warn(`outbox delivery failed: ${error.message}`));
+  private readonly task = new PeriodicTask(
+    () => this.deliverPending(),
+    2000,
+    (error) => this.logger.warn(`outbox delivery failed: ${error.message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,

@@ -31,9 +31,23 @@ export class OutboxResolver {
   async outboxMessages(@Args() page: PageArgs, @Args('recipient', { nullable: true }) recipient?: string) {
     const query = this.messages.createQueryBuilder('m');
     if (recipient) query.where('m.recipient = :recipient', { recipient: recipient.toLowerCase() });
-    return paginate(query, page, [
-      { column: 'm.createdAt', value: (m) => m.createdAt.toISOString() },
-      { column: 'm.id', value: (m) => m.id },
-    ], (m): OutboxMessageObject => ({ id: m.id, recipient: m.recipient, template: m.template, subject: m.subject, body: m.body, status: m.status, createdAt: m.createdAt, sentAt: m.sentAt }));
+    return paginate(
+      query,
+      page,
+      [
+        { column: 'm.createdAt', value: (m) => m.createdAt.toISOString() },
+        { column: 'm.id', value: (m) => m.id },
+      ],
+      (m): OutboxMessageObject => ({
+        id: m.id,
+        recipient: m.recipient,
+        template: m.template,
+        subject: m.subject,
+        body: m.body,
+        status: m.status,
+        createdAt: m.createdAt,
+        sentAt: m.sentAt,
+      }),
+    );
   }
 }

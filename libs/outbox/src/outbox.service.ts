@@ -14,8 +14,6 @@ export interface OutgoingMessage {
 export class OutboxService {
   /** Always inside the caller's transaction: the message exists if and only if the change does. */
   async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<OutboxMessageEntity> {
-    return manager.getRepository(OutboxMessageEntity).save(
-      manager.getRepository(OutboxMessageEntity).create({ ...message, payload: message.payload ?? {} }),
-    );
+    return manager.getRepository(OutboxMessageEntity).save(manager.getRepository(OutboxMessageEntity).create({ ...message, payload: message.payload ?? {} }));
   }
 }

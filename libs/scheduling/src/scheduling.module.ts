@@ -19,7 +19,10 @@ describeConstraint('shifts_venue_fk', { field: 'venueId', message: 'No such venu
 describeConstraint('shifts_team_fk', { field: 'teamId', message: 'No such team' });
 describeConstraint('shift_required_skills_skill_fk', { field: 'requiredSkills', message: 'A required skill does not exist' });
 describeConstraint('shift_required_skills_level_check', { field: 'requiredSkills', message: 'A minimum skill level is 1 to 4' });
-describeConstraint('work_rule_sets_values_check', { field: 'input', message: 'Rest is 0 to 2880 minutes, the daily limit 60 to 1440, the weekly limit 60 to 10080' });
+describeConstraint('work_rule_sets_values_check', {
+  field: 'input',
+  message: 'Rest is 0 to 2880 minutes, the daily limit 60 to 1440, the weekly limit 60 to 10080',
+});
 
 @Module({
   imports: [TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity])],

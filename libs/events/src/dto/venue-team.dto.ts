@@ -32,7 +32,10 @@ export class CreateVenueInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) city: string;
   @Field(() => VenueKind) @IsEnum(VenueKind) kind: VenueKind;
   @Field() @IsTimeZone() timeZone: string;
-  @Field(() => [String]) @ArrayMaxSize(50) @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' }) zones: string[];
+  @Field(() => [String])
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' })
+  zones: string[];
 }
 
 @InputType()
@@ -48,7 +51,11 @@ export class UpdateVenueInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) city?: string;
   @Field(() => VenueKind, { nullable: true }) @IsOptional() @IsEnum(VenueKind) kind?: VenueKind;
   @Field({ nullable: true, description: 'Changing it re-reads every rule of this venue in the new zone' }) @IsOptional() @IsTimeZone() timeZone?: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' }) zones?: string[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' })
+  zones?: string[];
 }
 
 @InputType()

@@ -46,7 +46,14 @@ export class EventService {
     assertDateOrder(input.startsOn, input.endsOn);
     return this.transactions.run(async ({ manager }) => {
       const event = await manager.getRepository(EventEntity).save(manager.getRepository(EventEntity).create(input));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'event.created', entityType: 'event', entityId: event.id, eventId: event.id, after: { ...input } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'event.created',
+        entityType: 'event',
+        entityId: event.id,
+        eventId: event.id,
+        after: { ...input },
+      });
       return toEventObject(event);
     });
   }
@@ -60,7 +67,15 @@ export class EventService {
       Object.assign(event, changes);
       assertDateOrder(event.startsOn, event.endsOn);
       const saved = toEventObject(await manager.getRepository(EventEntity).save(event));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'event.updated', entityType: 'event', entityId: id, eventId: id, before: { ...before }, after: { ...saved } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'event.updated',
+        entityType: 'event',
+        entityId: id,
+        eventId: id,
+        before: { ...before },
+        after: { ...saved },
+      });
       afterCommit(() => this.pubSub.publish(EVENT_CHANGED, { [EVENT_CHANGED]: saved }));
       return saved;
     });

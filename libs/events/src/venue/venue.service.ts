@@ -9,7 +9,16 @@ import { EventEntity } from '../event/event.entity';
 import { TeamEntity } from '../team/team.entity';
 import { VenueEntity } from './venue.entity';
 
-export const toVenueObject = (v: VenueEntity): VenueObject => ({ id: v.id, eventId: v.eventId, code: v.code, name: v.name, city: v.city, kind: v.kind, timeZone: v.timeZone, zones: v.zones });
+export const toVenueObject = (v: VenueEntity): VenueObject => ({
+  id: v.id,
+  eventId: v.eventId,
+  code: v.code,
+  name: v.name,
+  city: v.city,
+  kind: v.kind,
+  timeZone: v.timeZone,
+  zones: v.zones,
+});
 export const toTeamObject = (t: TeamEntity): TeamObject => ({ id: t.id, eventId: t.eventId, code: t.code, name: t.name });
 
 /** Venues and teams: the reference data of one event. */
@@ -36,7 +45,14 @@ export class VenueTeamService {
     return this.transactions.run(async ({ manager }) => {
       await this.assertEventExists(manager.getRepository(EventEntity), input.eventId);
       const venue = await manager.getRepository(VenueEntity).save(manager.getRepository(VenueEntity).create({ ...input, zones: [...new Set(input.zones)] }));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'venue.created', entityType: 'venue', entityId: venue.id, eventId: venue.eventId, after: { ...input } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'venue.created',
+        entityType: 'venue',
+        entityId: venue.id,
+        eventId: venue.eventId,
+        after: { ...input },
+      });
       return toVenueObject(venue);
     });
   }
@@ -45,7 +61,14 @@ export class VenueTeamService {
     return this.transactions.run(async ({ manager }) => {
       await this.assertEventExists(manager.getRepository(EventEntity), input.eventId);
       const team = await manager.getRepository(TeamEntity).save(manager.getRepository(TeamEntity).create(input));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'team.created', entityType: 'team', entityId: team.id, eventId: team.eventId, after: { ...input } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'team.created',
+        entityType: 'team',
+        entityId: team.id,
+        eventId: team.eventId,
+        after: { ...input },
+      });
       return toTeamObject(team);
     });
   }
@@ -59,7 +82,15 @@ export class VenueTeamService {
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       if (changes.zones) changes.zones = [...new Set(changes.zones as string[])];
       const after = toVenueObject(await repository.save(Object.assign(venue, changes)));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'venue.updated', entityType: 'venue', entityId: id, eventId: venue.eventId, before: { ...before }, after: { ...after } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'venue.updated',
+        entityType: 'venue',
+        entityId: id,
+        eventId: venue.eventId,
+        before: { ...before },
+        after: { ...after },
+      });
       return after;
     });
   }
@@ -71,7 +102,15 @@ export class VenueTeamService {
       if (!team) throw new NotFoundError('Team', id);
       const before = toTeamObject(team);
       const after = toTeamObject(await repository.save(Object.assign(team, { name: input.name })));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'team.updated', entityType: 'team', entityId: id, eventId: team.eventId, before: { ...before }, after: { ...after } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'team.updated',
+        entityType: 'team',
+        entityId: id,
+        eventId: team.eventId,
+        before: { ...before },
+        after: { ...after },
+      });
       return after;
     });
   }
@@ -88,7 +127,14 @@ export class VenueTeamService {
       const [{ shifts }] = await manager.query(`SELECT count(*)::int AS shifts FROM shifts WHERE ${kind}_id = $1`, [id]);
       if (shifts > 0) throw new ConflictError(`This ${kind} still has ${shifts} shift(s); cancel or move them first`, { [`${kind}Id`]: id, shifts });
       await manager.getRepository(entity).delete({ id });
-      await this.audit.record(manager, { actorUserId: actor.userId, action: `${kind}.deleted`, entityType: kind, entityId: id, eventId: row.eventId, before: { ...row } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: `${kind}.deleted`,
+        entityType: kind,
+        entityId: id,
+        eventId: row.eventId,
+        before: { ...row },
+      });
       return true;
     });
   }

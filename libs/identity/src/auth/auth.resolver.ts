@@ -2,14 +2,7 @@ import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Permission, Public } from '@baton/auth';
 import { GraphqlContext } from '@baton/graphql';
-import {
-  AuthPayloadObject,
-  ChangePasswordInput,
-  LoginInput,
-  RefreshTokenInput,
-  RequestPasswordResetInput,
-  ResetPasswordInput,
-} from '../dto/auth.dto';
+import { AuthPayloadObject, ChangePasswordInput, LoginInput, RefreshTokenInput, RequestPasswordResetInput, ResetPasswordInput } from '../dto/auth.dto';
 import { TransactionRunner } from '@baton/database';
 import { IssuedSession, SessionService } from '../session/session.service';
 import { UserDirectoryService } from '../user/user-directory.service';

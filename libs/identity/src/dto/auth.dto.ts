@@ -35,7 +35,10 @@ export class AcceptInvitationInput {
   @Field() @IsString() @IsNotEmpty() token: string;
   @Field() @IsString() @IsNotEmpty() password: string;
   @Field({ nullable: true, description: 'Overrides the name the inviter typed' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   displayName?: string;
 }
 

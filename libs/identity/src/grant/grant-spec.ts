@@ -9,10 +9,14 @@ export class GrantInput {
   @Field(() => ID, { nullable: true, description: 'Required for COORDINATOR and STAFF' }) @IsOptional() @IsUUID() eventId?: string;
   @Field(() => ID, { nullable: true, description: 'Required for RECRUITER' }) @IsOptional() @IsUUID() organisationId?: string;
   @Field(() => [ID], { nullable: true, description: 'COORDINATOR only: limit to these venues' })
-  @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(100)
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(100)
   venueIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'COORDINATOR only: limit to these teams' })
-  @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(100)
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMaxSize(100)
   teamIds?: string[];
 }
 
@@ -36,8 +40,7 @@ export function normaliseGrant(input: GrantInput, field = 'role'): GrantSpec {
   const needsEvent = spec.role === Role.COORDINATOR || spec.role === Role.STAFF;
   if (needsEvent && !spec.eventId) throw BadInputError.field(`${field}.eventId`, `${spec.role} needs an event`, 'required');
   if (!needsEvent && spec.eventId) throw BadInputError.field(`${field}.eventId`, `${spec.role} is not tied to an event`, 'forbidden');
-  if (spec.role === Role.RECRUITER && !spec.organisationId)
-    throw BadInputError.field(`${field}.organisationId`, 'RECRUITER needs an organisation', 'required');
+  if (spec.role === Role.RECRUITER && !spec.organisationId) throw BadInputError.field(`${field}.organisationId`, 'RECRUITER needs an organisation', 'required');
   if (spec.role !== Role.RECRUITER && spec.organisationId)
     throw BadInputError.field(`${field}.organisationId`, `${spec.role} is not tied to an organisation`, 'forbidden');
   if (spec.role !== Role.COORDINATOR && (spec.venueIds.length || spec.teamIds.length))

@@ -10,7 +10,10 @@ import { Role } from '@baton/auth';
  */
 @Entity('role_grants')
 @Index('role_grants_user_idx', ['userId'])
-@Check('role_grants_scope_check', `("role" = 'ADMIN' AND "event_id" IS NULL AND "organisation_id" IS NULL) OR ("role" IN ('COORDINATOR', 'STAFF') AND "event_id" IS NOT NULL AND "organisation_id" IS NULL) OR ("role" = 'RECRUITER' AND "organisation_id" IS NOT NULL AND "event_id" IS NULL) OR ("role" = 'ALUMNUS' AND "event_id" IS NULL AND "organisation_id" IS NULL)`)
+@Check(
+  'role_grants_scope_check',
+  `("role" = 'ADMIN' AND "event_id" IS NULL AND "organisation_id" IS NULL) OR ("role" IN ('COORDINATOR', 'STAFF') AND "event_id" IS NOT NULL AND "organisation_id" IS NULL) OR ("role" = 'RECRUITER' AND "organisation_id" IS NOT NULL AND "event_id" IS NULL) OR ("role" = 'ALUMNUS' AND "event_id" IS NULL AND "organisation_id" IS NULL)`,
+)
 @Check('role_grants_narrowing_check', `"role" = 'COORDINATOR' OR (cardinality("venue_ids") = 0 AND cardinality("team_ids") = 0)`)
 export class RoleGrantEntity {
   @PrimaryGeneratedColumn('uuid') id: string;

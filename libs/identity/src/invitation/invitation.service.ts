@@ -106,7 +106,14 @@ export class InvitationService {
         throw new ConflictError('An account with this email already exists; sign in instead', { field: 'email' });
       }
       user = await users.save(
-        users.create({ ...(user ?? {}), email: invitation.email, displayName: displayName?.trim() || invitation.displayName, passwordHash: hash, status: UserStatus.ACTIVE, passwordChangedAt: null }),
+        users.create({
+          ...(user ?? {}),
+          email: invitation.email,
+          displayName: displayName?.trim() || invitation.displayName,
+          passwordHash: hash,
+          status: UserStatus.ACTIVE,
+          passwordChangedAt: null,
+        }),
       );
       await manager.getRepository(RoleGrantEntity).insert({
         userId: user.id,
@@ -118,7 +125,13 @@ export class InvitationService {
         grantedById: invitation.invitedById,
       });
       await manager.getRepository(InvitationEntity).update({ id: invitation.id }, { acceptedAt: now, acceptedUserId: user.id });
-      await this.audit.record(manager, { actorUserId: user.id, action: 'invitation.accepted', entityType: 'invitation', entityId: invitation.id, eventId: invitation.eventId });
+      await this.audit.record(manager, {
+        actorUserId: user.id,
+        action: 'invitation.accepted',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        eventId: invitation.eventId,
+      });
       return this.sessions.issue(manager, user.id, client);
     });
   }
@@ -130,7 +143,13 @@ export class InvitationService {
       if (invitation.acceptedAt) throw new ConflictError('This invitation was already accepted', { id });
       invitation.revokedAt = invitation.revokedAt ?? this.clock.now();
       await manager.getRepository(InvitationEntity).save(invitation);
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'invitation.revoked', entityType: 'invitation', entityId: id, eventId: invitation.eventId });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: id,
+        eventId: invitation.eventId,
+      });
       return this.toObject(invitation);
     });
   }
@@ -141,10 +160,15 @@ export class InvitationService {
     const scope = this.access.eventScope(actor, Permission.USERS_INVITE);
     if (scope !== 'ALL') query.andWhere('i.eventId IN (:...events)', { events: [...scope, '00000000-0000-0000-0000-000000000000'] });
     if (eventId) query.andWhere('i.eventId = :eventId', { eventId });
-    return paginate(query, page, [
-      { column: 'i.createdAt', value: (i) => i.createdAt.toISOString() },
-      { column: 'i.id', value: (i) => i.id },
-    ], (i) => this.toObject(i));
+    return paginate(
+      query,
+      page,
+      [
+        { column: 'i.createdAt', value: (i) => i.createdAt.toISOString() },
+        { column: 'i.id', value: (i) => i.id },
+      ],
+      (i) => this.toObject(i),
+    );
   }
 
   private mayManage(actor: Actor, invitation: InvitationEntity): boolean {

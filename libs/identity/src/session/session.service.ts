@@ -85,16 +85,16 @@ export class SessionService {
   }
 
   async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
-    await manager
-      .getRepository(RefreshTokenEntity)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+    await manager.getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
   }
 
   async revokeAllForUser(manager: EntityManager, userId: string, reason: string, exceptFamilyId?: string): Promise<void> {
-    await manager.getRepository(RefreshTokenEntity).update(
-      { userId, revokedAt: IsNull(), ...(exceptFamilyId ? { familyId: Not(exceptFamilyId) } : {}) },
-      { revokedAt: this.clock.now(), revokedReason: reason },
-    );
+    await manager
+      .getRepository(RefreshTokenEntity)
+      .update(
+        { userId, revokedAt: IsNull(), ...(exceptFamilyId ? { familyId: Not(exceptFamilyId) } : {}) },
+        { revokedAt: this.clock.now(), revokedReason: reason },
+      );
   }
 
   async logout(familyId: string): Promise<void> {

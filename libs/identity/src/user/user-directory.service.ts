@@ -33,7 +33,10 @@ export class UserDirectoryService {
   async getWithGrants(userId: string, grants: readonly Grant[]): Promise<UserObject> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw new NotFoundError('User', userId);
-    return { ...toUserObject(user, []), roles: grants.map((g) => ({ id: g.id, role: g.role, eventId: g.eventId, organisationId: g.organisationId, venueIds: g.venueIds, teamIds: g.teamIds })) };
+    return {
+      ...toUserObject(user, []),
+      roles: grants.map((g) => ({ id: g.id, role: g.role, eventId: g.eventId, organisationId: g.organisationId, venueIds: g.venueIds, teamIds: g.teamIds })),
+    };
   }
 
   async list(page: PageArgs, search?: string, role?: Role) {
@@ -42,16 +45,27 @@ export class UserDirectoryService {
       query.andWhere('(u.email ILIKE :search OR u.displayName ILIKE :search)', { search: `%${search.replace(/[%_\\]/g, '\\$&')}%` });
     }
     if (role) query.andWhere('EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.role = :role)', { role });
-    const result = await paginate(query, page, [
-      { column: 'u.email', value: (u) => u.email },
-      { column: 'u.id', value: (u) => u.id },
-    ], (u) => u);
+    const result = await paginate(
+      query,
+      page,
+      [
+        { column: 'u.email', value: (u) => u.email },
+        { column: 'u.id', value: (u) => u.id },
+      ],
+      (u) => u,
+    );
     // Grants of the whole page in one query, not one per person.
     const ids = result.edges.map((e) => e.node.id);
     const grants = ids.length ? await this.dataSource.getRepository(RoleGrantEntity).find({ where: { userId: In(ids) }, order: { createdAt: 'ASC' } }) : [];
     return {
       ...result,
-      edges: result.edges.map((e) => ({ cursor: e.cursor, node: toUserObject(e.node, grants.filter((g) => g.userId === e.node.id)) })),
+      edges: result.edges.map((e) => ({
+        cursor: e.cursor,
+        node: toUserObject(
+          e.node,
+          grants.filter((g) => g.userId === e.node.id),
+        ),
+      })),
     };
   }
 
@@ -60,8 +74,17 @@ export class UserDirectoryService {
     return this.transactions.run(async ({ manager }) => {
       const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
       if (!user) throw new NotFoundError('User', userId);
-      const grant = await manager.getRepository(RoleGrantEntity).save(manager.getRepository(RoleGrantEntity).create({ ...spec, userId, grantedById: actor.userId }));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'user.role_granted', entityType: 'role_grant', entityId: grant.id, eventId: spec.eventId, after: { userId, ...spec } });
+      const grant = await manager
+        .getRepository(RoleGrantEntity)
+        .save(manager.getRepository(RoleGrantEntity).create({ ...spec, userId, grantedById: actor.userId }));
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'user.role_granted',
+        entityType: 'role_grant',
+        entityId: grant.id,
+        eventId: spec.eventId,
+        after: { userId, ...spec },
+      });
       return toRoleGrantObject(grant);
     });
   }
@@ -74,7 +97,14 @@ export class UserDirectoryService {
         throw BadInputError.field('grantId', 'You cannot remove your own admin role', 'self');
       }
       await manager.getRepository(RoleGrantEntity).delete({ id: grantId });
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'user.role_revoked', entityType: 'role_grant', entityId: grant.id, eventId: grant.eventId, before: { ...grant } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'user.role_revoked',
+        entityType: 'role_grant',
+        entityId: grant.id,
+        eventId: grant.eventId,
+        before: { ...grant },
+      });
       return true;
     });
   }
@@ -88,7 +118,14 @@ export class UserDirectoryService {
       if (user.status === UserStatus.INVITED) throw BadInputError.field('userId', 'This person has not accepted their invitation yet', 'invited');
       await manager.getRepository(UserEntity).update({ id: userId }, { status });
       if (status === UserStatus.DISABLED) await this.sessions.revokeAllForUser(manager, userId, 'DISABLED');
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'user.status_changed', entityType: 'user', entityId: userId, before: { status: user.status }, after: { status } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'user.status_changed',
+        entityType: 'user',
+        entityId: userId,
+        before: { status: user.status },
+        after: { status },
+      });
     });
     return this.get(userId);
   }

@@ -39,7 +39,11 @@ export class UserResolver {
 
   @Mutation(() => UserObject, { description: 'Disable (ends every session at once) or re-enable an account' })
   @Allow(Permission.USERS_MANAGE)
-  setUserStatus(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string, @Args('status', { type: () => UserStatus }) status: UserStatus) {
+  setUserStatus(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string,
+    @Args('status', { type: () => UserStatus }) status: UserStatus,
+  ) {
     return this.users.setStatus(actor, userId, status);
   }
 }

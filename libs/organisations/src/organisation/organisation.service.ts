@@ -21,10 +21,15 @@ export class OrganisationService {
   list(page: PageArgs, kind?: OrganisationKind) {
     const query = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
     if (kind) query.where('o.kind = :kind', { kind });
-    return paginate(query, page, [
-      { column: 'o.code', value: (o) => o.code },
-      { column: 'o.id', value: (o) => o.id },
-    ], toOrganisationObject);
+    return paginate(
+      query,
+      page,
+      [
+        { column: 'o.code', value: (o) => o.code },
+        { column: 'o.id', value: (o) => o.id },
+      ],
+      toOrganisationObject,
+    );
   }
 
   async get(id: string): Promise<OrganisationObject> {
@@ -35,8 +40,16 @@ export class OrganisationService {
 
   create(actor: Actor, input: CreateOrganisationInput): Promise<OrganisationObject> {
     return this.transactions.run(async ({ manager }) => {
-      const organisation = await manager.getRepository(OrganisationEntity).save(manager.getRepository(OrganisationEntity).create({ ...input, website: input.website ?? null }));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, after: { ...input } });
+      const organisation = await manager
+        .getRepository(OrganisationEntity)
+        .save(manager.getRepository(OrganisationEntity).create({ ...input, website: input.website ?? null }));
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: organisation.id,
+        after: { ...input },
+      });
       return toOrganisationObject(organisation);
     });
   }
@@ -49,7 +62,14 @@ export class OrganisationService {
       const before = toOrganisationObject(organisation);
       Object.assign(organisation, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
       const after = toOrganisationObject(await repository.save(organisation));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'organisation.updated', entityType: 'organisation', entityId: id, before: { ...before }, after: { ...after } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'organisation.updated',
+        entityType: 'organisation',
+        entityId: id,
+        before: { ...before },
+        after: { ...after },
+      });
       return after;
     });
   }

@@ -25,13 +25,18 @@ export const ACTIVE_STATUSES = [AssignmentStatus.ASSIGNED, AssignmentStatus.CONF
  * two overlapping active assignments of one person (exclusion constraint, btree_gist).
  */
 @Entity('assignments')
-@Exclusion('assignments_no_overlap', `USING gist ("staff_member_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" IN ('ASSIGNED', 'CONFIRMED'))`)
+@Exclusion(
+  'assignments_no_overlap',
+  `USING gist ("staff_member_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" IN ('ASSIGNED', 'CONFIRMED'))`,
+)
 @Index('assignments_one_active_per_shift', ['shiftId', 'staffMemberId'], { unique: true, where: `"status" IN ('ASSIGNED', 'CONFIRMED')` })
 @Index('assignments_staff_starts_idx', ['staffMemberId', 'startsAt'])
 @Index('assignments_shift_idx', ['shiftId', 'status'])
 @Index('assignments_event_starts_idx', ['eventId', 'startsAt'])
 // What the no-show sweep scans every minute: active, not checked in, not yet flagged.
-@Index('assignments_awaiting_check_in_idx', ['startsAt'], { where: `"status" IN ('ASSIGNED', 'CONFIRMED') AND "checked_in_at" IS NULL AND "no_show_at" IS NULL` })
+@Index('assignments_awaiting_check_in_idx', ['startsAt'], {
+  where: `"status" IN ('ASSIGNED', 'CONFIRMED') AND "checked_in_at" IS NULL AND "no_show_at" IS NULL`,
+})
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

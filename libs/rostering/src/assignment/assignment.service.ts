@@ -23,7 +23,8 @@ export interface AssignmentChange {
   change: 'ASSIGNED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
 }
 
-const ruleMessage = (rules: RuleOutcome[]) => `Refused by ${rules.length === 1 ? 'a rule' : `${rules.length} rules`}: ${rules.map((r) => r.message).join('; ')}`;
+const ruleMessage = (rules: RuleOutcome[]) =>
+  `Refused by ${rules.length === 1 ? 'a rule' : `${rules.length} rules`}: ${rules.map((r) => r.message).join('; ')}`;
 const toProblem = (o: RuleOutcome) => ({ rule: o.rule, message: o.message, severity: o.severity, configurable: o.configurable, ...o.details });
 
 @Injectable()
@@ -41,7 +42,12 @@ export class AssignmentService {
    * Assigns under every rule. The staff member and the shift are locked first, so concurrent
    * requests see each other's result; the database constraints stand behind the checks.
    */
-  async assign(actor: Actor, shiftId: string, staffMemberId: string, options: { overrideReason?: string; source?: AssignmentSource } = {}): Promise<AssignmentObject> {
+  async assign(
+    actor: Actor,
+    shiftId: string,
+    staffMemberId: string,
+    options: { overrideReason?: string; source?: AssignmentSource } = {},
+  ): Promise<AssignmentObject> {
     const source = options.source ?? AssignmentSource.MANUAL;
     try {
       return await this.transactions.run(async ({ manager, afterCommit }) => {
@@ -76,7 +82,10 @@ export class AssignmentService {
         });
         const object = toAssignmentObject(assignment);
         afterCommit(() => this.publish(object, evaluation.facts.shift, 'ASSIGNED'));
-        if (overridden.length) afterCommit(() => publishStaffingAlert(this.pubSub, overrideAlert(object, evaluation.facts.shift, overridden, options.overrideReason!, this.clock.now())));
+        if (overridden.length)
+          afterCommit(() =>
+            publishStaffingAlert(this.pubSub, overrideAlert(object, evaluation.facts.shift, overridden, options.overrideReason!, this.clock.now())),
+          );
         return object;
       });
     } catch (error) {
@@ -97,7 +106,13 @@ export class AssignmentService {
     return this.transition(actor, assignmentId, AssignmentStatus.DECLINED, cleanReason(reason, 'reason', false), 'self');
   }
 
-  private async transition(actor: Actor, assignmentId: string, to: AssignmentStatus, note: string | undefined, who: 'self' | 'coordinator'): Promise<AssignmentObject> {
+  private async transition(
+    actor: Actor,
+    assignmentId: string,
+    to: AssignmentStatus,
+    note: string | undefined,
+    who: 'self' | 'coordinator',
+  ): Promise<AssignmentObject> {
     return this.transactions.run(async ({ manager, afterCommit }) => {
       const [row] = await manager.query(
         `SELECT a.id, s.venue_id, s.team_id, s.event_id, m.user_id FROM assignments a
@@ -142,7 +157,10 @@ export class AssignmentService {
       const object = toAssignmentObject(saved);
       afterCommit(() => this.publish(object, shift, to as AssignmentChange['change']));
       // A place opening close to the start is a gap someone must fill now.
-      const opensGap = (to === AssignmentStatus.DECLINED || to === AssignmentStatus.CANCELLED) && assignment.startsAt.getTime() - this.clock.now().getTime() < GAP_ALERT_HORIZON_MS && assignment.endsAt > this.clock.now();
+      const opensGap =
+        (to === AssignmentStatus.DECLINED || to === AssignmentStatus.CANCELLED) &&
+        assignment.startsAt.getTime() - this.clock.now().getTime() < GAP_ALERT_HORIZON_MS &&
+        assignment.endsAt > this.clock.now();
       if (opensGap) afterCommit(() => publishStaffingAlert(this.pubSub, gapAlert(object, shift, from, to, this.clock.now())));
       return object;
     });
@@ -164,15 +182,29 @@ export class AssignmentService {
 
   /** What the database refused although the checks passed: a race the row locks did not cover. */
   private translateRace(error: unknown): unknown {
-    const constraint = error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint : undefined;
+    const constraint =
+      error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint : undefined;
     if (constraint === 'shifts_capacity_check') return new RuleViolationError('The shift is full', [{ rule: 'CAPACITY', message: 'The shift is full' }]);
-    if (constraint === 'assignments_no_overlap') return new RuleViolationError('This person is on another shift at the same time', [{ rule: 'OVERLAP', message: 'This person is on another shift at the same time' }]);
-    if (constraint === 'assignments_one_active_per_shift') return new RuleViolationError('This person is already on this shift', [{ rule: 'ALREADY_ASSIGNED', message: 'This person is already on this shift' }]);
+    if (constraint === 'assignments_no_overlap')
+      return new RuleViolationError('This person is on another shift at the same time', [
+        { rule: 'OVERLAP', message: 'This person is on another shift at the same time' },
+      ]);
+    if (constraint === 'assignments_one_active_per_shift')
+      return new RuleViolationError('This person is already on this shift', [{ rule: 'ALREADY_ASSIGNED', message: 'This person is already on this shift' }]);
     return error;
   }
 
-  private async history(manager: EntityManager, assignmentId: string, actor: Actor, from: AssignmentStatus | null, to: AssignmentStatus, note: string | null): Promise<void> {
-    await manager.getRepository(AssignmentHistoryEntity).insert({ assignmentId, actorUserId: actor.userId, fromStatus: from, toStatus: to, note, at: this.clock.now() });
+  private async history(
+    manager: EntityManager,
+    assignmentId: string,
+    actor: Actor,
+    from: AssignmentStatus | null,
+    to: AssignmentStatus,
+    note: string | null,
+  ): Promise<void> {
+    await manager
+      .getRepository(AssignmentHistoryEntity)
+      .insert({ assignmentId, actorUserId: actor.userId, fromStatus: from, toStatus: to, note, at: this.clock.now() });
   }
 
   private async publish(assignment: AssignmentObject, shift: { venueId: string; teamId: string }, change: AssignmentChange['change']): Promise<void> {

@@ -15,7 +15,8 @@ export class MyShiftsService {
 
   async list(actor: Actor, from: Date, to: Date, includeInactive: boolean): Promise<AssignmentObject[]> {
     if (to <= from) throw BadInputError.field('to', 'The window must end after it starts', 'order');
-    if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) throw BadInputError.field('to', `The window is at most ${MAX_WINDOW_DAYS} days`, 'maxWindow');
+    if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000)
+      throw BadInputError.field('to', `The window is at most ${MAX_WINDOW_DAYS} days`, 'maxWindow');
     const query = this.dataSource
       .getRepository(AssignmentEntity)
       .createQueryBuilder('a')

@@ -39,13 +39,15 @@ export class AttendanceResolver {
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
     @Args('method', { type: () => CheckInMethod, nullable: true, defaultValue: CheckInMethod.COORDINATOR }) method?: CheckInMethod,
-    @Args('at', { type: () => Date, nullable: true, description: 'Default now; not in the future, not more than 24 h before the start, not after the end' }) at?: Date,
+    @Args('at', { type: () => Date, nullable: true, description: 'Default now; not in the future, not more than 24 h before the start, not after the end' })
+    at?: Date,
   ) {
     return this.service.checkIn(actor, assignmentId, method ?? CheckInMethod.COORDINATOR, at ?? undefined);
   }
 
   @Mutation(() => AssignmentObject, {
-    description: 'Check a person out (coordinators in scope, or the person themself at the server time). After the check-in, at most 12 h after the end. Idempotent like checkIn.',
+    description:
+      'Check a person out (coordinators in scope, or the person themself at the server time). After the check-in, at most 12 h after the end. Idempotent like checkIn.',
   })
   @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
   checkOut(
@@ -58,7 +60,8 @@ export class AttendanceResolver {
 
   @ResolveField(() => AttendanceStatus, {
     nullable: true,
-    description: 'UPCOMING, EXPECTED (grace 30 min), ON_TIME or LATE (after start + 5 min), NO_SHOW, CHECKED_OUT; null for a declined or cancelled assignment never checked in',
+    description:
+      'UPCOMING, EXPECTED (grace 30 min), ON_TIME or LATE (after start + 5 min), NO_SHOW, CHECKED_OUT; null for a declined or cancelled assignment never checked in',
   })
   attendance(@Parent() assignment: AssignmentObject): AttendanceStatus | null {
     const active = (ACTIVE_STATUSES as readonly AssignmentStatus[]).includes(assignment.status);

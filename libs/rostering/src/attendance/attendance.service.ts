@@ -71,10 +71,15 @@ export class AttendanceService {
       const when = this.effectiveTime(who, at, now);
       const start = row.starts_at.getTime();
       if (who === 'self' && (now.getTime() < start - SELF_CHECK_IN_OPENS_MINUTES * MINUTE || now > row.ends_at)) {
-        throw BadInputError.field('assignmentId', `You may check yourself in from ${SELF_CHECK_IN_OPENS_MINUTES} minutes before the start until the end of the shift`, 'selfCheckInWindow');
+        throw BadInputError.field(
+          'assignmentId',
+          `You may check yourself in from ${SELF_CHECK_IN_OPENS_MINUTES} minutes before the start until the end of the shift`,
+          'selfCheckInWindow',
+        );
       }
       this.assertNotFuture(when, now);
-      if (when.getTime() < start - CHECK_IN_EARLIEST_HOURS * HOUR) throw BadInputError.field('at', `A check-in may not be more than ${CHECK_IN_EARLIEST_HOURS} h before the start`, 'tooEarly');
+      if (when.getTime() < start - CHECK_IN_EARLIEST_HOURS * HOUR)
+        throw BadInputError.field('at', `A check-in may not be more than ${CHECK_IN_EARLIEST_HOURS} h before the start`, 'tooEarly');
       if (when > row.ends_at) throw BadInputError.field('at', 'A check-in may not be after the end of the shift', 'afterEnd');
 
       const assignment = await repository.findOneByOrFail({ id: assignmentId });
@@ -103,7 +108,8 @@ export class AttendanceService {
       const when = this.effectiveTime(who, at, now);
       this.assertNotFuture(when, now);
       if (when <= row.checked_in_at) throw BadInputError.field('at', 'A check-out must be after the check-in', 'beforeCheckIn');
-      if (when.getTime() > row.ends_at.getTime() + CHECK_OUT_LATEST_HOURS * HOUR) throw BadInputError.field('at', `A check-out may not be more than ${CHECK_OUT_LATEST_HOURS} h after the end`, 'tooLate');
+      if (when.getTime() > row.ends_at.getTime() + CHECK_OUT_LATEST_HOURS * HOUR)
+        throw BadInputError.field('at', `A check-out may not be more than ${CHECK_OUT_LATEST_HOURS} h after the end`, 'tooLate');
 
       const assignment = await repository.findOneByOrFail({ id: assignmentId });
       assignment.checkedOutAt = when;
@@ -171,7 +177,9 @@ export class AttendanceService {
   }
 
   private async record(manager: EntityManager, actor: Actor, row: LockedRow, note: string, action: string, after: Record<string, unknown>): Promise<void> {
-    await manager.getRepository(AssignmentHistoryEntity).insert({ assignmentId: row.id, actorUserId: actor.userId, fromStatus: row.status, toStatus: row.status, note, at: this.clock.now() });
+    await manager
+      .getRepository(AssignmentHistoryEntity)
+      .insert({ assignmentId: row.id, actorUserId: actor.userId, fromStatus: row.status, toStatus: row.status, note, at: this.clock.now() });
     await this.audit.record(manager, { actorUserId: actor.userId, action, entityType: 'assignment', entityId: row.id, eventId: row.event_id, after });
   }
 }

@@ -37,7 +37,11 @@ interface FlaggedRow {
 @Injectable()
 export class NoShowSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NoShowSweeper.name);
-  private readonly task = new PeriodicTask(() => this.sweep(), NO_SHOW_SWEEP_INTERVAL_MS, (error) => this.logger.warn(`no-show sweep failed: ${error.message}`));
+  private readonly task = new PeriodicTask(
+    () => this.sweep(),
+    NO_SHOW_SWEEP_INTERVAL_MS,
+    (error) => this.logger.warn(`no-show sweep failed: ${error.message}`),
+  );
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -87,9 +91,9 @@ export class NoShowSweeper implements OnApplicationBootstrap, OnApplicationShutd
         [now, NO_SHOW_GRACE_MINUTES, NO_SHOW_LOOKBACK_HOURS, BATCH],
       );
       if (!rows.length) return 0;
-      await manager.getRepository(AssignmentHistoryEntity).insert(
-        rows.map((r) => ({ assignmentId: r.id, actorUserId: null, fromStatus: r.status, toStatus: r.status, note: 'no-show', at: now })),
-      );
+      await manager
+        .getRepository(AssignmentHistoryEntity)
+        .insert(rows.map((r) => ({ assignmentId: r.id, actorUserId: null, fromStatus: r.status, toStatus: r.status, note: 'no-show', at: now })));
       for (const r of rows) {
         await this.audit.record(manager, {
           actorUserId: null,

@@ -30,7 +30,13 @@ export async function publishStaffingAlert(pubSub: PubSubEngine, alert: Staffing
 
 type AlertedAssignment = { id: string; eventId: string; shiftId: string; staffMemberId: string };
 
-function alertFor(kind: StaffingAlertKind, assignment: AlertedAssignment, shift: { venueId: string; teamId: string }, at: Date, message: string): StaffingAlert {
+function alertFor(
+  kind: StaffingAlertKind,
+  assignment: AlertedAssignment,
+  shift: { venueId: string; teamId: string },
+  at: Date,
+  message: string,
+): StaffingAlert {
   return {
     kind,
     eventId: assignment.eventId,
@@ -48,7 +54,13 @@ function alertFor(kind: StaffingAlertKind, assignment: AlertedAssignment, shift:
  * The OVERRIDE alert for AssignmentService.assign, published after commit when an admin
  * assigned over blocking rules.
  */
-export function overrideAlert(assignment: AlertedAssignment, shift: { venueId: string; teamId: string }, rules: Array<{ rule: string }>, reason: string, at: Date): StaffingAlert {
+export function overrideAlert(
+  assignment: AlertedAssignment,
+  shift: { venueId: string; teamId: string },
+  rules: Array<{ rule: string }>,
+  reason: string,
+  at: Date,
+): StaffingAlert {
   return alertFor(StaffingAlertKind.OVERRIDE, assignment, shift, at, `Assigned over ${rules.map((r) => r.rule).join(', ')}: ${reason}`);
 }
 
@@ -56,7 +68,19 @@ export function overrideAlert(assignment: AlertedAssignment, shift: { venueId: s
 export const GAP_ALERT_HORIZON_MS = 24 * 60 * 60 * 1000;
 
 /** The GAP alert: someone declined or was taken off a shift that starts soon. */
-export function gapAlert(assignment: AlertedAssignment & { startsAt: Date }, shift: { venueId: string; teamId: string }, from: string, to: string, at: Date): StaffingAlert {
+export function gapAlert(
+  assignment: AlertedAssignment & { startsAt: Date },
+  shift: { venueId: string; teamId: string },
+  from: string,
+  to: string,
+  at: Date,
+): StaffingAlert {
   const hours = Math.max(0, Math.round((assignment.startsAt.getTime() - at.getTime()) / 3_600_000));
-  return alertFor(StaffingAlertKind.GAP, assignment, shift, at, `A place opened (${from.toLowerCase()} → ${to.toLowerCase()}) on a shift starting in ${hours} h`);
+  return alertFor(
+    StaffingAlertKind.GAP,
+    assignment,
+    shift,
+    at,
+    `A place opened (${from.toLowerCase()} → ${to.toLowerCase()}) on a shift starting in ${hours} h`,
+  );
 }

@@ -46,6 +46,9 @@ export class AssignInput {
   @Field(() => ID) @IsUUID() shiftId: string;
   @Field(() => ID) @IsUUID() staffMemberId: string;
   @Field({ nullable: true, description: 'Admins only: assign despite blocking configurable rules, for this written reason (audited)' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   overrideReason?: string;
 }

@@ -41,7 +41,8 @@ export class ReplacementService {
   ) {}
 
   async candidates(actor: Actor, shiftId: string, first: number): Promise<ReplacementCandidateObject[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_CANDIDATES) throw BadInputError.field('first', `Ask for 1 to ${MAX_CANDIDATES} candidates`, 'range');
+    if (!Number.isInteger(first) || first < 1 || first > MAX_CANDIDATES)
+      throw BadInputError.field('first', `Ask for 1 to ${MAX_CANDIDATES} candidates`, 'range');
     const [shift] = await this.dataSource.query(`SELECT id, event_id, venue_id, team_id FROM shifts WHERE id = $1`, [shiftId]);
     if (!shift) throw new NotFoundError('Shift', shiftId);
     this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
@@ -63,7 +64,11 @@ export class ReplacementService {
     );
     // A margin over `first`: the exact check may still drop a few (weekly maximum).
     const rows: CandidateRow[] = await this.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [shiftId, Math.min(first * 2 + 10, 250), JSON.stringify(blocking)]);
-    const facts = await this.facts.loadMany(this.dataSource.manager, shiftId, rows.map((r) => r.id));
+    const facts = await this.facts.loadMany(
+      this.dataSource.manager,
+      shiftId,
+      rows.map((r) => r.id),
+    );
     const factsById = new Map(facts.map((f) => [f.staff.id, f]));
     const now = this.clock.now();
     const result: ReplacementCandidateObject[] = [];

@@ -67,7 +67,10 @@ describe('rule engine', () => {
       expect(codes(facts({ neighbours: [neighbour('2024-07-28T01:00:00Z', '2024-07-28T05:00:00Z')] }))).toEqual([]);
     });
     it('treats two shifts starting on the same local day as one working day with a break', () => {
-      const split = facts({ shift: shiftAt('2024-07-27T13:00:00Z', '2024-07-27T16:00:00Z'), neighbours: [neighbour('2024-07-27T06:00:00Z', '2024-07-27T11:00:00Z')] });
+      const split = facts({
+        shift: shiftAt('2024-07-27T13:00:00Z', '2024-07-27T16:00:00Z'),
+        neighbours: [neighbour('2024-07-27T06:00:00Z', '2024-07-27T11:00:00Z')],
+      });
       expect(codes(split)).toEqual([]);
     });
     it('can be a warning or off per event and employment type', () => {
@@ -141,11 +144,17 @@ describe('rule engine', () => {
   describe('skills, accreditation, availability', () => {
     const needs = { ...facts().shift, requiredSkills: [{ skillId: 'k1', code: 'CISCO', minLevel: 3 }] };
     it('needs each required skill at its minimum level', () => {
-      expect(evaluateRules(facts({ shift: needs, staff: { ...facts().staff, skills: new Map([['k1', 2]]) } }))[0]).toMatchObject({ rule: 'SKILLS', details: { missing: [{ skill: 'CISCO', required: 3, held: 2 }] } });
+      expect(evaluateRules(facts({ shift: needs, staff: { ...facts().staff, skills: new Map([['k1', 2]]) } }))[0]).toMatchObject({
+        rule: 'SKILLS',
+        details: { missing: [{ skill: 'CISCO', required: 3, held: 2 }] },
+      });
       expect(codes(facts({ shift: needs, staff: { ...facts().staff, skills: new Map([['k1', 3]]) } }))).toEqual([]);
     });
     it('needs a valid accreditation covering the venue zones', () => {
-      expect(evaluateRules(facts({ staff: { ...facts().staff, accreditationZones: ['FOP'] } }))[0]).toMatchObject({ rule: 'ACCREDITATION', details: { missingZones: ['TECH'] } });
+      expect(evaluateRules(facts({ staff: { ...facts().staff, accreditationZones: ['FOP'] } }))[0]).toMatchObject({
+        rule: 'ACCREDITATION',
+        details: { missingZones: ['TECH'] },
+      });
       expect(codes(facts({ staff: { ...facts().staff, accreditationStatus: 'SUSPENDED' } }))).toEqual(['ACCREDITATION']);
     });
     it('refuses declared unavailability and only warns for an undesired period', () => {

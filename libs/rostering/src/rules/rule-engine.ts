@@ -27,15 +27,21 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
     if (mode !== 'OFF') outcomes.push({ rule, severity: mode, configurable: true, message, details });
   };
 
-  if (staff.eventId !== shift.eventId) hard('SAME_EVENT', 'The staff member and the shift belong to different events', { staffEventId: staff.eventId, shiftEventId: shift.eventId });
+  if (staff.eventId !== shift.eventId)
+    hard('SAME_EVENT', 'The staff member and the shift belong to different events', { staffEventId: staff.eventId, shiftEventId: shift.eventId });
   if (shift.status !== 'PUBLISHED') hard('SHIFT_NOT_PUBLISHED', `The shift is ${shift.status.toLowerCase()}, not published`, { status: shift.status });
   if (shift.endsAt <= facts.now) hard('SHIFT_OVER', 'The shift is already over', { endsAt: shift.endsAt.toISOString() });
   if (facts.alreadyOnShift) hard('ALREADY_ASSIGNED', 'This person is already on this shift', {});
-  else if (shift.activeCount >= shift.headcount) hard('CAPACITY', `The shift is full (${shift.activeCount} of ${shift.headcount})`, { headcount: shift.headcount, assigned: shift.activeCount });
+  else if (shift.activeCount >= shift.headcount)
+    hard('CAPACITY', `The shift is full (${shift.activeCount} of ${shift.headcount})`, { headcount: shift.headcount, assigned: shift.activeCount });
 
   const others = facts.neighbours.filter((n) => n.shiftId !== shift.id);
   for (const clash of others.filter((n) => overlaps(n, shift))) {
-    hard('OVERLAP', 'This person is on another shift at the same time', { shiftId: clash.shiftId, startsAt: clash.startsAt.toISOString(), endsAt: clash.endsAt.toISOString() });
+    hard('OVERLAP', 'This person is on another shift at the same time', {
+      shiftId: clash.shiftId,
+      startsAt: clash.startsAt.toISOString(),
+      endsAt: clash.endsAt.toISOString(),
+    });
   }
 
   checkRest(shift, others, rules, soft);
@@ -49,16 +55,27 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
 
   const missingZones = shift.venueZones.filter((z) => !staff.accreditationZones.includes(z));
   if (staff.accreditationStatus !== 'VALID' || missingZones.length) {
-    soft(rules.accreditationMode, 'ACCREDITATION',
-      staff.accreditationStatus !== 'VALID' ? `Accreditation is ${staff.accreditationStatus.toLowerCase()}` : `No accreditation for zones ${missingZones.join(', ')}`,
-      { status: staff.accreditationStatus, missingZones });
+    soft(
+      rules.accreditationMode,
+      'ACCREDITATION',
+      staff.accreditationStatus !== 'VALID'
+        ? `Accreditation is ${staff.accreditationStatus.toLowerCase()}`
+        : `No accreditation for zones ${missingZones.join(', ')}`,
+      { status: staff.accreditationStatus, missingZones },
+    );
   }
 
   for (const period of facts.availability.filter((p) => overlaps(p, shift))) {
     if (period.kind === 'UNAVAILABLE') {
-      soft(rules.availabilityMode, 'AVAILABILITY', 'This person declared they are unavailable then', { startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() });
+      soft(rules.availabilityMode, 'AVAILABILITY', 'This person declared they are unavailable then', {
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+      });
     } else if (period.kind === 'UNDESIRED') {
-      soft(rules.availabilityMode === 'OFF' ? 'OFF' : 'WARN', 'UNDESIRED_PERIOD', 'This person would rather not work then', { startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() });
+      soft(rules.availabilityMode === 'OFF' ? 'OFF' : 'WARN', 'UNDESIRED_PERIOD', 'This person would rather not work then', {
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+      });
     }
   }
   return outcomes;

@@ -34,13 +34,16 @@ export class RuleFactsRepository {
     if (!shift) return { missing: 'shift' };
     // One after the other: inside a transaction they share one connection anyway.
     const skills = await manager.query(`SELECT skill_id, level FROM staff_member_skills WHERE staff_member_id = $1`, [staffMemberId]);
-    const required = await manager.query(`SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`, [shiftId]);
+    const required = await manager.query(
+      `SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`,
+      [shiftId],
+    );
     const neighbours = await manager.query(
-        `SELECT shift_id, starts_at, ends_at FROM assignments
+      `SELECT shift_id, starts_at, ends_at FROM assignments
           WHERE staff_member_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED')
             AND starts_at < $3::timestamptz + ${NEIGHBOUR_WINDOW} AND ends_at > $2::timestamptz - ${NEIGHBOUR_WINDOW}`,
-        [staffMemberId, shift.starts_at, shift.ends_at],
-      );
+      [staffMemberId, shift.starts_at, shift.ends_at],
+    );
     const availability = await manager.query(
       `SELECT kind, starts_at, ends_at FROM availability_periods WHERE staff_member_id = $1 AND starts_at < $3 AND ends_at > $2`,
       [staffMemberId, shift.starts_at, shift.ends_at],
@@ -58,7 +61,11 @@ export class RuleFactsRepository {
         activeCount: shift.active_count,
         timeZone: shift.time_zone,
         venueZones: shift.zones ?? [],
-        requiredSkills: required.map((r: { skill_id: string; min_level: number; code: string }) => ({ skillId: r.skill_id, code: r.code, minLevel: r.min_level })),
+        requiredSkills: required.map((r: { skill_id: string; min_level: number; code: string }) => ({
+          skillId: r.skill_id,
+          code: r.code,
+          minLevel: r.min_level,
+        })),
       },
       staff: {
         id: staff.id,
@@ -74,7 +81,11 @@ export class RuleFactsRepository {
         .filter((n: { shift_id: string }) => n.shift_id !== shiftId)
         .map((n: { shift_id: string; starts_at: Date; ends_at: Date }) => ({ shiftId: n.shift_id, startsAt: n.starts_at, endsAt: n.ends_at })),
       alreadyOnShift: neighbours.some((n: { shift_id: string }) => n.shift_id === shiftId),
-      availability: availability.map((a: { kind: AvailabilityFacts['kind']; starts_at: Date; ends_at: Date }) => ({ kind: a.kind, startsAt: a.starts_at, endsAt: a.ends_at })),
+      availability: availability.map((a: { kind: AvailabilityFacts['kind']; starts_at: Date; ends_at: Date }) => ({
+        kind: a.kind,
+        startsAt: a.starts_at,
+        endsAt: a.ends_at,
+      })),
     };
   }
 
@@ -92,7 +103,9 @@ export class RuleFactsRepository {
       `SELECT id, event_id, user_id, email, employment_type, accreditation_status, accreditation_zones FROM staff_members WHERE id = ANY($1::uuid[])`,
       [staffMemberIds],
     );
-    const skills = await manager.query(`SELECT staff_member_id, skill_id, level FROM staff_member_skills WHERE staff_member_id = ANY($1::uuid[])`, [staffMemberIds]);
+    const skills = await manager.query(`SELECT staff_member_id, skill_id, level FROM staff_member_skills WHERE staff_member_id = ANY($1::uuid[])`, [
+      staffMemberIds,
+    ]);
     const neighbours = await manager.query(
       `SELECT staff_member_id, shift_id, starts_at, ends_at FROM assignments
         WHERE staff_member_id = ANY($1::uuid[]) AND status IN ('ASSIGNED', 'CONFIRMED')

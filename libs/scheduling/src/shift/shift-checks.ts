@@ -28,9 +28,10 @@ export class ShiftChecks {
 
   /** A shift one may not read reads as not found: its id is not confirmed to outsiders. */
   assertReadable(actor: Actor, shift: ShiftEntity | null, id: string): asserts shift is ShiftEntity {
-    const readable = !!shift
-      && this.access.inScope(this.access.eventScope(actor, Permission.SHIFTS_READ), shift.eventId)
-      && (shift.status === ShiftStatus.PUBLISHED || this.seesAllShifts(actor, shift.eventId));
+    const readable =
+      !!shift &&
+      this.access.inScope(this.access.eventScope(actor, Permission.SHIFTS_READ), shift.eventId) &&
+      (shift.status === ShiftStatus.PUBLISHED || this.seesAllShifts(actor, shift.eventId));
     if (!readable) throw new NotFoundError('Shift', id);
   }
 

@@ -25,7 +25,14 @@ describe('expandPattern', () => {
 
   it('keeps only the chosen ISO weekdays', () => {
     // 2024-07-01 is a Monday.
-    const days = expandPattern({ timeZone: 'Europe/Paris', startTime: '09:00', endTime: '17:00', fromDate: '2024-07-01', toDate: '2024-07-14', weekdays: [1, 7] });
+    const days = expandPattern({
+      timeZone: 'Europe/Paris',
+      startTime: '09:00',
+      endTime: '17:00',
+      fromDate: '2024-07-01',
+      toDate: '2024-07-14',
+      weekdays: [1, 7],
+    });
     expect(days.map((d) => d.localDate)).toEqual(['2024-07-01', '2024-07-07', '2024-07-08', '2024-07-14']);
   });
 
@@ -42,7 +49,8 @@ describe('expandPattern', () => {
     [{ toDate: '2024-08-30' }, 'toDate'],
     [{ weekdays: [0] }, 'weekdays'],
   ])('refuses %j naming %s', (change, field) => {
-    const run = () => expandPattern({ timeZone: 'Europe/Paris', startTime: '07:00', endTime: '15:00', fromDate: '2024-07-01', toDate: '2024-07-02', ...change });
+    const run = () =>
+      expandPattern({ timeZone: 'Europe/Paris', startTime: '07:00', endTime: '15:00', fromDate: '2024-07-01', toDate: '2024-07-02', ...change });
     expect(run).toThrow(BadInputError);
     try {
       run();

@@ -38,9 +38,14 @@ export class ShiftQueryService {
     if (filter.to) query.andWhere('s.startsAt < :to', { to: filter.to });
     if (filter.understaffedOnly) query.andWhere('s.activeCount < s.headcount');
     if (startingAfter) query.andWhere('s.startsAt > :startingAfter', { startingAfter });
-    return paginate(query, page, [
-      { column: 's.startsAt', value: (s) => s.startsAt.toISOString() },
-      { column: 's.id', value: (s) => s.id },
-    ], toShiftObject);
+    return paginate(
+      query,
+      page,
+      [
+        { column: 's.startsAt', value: (s) => s.startsAt.toISOString() },
+        { column: 's.id', value: (s) => s.id },
+      ],
+      toShiftObject,
+    );
   }
 }

@@ -17,13 +17,17 @@ export class ShiftSkillsLoader implements LoaderFactory<string, RequiredSkillObj
 
   create(): DataLoader<string, RequiredSkillObject[]> {
     return new DataLoader(async (shiftIds) => {
-      const rows = await this.dataSource.getRepository(ShiftSkillEntity).createQueryBuilder('rs')
+      const rows = await this.dataSource
+        .getRepository(ShiftSkillEntity)
+        .createQueryBuilder('rs')
         .innerJoin(SkillEntity, 'sk', 'sk.id = rs.skillId')
         .select(['rs.shiftId AS "shiftId"', 'rs.skillId AS "skillId"', 'sk.code AS "code"', 'sk.name AS "name"', 'rs.minLevel AS "minLevel"'])
         .where('rs.shiftId IN (:...ids)', { ids: [...shiftIds] })
         .orderBy('sk.code')
         .getRawMany<Row>();
-      return groupInto(shiftIds, rows, (r) => r.shiftId).map((list) => list.map(({ skillId, code, name, minLevel }) => ({ skillId, code, name, minLevel: Number(minLevel) })));
+      return groupInto(shiftIds, rows, (r) => r.shiftId).map((list) =>
+        list.map(({ skillId, code, name, minLevel }) => ({ skillId, code, name, minLevel: Number(minLevel) })),
+      );
     });
   }
 }

@@ -3,7 +3,14 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
 import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
 import {
-  CreateShiftInput, PublishShiftsArgs, RequiredSkillObject, ShiftFilterInput, ShiftObject, ShiftPatternInput, ShiftPatternResultObject, UpdateShiftInput,
+  CreateShiftInput,
+  PublishShiftsArgs,
+  RequiredSkillObject,
+  ShiftFilterInput,
+  ShiftObject,
+  ShiftPatternInput,
+  ShiftPatternResultObject,
+  UpdateShiftInput,
 } from './dto/shift.dto';
 import { ShiftQueryService } from './shift-query.service';
 import { ShiftSkillsLoader } from './shift-skills.loader';
@@ -17,7 +24,6 @@ export class ShiftResolver {
     private readonly shiftService: ShiftService,
     private readonly queries: ShiftQueryService,
   ) {}
-
 
   @Query(() => ShiftConnection, { description: 'Shifts of an event by start; staff see only published shifts' })
   @Allow(Permission.SHIFTS_READ)

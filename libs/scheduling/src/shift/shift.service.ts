@@ -31,21 +31,27 @@ export class ShiftService {
       await this.checks.assertTeam(manager, input.eventId, input.teamId);
       await this.checks.assertSkills(manager, input.requiredSkills);
       const repository = manager.getRepository(ShiftEntity);
-      const shift = await repository.save(repository.create({
-        eventId: input.eventId,
-        venueId: input.venueId,
-        teamId: input.teamId,
-        roleTitle: input.roleTitle.trim(),
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        headcount: input.headcount,
-        notes: input.notes?.trim() || null,
-        createdById: actor.userId,
-      }));
+      const shift = await repository.save(
+        repository.create({
+          eventId: input.eventId,
+          venueId: input.venueId,
+          teamId: input.teamId,
+          roleTitle: input.roleTitle.trim(),
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          headcount: input.headcount,
+          notes: input.notes?.trim() || null,
+          createdById: actor.userId,
+        }),
+      );
       await this.replaceSkills(manager, [shift.id], input.requiredSkills ?? []);
       const after = toShiftObject(shift);
       await this.audit.record(manager, {
-        actorUserId: actor.userId, action: 'shift.created', entityType: 'shift', entityId: shift.id, eventId: shift.eventId,
+        actorUserId: actor.userId,
+        action: 'shift.created',
+        entityType: 'shift',
+        entityId: shift.id,
+        eventId: shift.eventId,
         after: { ...after, requiredSkills: input.requiredSkills ?? [] },
       });
       return after;
@@ -79,7 +85,11 @@ export class ShiftService {
       if (input.headcount !== undefined) {
         // The row lock above holds activeCount still until the commit.
         if (input.headcount < shift.activeCount) {
-          throw BadInputError.field('headcount', `${shift.activeCount} people are assigned to this shift: unassign some before lowering the headcount to ${input.headcount}`, 'belowAssigned');
+          throw BadInputError.field(
+            'headcount',
+            `${shift.activeCount} people are assigned to this shift: unassign some before lowering the headcount to ${input.headcount}`,
+            'belowAssigned',
+          );
         }
         patch.headcount = input.headcount;
       }
@@ -99,8 +109,13 @@ export class ShiftService {
       if (input.requiredSkills) await this.replaceSkills(manager, [id], input.requiredSkills);
       const after = toShiftObject(await repository.findOneByOrFail({ id }));
       await this.audit.record(manager, {
-        actorUserId: actor.userId, action: 'shift.updated', entityType: 'shift', entityId: id, eventId: shift.eventId,
-        before: { ...before }, after: { ...after, ...(input.requiredSkills ? { requiredSkills: input.requiredSkills } : {}) },
+        actorUserId: actor.userId,
+        action: 'shift.updated',
+        entityType: 'shift',
+        entityId: id,
+        eventId: shift.eventId,
+        before: { ...before },
+        after: { ...after, ...(input.requiredSkills ? { requiredSkills: input.requiredSkills } : {}) },
       });
       return after;
     });
@@ -112,7 +127,12 @@ export class ShiftService {
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(ShiftEntity);
       // Locked in id order so two overlapping publications cannot deadlock.
-      const shifts = await repository.createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids: unique }).orderBy('s.id').getMany();
+      const shifts = await repository
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.id IN (:...ids)', { ids: unique })
+        .orderBy('s.id')
+        .getMany();
       const byId = new Map(shifts.map((s) => [s.id, s]));
       for (const id of unique) {
         const shift = byId.get(id) ?? null;
@@ -126,8 +146,13 @@ export class ShiftService {
         await repository.update({ id: In(drafts.map((s) => s.id)) }, { status: ShiftStatus.PUBLISHED });
         for (const shift of drafts) {
           await this.audit.record(manager, {
-            actorUserId: actor.userId, action: 'shift.published', entityType: 'shift', entityId: shift.id, eventId: shift.eventId,
-            before: { status: ShiftStatus.DRAFT }, after: { status: ShiftStatus.PUBLISHED },
+            actorUserId: actor.userId,
+            action: 'shift.published',
+            entityType: 'shift',
+            entityId: shift.id,
+            eventId: shift.eventId,
+            before: { status: ShiftStatus.DRAFT },
+            after: { status: ShiftStatus.PUBLISHED },
           });
         }
       }
@@ -147,22 +172,27 @@ export class ShiftService {
       if (!occurrences.length) throw BadInputError.field('weekdays', 'No day of the range falls on these weekdays', 'noDay');
       const status = input.publish ? ShiftStatus.PUBLISHED : ShiftStatus.DRAFT;
       const repository = manager.getRepository(ShiftEntity);
-      const inserted = await repository.insert(occurrences.map((o) => ({
-        eventId: input.eventId,
-        venueId: input.venueId,
-        teamId: input.teamId,
-        roleTitle: input.roleTitle.trim(),
-        startsAt: o.startsAt,
-        endsAt: o.endsAt,
-        headcount: input.headcount,
-        status,
-        createdById: actor.userId,
-      })));
+      const inserted = await repository.insert(
+        occurrences.map((o) => ({
+          eventId: input.eventId,
+          venueId: input.venueId,
+          teamId: input.teamId,
+          roleTitle: input.roleTitle.trim(),
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          headcount: input.headcount,
+          status,
+          createdById: actor.userId,
+        })),
+      );
       const ids = inserted.identifiers.map((i) => i.id as string);
       await this.replaceSkills(manager, ids, input.requiredSkills ?? []);
       const shifts = await repository.find({ where: { id: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' }, take: PATTERN_RESULT_SIZE });
       await this.audit.record(manager, {
-        actorUserId: actor.userId, action: 'shift.bulk_created', entityType: 'shift', eventId: input.eventId,
+        actorUserId: actor.userId,
+        action: 'shift.bulk_created',
+        entityType: 'shift',
+        eventId: input.eventId,
         after: { pattern: { ...input, timeZone: venue.timeZone }, count: ids.length, shiftIds: ids },
       });
       return { count: ids.length, shifts: shifts.map(toShiftObject) };

@@ -14,7 +14,10 @@ export enum RuleMode {
  */
 @Entity('work_rule_sets')
 @Unique('work_rule_sets_event_type_key', ['eventId', 'employmentType'])
-@Check('work_rule_sets_values_check', `"min_rest_minutes" BETWEEN 0 AND 2880 AND "max_daily_minutes" BETWEEN 60 AND 1440 AND "max_weekly_minutes" BETWEEN 60 AND 10080`)
+@Check(
+  'work_rule_sets_values_check',
+  `"min_rest_minutes" BETWEEN 0 AND 2880 AND "max_daily_minutes" BETWEEN 60 AND 1440 AND "max_weekly_minutes" BETWEEN 60 AND 10080`,
+)
 export class WorkRuleSetEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

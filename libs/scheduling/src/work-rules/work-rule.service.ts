@@ -67,8 +67,11 @@ export class WorkRuleService {
     return this.transactions.run(async ({ manager }) => {
       if (!(await manager.getRepository(EventEntity).existsBy({ id: eventId }))) throw new NotFoundError('Event', eventId);
       const repository = manager.getRepository(WorkRuleSetEntity);
-      const existing = await repository.createQueryBuilder('r').setLock('pessimistic_write')
-        .where('r.eventId = :eventId AND r.employmentType = :employmentType', { eventId, employmentType }).getOne();
+      const existing = await repository
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.eventId = :eventId AND r.employmentType = :employmentType', { eventId, employmentType })
+        .getOne();
       const before = existing ? fromEntity(existing) : defaultWorkRules(eventId, employmentType);
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
       const { isDefault: _isDefault, ...values } = { ...before, ...changes };

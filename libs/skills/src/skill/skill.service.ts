@@ -36,7 +36,14 @@ export class SkillService {
       if (!skill) throw new NotFoundError('Skill', id);
       const before = toSkillObject(skill);
       const after = toSkillObject(await repository.save(Object.assign(skill, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)))));
-      await this.audit.record(manager, { actorUserId: actor.userId, action: 'skill.updated', entityType: 'skill', entityId: id, before: { ...before }, after: { ...after } });
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: 'skill.updated',
+        entityType: 'skill',
+        entityId: id,
+        before: { ...before },
+        after: { ...after },
+      });
       return after;
     });
   }

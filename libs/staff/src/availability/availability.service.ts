@@ -24,7 +24,12 @@ const toAvailabilityObject = (p: AvailabilityPeriodEntity): AvailabilityPeriodOb
  * The note is left out of the audit trail: it often says why ("exam", "hospital"), which is
  * personal data the admins reading the audit log do not need (the period itself is kept).
  */
-const auditState = (p: AvailabilityPeriodEntity) => ({ staffMemberId: p.staffMemberId, kind: p.kind, startsAt: p.startsAt.toISOString(), endsAt: p.endsAt.toISOString() });
+const auditState = (p: AvailabilityPeriodEntity) => ({
+  staffMemberId: p.staffMemberId,
+  kind: p.kind,
+  startsAt: p.startsAt.toISOString(),
+  endsAt: p.endsAt.toISOString(),
+});
 
 /**
  * When a staff member can or would rather work. The person manages their own periods (self
@@ -107,7 +112,11 @@ export class AvailabilityService {
       const own = await repository.find({ where: { userId: actor.userId } });
       const usable = own.filter((m) => this.scope.isSelf(actor, m));
       if (usable.length !== 1) {
-        throw BadInputError.field('staffMemberId', usable.length ? 'You have staff records in several events: say which one' : 'You have no staff record to add availability to', 'required');
+        throw BadInputError.field(
+          'staffMemberId',
+          usable.length ? 'You have staff records in several events: say which one' : 'You have no staff record to add availability to',
+          'required',
+        );
       }
       staffMemberId = usable[0].id;
     }

@@ -61,7 +61,10 @@ describe('canSeeContact', () => {
 
 describe('coveredByAnyGrant', () => {
   it('checks each grant on its own: two narrow grants do not combine', () => {
-    const grants = [{ venues: new Set(['venue-a']), teams: new Set(['team-x']) }, { venues: new Set(['venue-b']), teams: new Set(['team-y']) }];
+    const grants = [
+      { venues: new Set(['venue-a']), teams: new Set(['team-x']) },
+      { venues: new Set(['venue-b']), teams: new Set(['team-y']) },
+    ];
     expect(coveredByAnyGrant(grants, member({ homeVenueId: 'venue-a', teamId: 'team-x' }))).toBe(true);
     expect(coveredByAnyGrant(grants, member({ homeVenueId: 'venue-b', teamId: 'team-y' }))).toBe(true);
     expect(coveredByAnyGrant(grants, member({ homeVenueId: 'venue-a', teamId: 'team-y' }))).toBe(false);

@@ -17,7 +17,14 @@ import { StaffSkillEntity } from './staff-skill.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Columns that cannot be cleared: null in a partial update is a mistake, not "leave as is". */
-const REQUIRED: ReadonlyArray<keyof UpdateStaffMemberInput> = ['organisationId', 'displayName', 'employmentType', 'languages', 'accreditationZones', 'accreditationStatus'];
+const REQUIRED: ReadonlyArray<keyof UpdateStaffMemberInput> = [
+  'organisationId',
+  'displayName',
+  'employmentType',
+  'languages',
+  'accreditationZones',
+  'accreditationStatus',
+];
 
 /** Creating and changing staff members: scope, references, audit, in one transaction each. */
 @Injectable()
@@ -67,7 +74,11 @@ export class StaffMemberService {
   async update(actor: Actor, id: string, input: UpdateStaffMemberInput): Promise<StaffMemberObject> {
     const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateStaffMemberInput;
     const cleared = REQUIRED.filter((key) => key in changes && changes[key] === null);
-    if (cleared.length) throw new BadInputError('These fields cannot be cleared', cleared.map((field) => ({ field, message: `${field} cannot be null`, constraint: 'required' })));
+    if (cleared.length)
+      throw new BadInputError(
+        'These fields cannot be cleared',
+        cleared.map((field) => ({ field, message: `${field} cannot be null`, constraint: 'required' })),
+      );
     return this.transactions.run(async ({ manager }) => {
       const member = await lockMember(manager, id);
       this.scope.assertManages(actor, member);
@@ -108,7 +119,11 @@ export class StaffMemberService {
       const known = skillIds.length ? await manager.getRepository(SkillEntity).find({ select: { id: true }, where: { id: In(skillIds) } }) : [];
       const knownIds = new Set(known.map((s) => s.id));
       const unknown = skills.map((s, i) => ({ s, i })).filter(({ s }) => !knownIds.has(s.skillId));
-      if (unknown.length) throw new BadInputError('Unknown skill', unknown.map(({ i }) => ({ field: `skills.${i}.skillId`, message: 'No such skill', constraint: 'exists' })));
+      if (unknown.length)
+        throw new BadInputError(
+          'Unknown skill',
+          unknown.map(({ i }) => ({ field: `skills.${i}.skillId`, message: 'No such skill', constraint: 'exists' })),
+        );
       const repository = manager.getRepository(StaffSkillEntity);
       const previous = await repository.find({ where: { staffMemberId }, order: { skillId: 'ASC' } });
       await repository.delete({ staffMemberId });
@@ -133,7 +148,8 @@ export class StaffMemberService {
       const member = await lockMember(manager, staffMemberId);
       if (!(await manager.getRepository(UserEntity).existsBy({ id: userId }))) throw BadInputError.field('userId', 'No such user', 'exists');
       const taken = await manager.getRepository(StaffMemberEntity).existsBy({ eventId: member.eventId, userId, id: Not(staffMemberId) });
-      if (taken) throw new ConflictError('This person already has a staff record in this event', { constraint: 'staff_members_event_user_key', field: 'userId' });
+      if (taken)
+        throw new ConflictError('This person already has a staff record in this event', { constraint: 'staff_members_event_user_key', field: 'userId' });
       const before = member.userId;
       member.userId = userId;
       const saved = await manager.getRepository(StaffMemberEntity).save(member);
@@ -158,7 +174,11 @@ async function lockMember(manager: EntityManager, id: string): Promise<StaffMemb
 }
 
 /** The organisation must exist; the team and home venue must exist and be of the same event. */
-async function assertReferences(manager: EntityManager, eventId: string, refs: { organisationId?: string; teamId?: string | null; homeVenueId?: string | null }): Promise<void> {
+async function assertReferences(
+  manager: EntityManager,
+  eventId: string,
+  refs: { organisationId?: string; teamId?: string | null; homeVenueId?: string | null },
+): Promise<void> {
   const problems: FieldProblem[] = [];
   if (refs.organisationId && !(await manager.getRepository(OrganisationEntity).existsBy({ id: refs.organisationId }))) {
     problems.push({ field: 'organisationId', message: 'No such organisation', constraint: 'exists' });
@@ -179,7 +199,8 @@ function assertSkillList(skills: StaffSkillInput[]): void {
     if (!UUID.test(s.skillId)) problems.push({ field: `skills.${i}.skillId`, message: 'skillId must be a UUID', constraint: 'isUuid' });
     else if (seen.has(s.skillId)) problems.push({ field: `skills.${i}.skillId`, message: 'This skill is listed twice', constraint: 'unique' });
     seen.add(s.skillId);
-    if (!Number.isInteger(s.level) || s.level < 1 || s.level > 4) problems.push({ field: `skills.${i}.level`, message: 'level must be 1 to 4', constraint: 'range' });
+    if (!Number.isInteger(s.level) || s.level < 1 || s.level > 4)
+      problems.push({ field: `skills.${i}.level`, message: 'level must be 1 to 4', constraint: 'range' });
   });
   if (skills.length > 100) problems.push({ field: 'skills', message: 'At most 100 skills', constraint: 'arrayMaxSize' });
   if (problems.length) throw new BadInputError(problems.length === 1 ? problems[0].message : `${problems.length} fields are invalid`, problems);

@@ -30,12 +30,17 @@ export class StaffScopeService {
 
   /** The person themself, acting through their own self-service grant on that event. */
   isSelf(actor: Actor, member: ScopedStaff): boolean {
-    return member.userId !== null && member.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), member.eventId);
+    return (
+      member.userId !== null && member.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), member.eventId)
+    );
   }
 
   /** Coordinators (or admins) whose STAFF_MANAGE grant covers this member's team and home venue. */
   manages(actor: Actor, member: ScopedStaff): boolean {
-    return this.access.inScope(this.access.eventScope(actor, Permission.STAFF_MANAGE), member.eventId) && coveredByAnyGrant(this.grantScopes(actor, member.eventId), member);
+    return (
+      this.access.inScope(this.access.eventScope(actor, Permission.STAFF_MANAGE), member.eventId) &&
+      coveredByAnyGrant(this.grantScopes(actor, member.eventId), member)
+    );
   }
 
   /**

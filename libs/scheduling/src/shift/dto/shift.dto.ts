@@ -1,7 +1,22 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ShiftStatus } from '../shift.entity';
@@ -51,7 +66,11 @@ export class CreateShiftInput {
   @Field({ description: 'After startsAt, at most 72 hours later' }) @Type(() => Date) @IsDate() endsAt: Date;
   @Field(() => Int, { description: '1 to 500' }) @IsInt() @Min(1) @Max(500) headcount: number;
   @Field(() => [RequiredSkillInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RequiredSkillInput)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RequiredSkillInput)
   requiredSkills?: RequiredSkillInput[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
@@ -66,7 +85,11 @@ export class UpdateShiftInput {
   @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate() endsAt?: Date;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(500) headcount?: number;
   @Field(() => [RequiredSkillInput], { nullable: true, description: 'Replaces the whole list' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RequiredSkillInput)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RequiredSkillInput)
   requiredSkills?: RequiredSkillInput[];
   @Field(() => String, { nullable: true, description: 'An empty string clears the notes' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
@@ -81,17 +104,27 @@ export class ShiftPatternInput {
   @Field({ description: 'Local time at the venue, HH:mm; not after startTime means the next day (overnight)' })
   @Matches(TIME, { message: 'endTime must be HH:mm (00:00 to 23:59)' })
   endTime: string;
-  @Field(() => GraphQLLocalDate, { description: "First local day at the venue" }) @Matches(DATE) fromDate: string;
+  @Field(() => GraphQLLocalDate, { description: 'First local day at the venue' }) @Matches(DATE) fromDate: string;
   @Field(() => GraphQLLocalDate, { description: 'Last local day, inclusive; at most 60 days after fromDate' }) @Matches(DATE) toDate: string;
   @Field(() => [Int], { nullable: true, description: 'ISO weekdays, 1 (Monday) to 7 (Sunday); all days when left out' })
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(7, { each: true })
   weekdays?: number[];
   @Field(() => Int) @IsInt() @Min(1) @Max(500) headcount: number;
   @Field(() => [RequiredSkillInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RequiredSkillInput)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RequiredSkillInput)
   requiredSkills?: RequiredSkillInput[];
   @Field({ nullable: true, defaultValue: false, description: 'Publish the shifts at once instead of leaving them as drafts' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   publish?: boolean;
 }
 

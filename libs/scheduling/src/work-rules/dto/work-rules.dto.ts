@@ -30,13 +30,22 @@ export class WorkRulesObject {
 @InputType()
 export class WorkRulesInput {
   @Field(() => Int, { nullable: true, description: `${L.minRestMinutes.min} to ${L.minRestMinutes.max}` })
-  @IsOptional() @IsInt() @Min(L.minRestMinutes.min) @Max(L.minRestMinutes.max)
+  @IsOptional()
+  @IsInt()
+  @Min(L.minRestMinutes.min)
+  @Max(L.minRestMinutes.max)
   minRestMinutes?: number;
   @Field(() => Int, { nullable: true, description: `${L.maxDailyMinutes.min} to ${L.maxDailyMinutes.max}` })
-  @IsOptional() @IsInt() @Min(L.maxDailyMinutes.min) @Max(L.maxDailyMinutes.max)
+  @IsOptional()
+  @IsInt()
+  @Min(L.maxDailyMinutes.min)
+  @Max(L.maxDailyMinutes.max)
   maxDailyMinutes?: number;
   @Field(() => Int, { nullable: true, description: `${L.maxWeeklyMinutes.min} to ${L.maxWeeklyMinutes.max}` })
-  @IsOptional() @IsInt() @Min(L.maxWeeklyMinutes.min) @Max(L.maxWeeklyMinutes.max)
+  @IsOptional()
+  @IsInt()
+  @Min(L.maxWeeklyMinutes.min)
+  @Max(L.maxWeeklyMinutes.max)
   maxWeeklyMinutes?: number;
   @Field(() => RuleMode, { nullable: true }) @IsOptional() @IsEnum(RuleMode) restMode?: RuleMode;
   @Field(() => RuleMode, { nullable: true }) @IsOptional() @IsEnum(RuleMode) dailyMode?: RuleMode;

@@ -33,6 +33,9 @@ export class StaffMemberObject {
   @Field(() => [String]) accreditationZones: string[];
   @Field(() => AccreditationStatus) accreditationStatus: AccreditationStatus;
   @Field(() => String, { nullable: true }) externalRef: string | null;
-  @Field(() => StaffContactObject, { nullable: true, description: 'Null unless you are this person, an admin, or a coordinator whose venues and teams cover them' })
+  @Field(() => StaffContactObject, {
+    nullable: true,
+    description: 'Null unless you are this person, an admin, or a coordinator whose venues and teams cover them',
+  })
   contact: StaffContactObject | null;
 }
