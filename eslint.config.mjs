@@ -29,12 +29,12 @@ export default tseslint.config(
   },
   {
     // Platform libs never depend on domain libs.
-    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit}/**/*.ts'],
+    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit,crypto}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: ['@baton/identity', '@baton/events', '@baton/organisations', '@baton/skills', '@baton/demo'].map((name) => ({
+          paths: ['@baton/identity', '@baton/events', '@baton/organisations', '@baton/skills', '@baton/demo', '@baton/credentials'].map((name) => ({
             name,
             message: 'A platform lib must not import a domain lib.',
           })),

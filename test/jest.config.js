@@ -23,9 +23,9 @@ const swc = [
 const common = {
   rootDir: root,
   moduleNameMapper,
-  // Nest 12 and PGlite ship ESM: let swc turn them into CommonJS for Jest.
+  // Nest 12, PGlite and jose ship ESM: let swc turn them into CommonJS for Jest.
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql|@faker-js)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql|@faker-js|jose)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
 };

@@ -455,6 +455,7 @@ async function main(): Promise<number> {
     ...baseEnv,
     NODE_ENV: 'production',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     DATABASE_URL: database.url,
     PORT: String(apiPort),
     HOST: '127.0.0.1',

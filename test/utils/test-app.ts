@@ -32,6 +32,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
     MIGRATIONS_RUN: 'false',
     SEED_DEMO: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEYS: `test:${randomBytes(32).toString('base64')}`,
     LOG_LEVEL: 'silent',
     // One connection on the embedded database, as the app itself uses there (see EMBEDDED_POOL_SIZE).
     DB_POOL_SIZE: db.kind === 'embedded' ? '1' : '10',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ConfiguredEncryptionKey, developmentEncryptionKeys, parseEncryptionKeys } from './encryption-keys';
 import { EnvironmentVariables } from './environment';
 
 /** Typed, validated configuration: the only shape the rest of Baton sees. */
@@ -22,6 +23,10 @@ export class BatonConfig {
     loginLimitWindowSeconds: number;
   };
   readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
+  /** Key-encryption keys for secrets at rest (libs/crypto); the first one encrypts. */
+  readonly encryption: { keys: readonly ConfiguredEncryptionKey[] };
+  /** Verified Games records (libs/credentials). */
+  readonly credentials: { issuerName: string; verifyLimitPerAddress: number; verifyLimitWindowSeconds: number };
   readonly logLevel: string;
   /** Whether this process runs the periodic jobs (tests call them directly). */
   readonly backgroundJobs: boolean;
@@ -58,6 +63,14 @@ export class BatonConfig {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxCost: env.GRAPHQL_MAX_COST,
+    };
+    this.encryption = {
+      keys: env.DATA_ENCRYPTION_KEYS ? parseEncryptionKeys(env.DATA_ENCRYPTION_KEYS).keys : developmentEncryptionKeys(dataDir, env.NODE_ENV),
+    };
+    this.credentials = {
+      issuerName: env.CREDENTIAL_ISSUER_NAME.trim(),
+      verifyLimitPerAddress: env.VERIFY_LIMIT_PER_ADDRESS,
+      verifyLimitWindowSeconds: env.VERIFY_LIMIT_WINDOW_SECONDS,
     };
     this.logLevel = env.LOG_LEVEL;
     this.backgroundJobs = env.BACKGROUND_JOBS ?? env.NODE_ENV !== 'test';

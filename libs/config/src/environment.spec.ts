@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from './config.module';
 import { validateEnvironment } from './environment';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('configuration', () => {
   it('has working defaults with nothing set', () => {
@@ -22,9 +27,41 @@ describe('configuration', () => {
     const dev = loadConfig({ NODE_ENV: 'development', DATABASE_URL: undefined, BATON_DATA_DIR: '/tmp/baton-config-spec' });
     expect(dev.graphql).toMatchObject({ ide: true, introspection: true });
     expect(dev.database.seedDemo).toBe(true);
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: undefined });
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEYS: `k1:${KEY}`, DATABASE_URL: undefined });
     expect(prod.graphql).toMatchObject({ ide: false, introspection: false });
     expect(prod.database.seedDemo).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'postgresql://h/db' }).database.seedDemo).toBe(false);
+  });
+
+  it('requires data encryption keys in production, and reports a bad list without echoing the keys', () => {
+    const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => validateEnvironment(base)).toThrow(/DATA_ENCRYPTION_KEYS: required in production/);
+    const secret = Buffer.alloc(16, 9).toString('base64');
+    const attempt = () => validateEnvironment({ ...base, DATA_ENCRYPTION_KEYS: `k1:${secret},k1:${KEY},:${KEY}` });
+    expect(attempt).toThrow(/entry 1 \("k1"\): the key must be 32 bytes/);
+    expect(attempt).toThrow(/entry 2: the id "k1" is listed twice/);
+    expect(attempt).toThrow(/entry 3: an id of 1 to 32/);
+    expect(attempt).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
+  });
+
+  it('reads the key list with the first key current, in standard or URL-safe base64', () => {
+    const urlSafe = Buffer.alloc(32, 0xfb).toString('base64url');
+    const config = loadConfig({ NODE_ENV: 'test', DATA_ENCRYPTION_KEYS: ` new:${urlSafe} , old:${KEY}` });
+    expect(config.encryption.keys.map((k) => k.id)).toEqual(['new', 'old']);
+    expect(config.encryption.keys[0].key.equals(Buffer.alloc(32, 0xfb))).toBe(true);
+    expect(config.encryption.keys[1].key.equals(Buffer.alloc(32, 7))).toBe(true);
+  });
+
+  it('keeps a generated development key in the data folder, so a restart can still decrypt', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baton-config-'));
+    try {
+      const first = loadConfig({ NODE_ENV: 'development', BATON_DATA_DIR: dataDir, DATA_ENCRYPTION_KEYS: undefined }).encryption.keys;
+      const again = loadConfig({ NODE_ENV: 'development', BATON_DATA_DIR: dataDir, DATA_ENCRYPTION_KEYS: undefined }).encryption.keys;
+      expect(first).toHaveLength(1);
+      expect(again[0].key.equals(first[0].key)).toBe(true);
+      expect(statSync(join(dataDir, 'data-encryption-key')).mode & 0o077).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

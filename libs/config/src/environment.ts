@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { parseEncryptionKeys } from './encryption-keys';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -38,6 +39,13 @@ export class EnvironmentVariables {
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   /** Periodic jobs in this process (outbox delivery, no-show sweep). Off for the CLI and in tests. */
   @Transform(toBool) @IsOptional() @IsBoolean() BACKGROUND_JOBS?: boolean;
+  /** Key-encryption keys for data at rest: `id:base64key[,id:base64key…]`, the first one current. */
+  @IsOptional() @IsString() DATA_ENCRYPTION_KEYS?: string;
+  /** The organising committee as it signs verified Games records (the credential's issuer name). */
+  @IsString() @MinLength(1) @MaxLength(200) CREDENTIAL_ISSUER_NAME = 'Organising Committee';
+  /** Public record verifications (GET /verify, verifyRecord) per address and window. */
+  @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_PER_ADDRESS = 300;
+  @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_WINDOW_SECONDS = 60;
 }
 
 /**
@@ -50,6 +58,12 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const problems = errors.map((e) => `  - ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('  - JWT_SECRET: required in production (at least 32 characters)');
+  }
+  if (typeof env.DATA_ENCRYPTION_KEYS === 'string') {
+    // The value is key material: report what is wrong with it, never the value itself.
+    problems.push(...parseEncryptionKeys(env.DATA_ENCRYPTION_KEYS).problems.map((p) => `  - DATA_ENCRYPTION_KEYS: ${p}`));
+  } else if (env.NODE_ENV === 'production') {
+    problems.push('  - DATA_ENCRYPTION_KEYS: required in production (id:base64key, a 32-byte key; openssl rand -base64 32)');
   }
   if (problems.length) {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);

@@ -2,3 +2,4 @@
 export { BatonConfig } from './baton-config';
 export { BatonConfigModule, loadConfig } from './config.module';
 export { EnvironmentVariables, validateEnvironment } from './environment';
+export { parseEncryptionKeys, type ConfiguredEncryptionKey } from './encryption-keys';
