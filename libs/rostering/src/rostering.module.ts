@@ -15,6 +15,7 @@ import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
+import { WorkHistoryService } from './work-history/work-history.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
@@ -32,7 +33,8 @@ import { RuleFactsRepository } from './rules/rule-facts.repository';
     RosteringResolver,
     AssignmentFieldsResolver,
     ShiftAssignmentsResolver,
+    WorkHistoryService,
   ],
-  exports: [RuleCheckService, AssignmentService],
+  exports: [RuleCheckService, AssignmentService, WorkHistoryService],
 })
 export class RosteringModule {}
