@@ -3,6 +3,8 @@ import { AuditModule } from '@baton/audit';
 import { AuthModule } from '@baton/auth';
 import { BatonConfigModule } from '@baton/config';
 import { CoreModule } from '@baton/core';
+import { CredentialsModule } from '@baton/credentials';
+import { CryptoModule } from '@baton/crypto';
 import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
@@ -19,6 +21,7 @@ import { StaffModule } from '@baton/staff';
   imports: [
     BatonConfigModule.forRoot(),
     CoreModule,
+    CryptoModule,
     DatabaseModule,
     PubSubModule,
     AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),
@@ -31,6 +34,7 @@ import { StaffModule } from '@baton/staff';
     StaffModule,
     SchedulingModule,
     RosteringModule,
+    CredentialsModule,
   ],
 })
 export class DomainModule {}

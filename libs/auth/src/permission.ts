@@ -25,6 +25,11 @@ export enum Permission {
   RULES_MANAGE = 'RULES_MANAGE',
   /** A staff member's own roster: my shifts, confirm, decline, sign up, availability. */
   SELF_SERVICE = 'SELF_SERVICE',
+  // Verified Games records (libs/credentials).
+  /** One's own verified Games records: list them, hide or show them. */
+  RECORDS_OWN = 'RECORDS_OWN',
+  /** Issue, revoke and reissue records; rotate and revoke the issuer's signing keys (organising committee HR). */
+  RECORDS_MANAGE = 'RECORDS_MANAGE',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -40,7 +45,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SHIFTS_MANAGE,
     Permission.ROSTER_MANAGE,
   ],
-  [Role.STAFF]: [Permission.AUTHENTICATED, Permission.EVENTS_READ, Permission.ORGANISATIONS_READ, Permission.SHIFTS_READ, Permission.SELF_SERVICE],
-  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
+  [Role.STAFF]: [
+    Permission.AUTHENTICATED,
+    Permission.EVENTS_READ,
+    Permission.ORGANISATIONS_READ,
+    Permission.SHIFTS_READ,
+    Permission.SELF_SERVICE,
+    Permission.RECORDS_OWN,
+  ],
+  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.RECORDS_OWN],
   [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
 };
