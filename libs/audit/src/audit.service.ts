@@ -25,19 +25,27 @@ function scrub(state: Record<string, unknown> | null | undefined): Record<string
 export class AuditService {
   /** Written in the caller's transaction, so an audited change and its record stand or fall together. */
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
+    await this.recordMany(manager, [entry]);
+  }
+
+  /** Many records in one statement (bulk operations: one per record changed, without one round trip each). */
+  async recordMany(manager: EntityManager, entries: readonly AuditRecord[]): Promise<void> {
+    if (!entries.length) return;
     const repository = manager.getRepository(AuditEntryEntity);
-    // jsonb columns defeat TypeORM's deep-partial typing; the entity is complete here.
+    // jsonb columns defeat TypeORM's deep-partial typing; the entities are complete here.
     await repository.insert(
-      repository.create({
-        actorUserId: entry.actorUserId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        eventId: entry.eventId ?? null,
-        before: scrub(entry.before),
-        after: scrub(entry.after),
-        reason: entry.reason ?? null,
-      }) as never,
+      entries.map((entry) =>
+        repository.create({
+          actorUserId: entry.actorUserId,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId ?? null,
+          eventId: entry.eventId ?? null,
+          before: scrub(entry.before),
+          after: scrub(entry.after),
+          reason: entry.reason ?? null,
+        }),
+      ) as never,
     );
   }
 }

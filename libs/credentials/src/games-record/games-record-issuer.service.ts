@@ -16,6 +16,7 @@ import { CredentialSigner } from './credential-signer';
 import { GamesRecordIssuanceObject } from './dto/games-record.object';
 import { GamesRecordEntity } from './games-record.entity';
 import { GamesRecordQueries } from './games-record.queries';
+import { insertRecords } from './games-record.writer';
 import { cleanReason } from './text-input';
 import { computeWorkFigures, WorkFigures } from './work-figures';
 
@@ -115,7 +116,7 @@ export class GamesRecordIssuer {
       // Frees the one-current-record slot before the new row takes it; the link is set after.
       await manager.getRepository(GamesRecordEntity).update({ id: old.id }, { supersededAt: issuedAt });
       const fresh = await this.signedRow(event, staff, figures, key, issuedAt, old.subjectId);
-      await manager.getRepository(GamesRecordEntity).insert(fresh);
+      await insertRecords(manager, [fresh], false);
       await manager.getRepository(GamesRecordEntity).update({ id: old.id }, { supersededById: fresh.id });
       await this.audit.record(manager, {
         actorUserId: actor.userId,
@@ -145,18 +146,20 @@ export class GamesRecordIssuer {
     }
     if (!rows.length) return { issued: 0, alreadyIssued: 0, withoutWorkedShifts };
     // A concurrent run may have issued some of these meanwhile: the unique index keeps its rows.
-    const inserted = await manager.createQueryBuilder().insert().into(GamesRecordEntity).values(rows).orIgnore().returning(['id']).execute();
-    const insertedIds = new Set((inserted.raw as Array<{ id: string }>).map((r) => r.id));
-    for (const row of rows.filter((r) => insertedIds.has(r.id))) {
-      await this.audit.record(manager, {
-        actorUserId,
-        action: 'games_record.issued',
-        entityType: 'games_record',
-        entityId: row.id,
-        eventId,
-        after: { staffMemberId: row.staffMemberId, ...auditFigures(row) },
-      });
-    }
+    const insertedIds = await insertRecords(manager, rows, true);
+    await this.audit.recordMany(
+      manager,
+      rows
+        .filter((r) => insertedIds.has(r.id))
+        .map((row) => ({
+          actorUserId,
+          action: 'games_record.issued',
+          entityType: 'games_record',
+          entityId: row.id,
+          eventId,
+          after: { staffMemberId: row.staffMemberId, ...auditFigures(row) },
+        })),
+    );
     return { issued: insertedIds.size, alreadyIssued: rows.length - insertedIds.size, withoutWorkedShifts };
   }
 

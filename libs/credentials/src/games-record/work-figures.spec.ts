@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { computeWorkFigures, formatHours, WorkEntry } from './work-figures';
 
 const MIN = 60_000;
@@ -20,9 +21,9 @@ function shift(start: string, overrides: Partial<WorkEntry> = {}): WorkEntry {
   };
 }
 
-describe('computeWorkFigures', () => {
-  const start = '2024-07-27T06:00:00Z';
+const start = '2024-07-27T06:00:00Z';
 
+describe('computeWorkFigures', () => {
   it('counts a shift worked on time in full', () => {
     expect(computeWorkFigures([shift(start)])).toEqual({
       shiftsWorked: 1,
@@ -124,5 +125,22 @@ describe('computeWorkFigures', () => {
 
   it('formats hours with two decimals from whole minutes', () => {
     expect([formatHours(0), formatHours(45), formatHours(480), formatHours(12_345)]).toEqual(['0.00', '0.75', '8.00', '205.75']);
+  });
+
+  it("agrees with the working-time rules' day (luxon) across a year, DST changes included", () => {
+    const mismatches: string[] = [];
+    for (const zone of ['Europe/Paris', 'Pacific/Tahiti', 'America/Los_Angeles', 'Asia/Kolkata']) {
+      for (let hour = 0; hour < 366 * 24; hour += 11) {
+        const at = new Date(Date.UTC(2024, 0, 1) + hour * 3_600_000).toISOString();
+        const expected = DateTime.fromISO(at, { zone }).toISODate();
+        const day = computeWorkFigures([shift(at, { venueTimeZone: zone })])?.firstDay;
+        if (day !== expected) mismatches.push(`${zone} ${at}: ${day} instead of ${expected}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses an unknown time zone rather than guessing a day', () => {
+    expect(() => computeWorkFigures([shift(start, { venueTimeZone: 'Mars/Olympus_Mons' })])).toThrow('Unknown time zone "Mars/Olympus_Mons"');
   });
 });

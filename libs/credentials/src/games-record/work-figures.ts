@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 /** What the figures are computed from: one assignment and its shift (WorkHistoryEntry fits). */
 export interface WorkEntry {
   status: 'ASSIGNED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
@@ -66,10 +64,25 @@ export function computeWorkFigures(entries: readonly WorkEntry[]): WorkFigures |
   };
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local date (YYYY-MM-DD) of an instant in a zone. Intl directly, one formatter per zone:
+ * luxon (which the rule engine uses, same answers) costs about ten times more, which shows when
+ * a whole event's records are computed at once.
+ */
 function localDay(at: Date, zone: string): string {
-  const day = DateTime.fromJSDate(at, { zone }).toISODate();
-  if (!day) throw new Error(`Unknown time zone "${zone}"`);
-  return day;
+  let format = dayFormats.get(zone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      throw new Error(`Unknown time zone "${zone}"`);
+    }
+    dayFormats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** Total length of the union of the intervals: overlaps (which the roster forbids anyway) count once. */

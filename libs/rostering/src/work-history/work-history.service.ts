@@ -33,33 +33,44 @@ export class WorkHistoryService {
   async forStaffMembers(staffMemberIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, WorkHistoryEntry[]>> {
     const history = new Map<string, WorkHistoryEntry[]>(staffMemberIds.map((id) => [id, []]));
     if (!staffMemberIds.length) return history;
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      `SELECT a.staff_member_id, a.id AS assignment_id, a.status, s.status AS shift_status, s.starts_at, s.ends_at,
-              a.checked_in_at, a.checked_out_at, s.role_title, v.name AS venue_name, v.time_zone AS venue_time_zone, t.name AS team_name
-         FROM assignments a
-         JOIN shifts s ON s.id = a.shift_id
-         JOIN venues v ON v.id = s.venue_id
-         JOIN teams t ON t.id = s.team_id
-        WHERE a.staff_member_id = ANY($1::uuid[])
-        ORDER BY a.staff_member_id, s.starts_at, a.id`,
+    // Two indexed reads rather than one join: joined, the planner hashes every shift of the event
+    // (tens of thousands) for each batch of people; looked up by id, only their shifts are read.
+    const assignments: Array<Record<string, unknown>> = await manager.query(
+      `SELECT staff_member_id, id, shift_id, status, checked_in_at, checked_out_at
+         FROM assignments WHERE staff_member_id = ANY($1::uuid[])`,
       [[...new Set(staffMemberIds)]],
     );
-    for (const row of rows) {
-      history.get(row.staff_member_id as string)?.push({
-        staffMemberId: row.staff_member_id as string,
-        assignmentId: row.assignment_id as string,
-        status: row.status as AssignmentStatus,
-        shiftStatus: row.shift_status as WorkHistoryEntry['shiftStatus'],
-        startsAt: new Date(row.starts_at as Date),
-        endsAt: new Date(row.ends_at as Date),
-        checkedInAt: row.checked_in_at ? new Date(row.checked_in_at as Date) : null,
-        checkedOutAt: row.checked_out_at ? new Date(row.checked_out_at as Date) : null,
-        roleTitle: row.role_title as string,
-        venueName: row.venue_name as string,
-        venueTimeZone: row.venue_time_zone as string,
-        teamName: row.team_name as string,
+    if (!assignments.length) return history;
+    const shifts: Array<Record<string, unknown>> = await manager.query(
+      `SELECT s.id, s.status, s.starts_at, s.ends_at, s.role_title, v.name AS venue_name, v.time_zone AS venue_time_zone, t.name AS team_name
+         FROM shifts s
+         JOIN venues v ON v.id = s.venue_id
+         JOIN teams t ON t.id = s.team_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [[...new Set(assignments.map((a) => a.shift_id as string))]],
+    );
+    const shiftById = new Map(shifts.map((s) => [s.id as string, s]));
+    const entries: WorkHistoryEntry[] = [];
+    for (const a of assignments) {
+      const s = shiftById.get(a.shift_id as string);
+      if (!s) continue;
+      entries.push({
+        staffMemberId: a.staff_member_id as string,
+        assignmentId: a.id as string,
+        status: a.status as AssignmentStatus,
+        shiftStatus: s.status as WorkHistoryEntry['shiftStatus'],
+        startsAt: new Date(s.starts_at as Date),
+        endsAt: new Date(s.ends_at as Date),
+        checkedInAt: a.checked_in_at ? new Date(a.checked_in_at as Date) : null,
+        checkedOutAt: a.checked_out_at ? new Date(a.checked_out_at as Date) : null,
+        roleTitle: s.role_title as string,
+        venueName: s.venue_name as string,
+        venueTimeZone: s.venue_time_zone as string,
+        teamName: s.team_name as string,
       });
     }
+    entries.sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime() || (x.assignmentId < y.assignmentId ? -1 : 1));
+    for (const entry of entries) history.get(entry.staffMemberId)?.push(entry);
     return history;
   }
 
