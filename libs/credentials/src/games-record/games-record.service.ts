@@ -37,6 +37,24 @@ export interface GamesRecordSummary {
   verificationUrl: string;
 }
 
+const SUMMARY_COLUMNS = [
+  'id',
+  'staffMemberId',
+  'eventId',
+  'eventCode',
+  'eventName',
+  'organisationName',
+  'teamNames',
+  'venueNames',
+  'roleTitles',
+  'firstDay',
+  'lastDay',
+  'shiftsWorked',
+  'workedMinutes',
+  'issuedAt',
+  'code',
+] as const;
+
 /** Reading records and the changes that are not reissues: revocation, hiding, erasure. */
 @Injectable()
 export class GamesRecordService {
@@ -62,6 +80,8 @@ export class GamesRecordService {
     const rows = await manager
       .getRepository(GamesRecordEntity)
       .createQueryBuilder('r')
+      // Everything a summary shows, not the signed token (5 kB a record) nor the subject's name.
+      .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
       .where('r.staffMemberId IN (:...ids)', { ids: [...userByStaff.keys()] })
       .andWhere('r.revokedAt IS NULL AND r.supersededAt IS NULL AND r.hiddenAt IS NULL')
       .orderBy('r.issuedAt', 'DESC')

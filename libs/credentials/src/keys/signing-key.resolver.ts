@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { BadInputError } from '@baton/core';
 import { cleanReason } from '../games-record/text-input';
 import { SigningKeyObject } from './dto/signing-key.object';
 import { KeyRingService } from './key-ring.service';
@@ -44,6 +45,7 @@ export class SigningKeyResolver {
     @Args('kid', { description: 'The key, by its kid' }) kid: string,
     @Args('reason', { description: 'Why, in up to 500 characters' }) reason: string,
   ) {
+    if (kid.length > 500) throw BadInputError.field('kid', 'Not a kid of this issuer', 'maxLength');
     await this.keys.revoke(actor, kid, cleanReason(reason));
     return this.describe(kid);
   }
