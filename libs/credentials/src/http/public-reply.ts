@@ -1,8 +1,9 @@
 import { BatonError } from '@baton/core';
+import { mapDatabaseError } from '@baton/database';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, TOO_MANY_REQUESTS: 429 };
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, NOT_FOUND: 404, TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503 };
 
 /**
  * Replies of the public credential endpoints: cacheable (Cache-Control and an ETag a client or a
@@ -32,11 +33,14 @@ export function sendPublic(
 }
 
 /** Expected refusals as small JSON bodies; anything else is rethrown to Nest's handling (500, logged). */
-export function sendPublicError(reply: FastifyReply, error: unknown): void {
-  if (!(error instanceof BatonError) || !(error.code in STATUS)) throw error;
+export function sendPublicError(reply: FastifyReply, caught: unknown): void {
+  // The database away is the client's cue to retry (503), not a server bug.
+  const error = caught instanceof BatonError ? caught : mapDatabaseError(caught);
+  if (!error || !(error.code in STATUS)) throw caught;
   reply.header('access-control-allow-origin', '*');
   reply.header('cache-control', 'no-store');
   if (error.code === 'TOO_MANY_REQUESTS') reply.header('retry-after', String(error.details.retryAfterSeconds ?? 60));
+  if (error.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', '5');
   reply
     .status(STATUS[error.code])
     .header('content-type', 'application/json; charset=utf-8')

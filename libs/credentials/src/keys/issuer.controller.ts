@@ -22,8 +22,12 @@ export class IssuerController {
 
   @Get('.well-known/jwks.json')
   async jwks(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const keys = (await this.keys.published()).map((k) => this.keys.toPublicJwk(k));
-    sendPublic(request, reply, JSON.stringify({ keys }), { type: 'application/jwk-set+json', maxAgeSeconds: KEYS_MAX_AGE_SECONDS });
+    try {
+      const keys = (await this.keys.published()).map((k) => this.keys.toPublicJwk(k));
+      sendPublic(request, reply, JSON.stringify({ keys }), { type: 'application/jwk-set+json', maxAgeSeconds: KEYS_MAX_AGE_SECONDS });
+    } catch (error) {
+      sendPublicError(reply, error);
+    }
   }
 
   /** What a credential's `kid` dereferences to (OB 3.0 §8.2: a URI resolving to the public JWK). */
