@@ -48,6 +48,7 @@ describe('issuer keys: JWKS, verification outside Baton, rotation, revocation, k
   let first: Awaited<ReturnType<typeof issuedEvent>>;
   let firstKid: string;
 
+  // Heavy set-up (an app, accounts signing in, a small event): a loaded machine needs more than 30 s.
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-08-20T10:00:00Z', env: { JWT_ACCESS_TTL_SECONDS: '86400' } });
     jwksUrl = `${t.url}/.well-known/jwks.json`;
@@ -56,7 +57,7 @@ describe('issuer keys: JWKS, verification outside Baton, rotation, revocation, k
     token = await login(t, admin.email);
     first = await issuedEvent();
     firstKid = kidOf(first[0].credential_jwt);
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   it('publishes public key parts only, cacheably; each kid dereferences to its key; the issuer has a profile', async () => {

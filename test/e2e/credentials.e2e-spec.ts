@@ -54,6 +54,7 @@ describe('verified Games records: issue, see, verify, revoke, reissue, hide', ()
       reason: string | null;
     }>;
 
+  // Heavy set-up (an app, accounts signing in, a small event): a loaded machine needs more than 30 s.
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-08-20T10:00:00Z', env: { LOGIN_LIMIT_PER_ACCOUNT: '1000', LOGIN_LIMIT_PER_ADDRESS: '10000' } });
     place = await createPastEvent(t.dataSource);
@@ -92,7 +93,7 @@ describe('verified Games records: issue, see, verify, revoke, reissue, hide', ()
       userId: users.alice.id,
       displayName: 'Alice Martin',
     });
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   describe('issuing', () => {
