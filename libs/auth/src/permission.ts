@@ -25,6 +25,14 @@ export enum Permission {
   RULES_MANAGE = 'RULES_MANAGE',
   /** A staff member's own roster: my shifts, confirm, decline, sign up, availability. */
   SELF_SERVICE = 'SELF_SERVICE',
+
+  // Alumni network (libs/alumni). Kept together: they move into the lib with the coming refactor.
+  /** One's own alumni profile, CV and endorsements given or received (the network also needs one's consent). */
+  ALUMNI_PROFILE = 'ALUMNI_PROFILE',
+  /** Other members' profiles and the directory, as their visibility allows. */
+  ALUMNI_DIRECTORY = 'ALUMNI_DIRECTORY',
+  /** Consent texts of the alumni network. */
+  ALUMNI_ADMIN = 'ALUMNI_ADMIN',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -41,6 +49,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ROSTER_MANAGE,
   ],
   [Role.STAFF]: [Permission.AUTHENTICATED, Permission.EVENTS_READ, Permission.ORGANISATIONS_READ, Permission.SHIFTS_READ, Permission.SELF_SERVICE],
-  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
+  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.ALUMNI_PROFILE, Permission.ALUMNI_DIRECTORY],
   [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
 };

@@ -13,3 +13,5 @@ export { NO_SHOW_GRACE_MINUTES } from './attendance/attendance-status';
 export { CoverageModule } from './coverage/coverage.module';
 export { CoverageService } from './coverage/coverage.service';
 export { CoverageBucket } from './coverage/coverage.dto';
+/** The roster as a record of work: who worked what, and who worked with whom (attended shifts only). */
+export { WorkHistoryService, type WorkRecord, type WorkTogether, type CoordinatorScope } from './work-history/work-history.service';

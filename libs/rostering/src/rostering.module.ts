@@ -15,11 +15,13 @@ import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
+import { WorkHistoryService } from './work-history/work-history.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
   providers: [
     RuleFactsRepository,
+    WorkHistoryService,
     RuleCheckService,
     AssignmentService,
     ShiftCancellationService,
@@ -33,6 +35,6 @@ import { RuleFactsRepository } from './rules/rule-facts.repository';
     AssignmentFieldsResolver,
     ShiftAssignmentsResolver,
   ],
-  exports: [RuleCheckService, AssignmentService],
+  exports: [RuleCheckService, AssignmentService, WorkHistoryService],
 })
 export class RosteringModule {}
