@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlumniModule } from '@baton/alumni';
 import { AuditModule } from '@baton/audit';
 import { AuthModule } from '@baton/auth';
 import { BatonConfigModule } from '@baton/config';
@@ -31,6 +32,7 @@ import { StaffModule } from '@baton/staff';
     StaffModule,
     SchedulingModule,
     RosteringModule,
+    AlumniModule,
   ],
 })
 export class DomainModule {}
