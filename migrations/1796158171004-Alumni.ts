@@ -45,9 +45,8 @@ export class Alumni1796158171004 implements MigrationInterface {
     );
     await queryRunner.query('CREATE INDEX "alumni_links_user_idx" ON "alumni_links"  ("user_id", "position") ');
     await queryRunner.query(
-      'CREATE TABLE "alumni_games_experiences" ("staff_member_id" uuid NOT NULL, "user_id" uuid NOT NULL, "event_id" uuid NOT NULL, "event_code" text NOT NULL, "event_name" text NOT NULL, "event_starts_on" date NOT NULL, "event_ends_on" date NOT NULL, "organisation_name" text NOT NULL, "team_code" text, "team_name" text, "role_titles" text array NOT NULL DEFAULT \'{}\', "shifts" integer NOT NULL, "minutes" integer NOT NULL, "first_shift_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_shift_at" TIMESTAMP WITH TIME ZONE NOT NULL, "venue_codes" text array NOT NULL DEFAULT \'{}\', "venues" jsonb NOT NULL DEFAULT \'[]\', CONSTRAINT "PK_e4109070ec82cbcd6da396d1d9f" PRIMARY KEY ("staff_member_id"))',
+      'CREATE TABLE "alumni_games_experiences" ("staff_member_id" uuid NOT NULL, "user_id" uuid NOT NULL, "event_id" uuid NOT NULL, "event_code" text NOT NULL, "event_name" text NOT NULL, "event_starts_on" date NOT NULL, "event_ends_on" date NOT NULL, "organisation_name" text NOT NULL, "team_code" text, "team_name" text, "role_titles" text array NOT NULL DEFAULT \'{}\', "shifts" integer NOT NULL, "minutes" integer NOT NULL, "first_shift_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_shift_at" TIMESTAMP WITH TIME ZONE NOT NULL, "venue_codes" text array NOT NULL DEFAULT \'{}\', "venues" jsonb NOT NULL DEFAULT \'[]\', "team_codes" text array NOT NULL DEFAULT \'{}\', "teams" jsonb NOT NULL DEFAULT \'[]\', CONSTRAINT "PK_e4109070ec82cbcd6da396d1d9f" PRIMARY KEY ("staff_member_id"))',
     );
-    await queryRunner.query('CREATE INDEX "alumni_games_experiences_team_idx" ON "alumni_games_experiences"  ("team_code") ');
     await queryRunner.query('CREATE INDEX "alumni_games_experiences_user_idx" ON "alumni_games_experiences"  ("user_id") ');
     await queryRunner.query(
       'CREATE TABLE "alumni_record_preferences" ("user_id" uuid NOT NULL, "record_id" uuid NOT NULL, "hidden" boolean NOT NULL, "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ea7e5e05d73faa11ded24f41f39" PRIMARY KEY ("user_id", "record_id"))',
@@ -68,6 +67,7 @@ export class Alumni1796158171004 implements MigrationInterface {
       `CREATE UNIQUE INDEX "alumni_profile_skills_name_key" ON "alumni_profile_skills" ("user_id", lower("name")) WHERE "name" IS NOT NULL`,
     );
     await queryRunner.query(`CREATE INDEX "alumni_games_experiences_venues_idx" ON "alumni_games_experiences" USING gin ("venue_codes")`);
+    await queryRunner.query(`CREATE INDEX "alumni_games_experiences_teams_idx" ON "alumni_games_experiences" USING gin ("team_codes")`);
     await queryRunner.query(
       'ALTER TABLE "alumni_consent_texts" ADD CONSTRAINT "alumni_consent_texts_published_by_fk" FOREIGN KEY ("published_by_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION',
     );
@@ -155,6 +155,7 @@ export class Alumni1796158171004 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE "alumni_consents" DROP CONSTRAINT "alumni_consents_text_fk"');
     await queryRunner.query('ALTER TABLE "alumni_consents" DROP CONSTRAINT "alumni_consents_user_fk"');
     await queryRunner.query('ALTER TABLE "alumni_consent_texts" DROP CONSTRAINT "alumni_consent_texts_published_by_fk"');
+    await queryRunner.query(`DROP INDEX "public"."alumni_games_experiences_teams_idx"`);
     await queryRunner.query(`DROP INDEX "public"."alumni_games_experiences_venues_idx"`);
     await queryRunner.query(`DROP INDEX "public"."alumni_profile_skills_name_key"`);
     await queryRunner.query(`DROP INDEX "public"."alumni_profiles_name_trgm_idx"`);
@@ -167,7 +168,6 @@ export class Alumni1796158171004 implements MigrationInterface {
     await queryRunner.query('DROP TYPE "public"."alumni_endorsement_relation"');
     await queryRunner.query('DROP TABLE "alumni_record_preferences"');
     await queryRunner.query('DROP INDEX "public"."alumni_games_experiences_user_idx"');
-    await queryRunner.query('DROP INDEX "public"."alumni_games_experiences_team_idx"');
     await queryRunner.query('DROP TABLE "alumni_games_experiences"');
     await queryRunner.query('DROP INDEX "public"."alumni_links_user_idx"');
     await queryRunner.query('DROP TABLE "alumni_links"');

@@ -80,7 +80,9 @@ export class DirectoryService {
     const params: Record<string, unknown> = {};
     const lower = (list: string[] | null | undefined) => [...new Set((list ?? []).map((t) => t.toLowerCase()))];
     if (filter.teams?.length) {
-      games.push('(lower(g.team_code) = ANY(:teams) OR lower(g.team_name) = ANY(:teams))');
+      games.push(
+        `(EXISTS (SELECT 1 FROM unnest(g.team_codes) tc WHERE lower(tc) = ANY(:teams)) OR EXISTS (SELECT 1 FROM jsonb_array_elements(g.teams) t WHERE lower(t->>'name') = ANY(:teams)))`,
+      );
       params.teams = lower(filter.teams);
     }
     if (filter.venues?.length) {

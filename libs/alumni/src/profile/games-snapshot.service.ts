@@ -44,6 +44,8 @@ export class GamesSnapshotService {
           lastShiftAt: r.lastShiftAt,
           venueCodes: r.venues.map((v) => v.code),
           venues: r.venues.map((v) => ({ code: v.code, name: v.name, shifts: v.shifts })),
+          teamCodes: r.teams.map((t) => t.code),
+          teams: r.teams.map((t) => ({ code: t.code, name: t.name, shifts: t.shifts })),
         })) as never,
       )
       .updateEntity(false)

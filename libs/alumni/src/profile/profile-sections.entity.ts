@@ -114,7 +114,7 @@ export class AlumniLinkEntity {
  */
 @Entity('alumni_games_experiences')
 @Index('alumni_games_experiences_user_idx', ['userId'])
-@Index('alumni_games_experiences_team_idx', ['teamCode'])
+@Index('alumni_games_experiences_teams_idx', { synchronize: false }) // GIN on team_codes, created by the migration
 @Index('alumni_games_experiences_venues_idx', { synchronize: false }) // GIN on venue_codes, created by the migration
 export class AlumniGamesExperienceEntity {
   @PrimaryColumn({ type: 'uuid' }) staffMemberId: string;
@@ -143,6 +143,9 @@ export class AlumniGamesExperienceEntity {
   @Column({ type: 'timestamptz' }) lastShiftAt: Date;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) venueCodes: string[];
   @Column({ type: 'jsonb', default: () => "'[]'" }) venues: Array<{ code: string; name: string; shifts: number }>;
+  /** Teams of the shifts worked, which may differ from the person's own team. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) teamCodes: string[];
+  @Column({ type: 'jsonb', default: () => "'[]'" }) teams: Array<{ code: string; name: string; shifts: number }>;
 }
 
 /**

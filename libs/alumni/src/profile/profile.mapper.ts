@@ -93,4 +93,5 @@ export const toGamesObject = (g: AlumniGamesExperienceEntity): AlumniGamesExperi
   firstShiftAt: g.firstShiftAt,
   lastShiftAt: g.lastShiftAt,
   venues: g.venues.map((v) => ({ code: v.code, name: v.name, shifts: v.shifts })),
+  teams: g.teams.map((t) => ({ code: t.code, name: t.name, shifts: t.shifts })),
 });

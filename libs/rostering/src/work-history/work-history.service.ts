@@ -20,6 +20,8 @@ export interface WorkRecord {
   firstShiftAt: Date;
   lastShiftAt: Date;
   venues: Array<{ venueId: string; code: string; name: string; shifts: number }>;
+  /** Teams of the shifts worked (people help other teams), most shifts first. */
+  teams: Array<{ teamId: string; code: string; name: string; shifts: number }>;
 }
 
 /** Shifts two people worked together (or one covered as coordinator), per event, with where. */
@@ -53,7 +55,7 @@ export class WorkHistoryService {
       `SELECT m.id AS staff_member_id, m.user_id, e.id AS event_id, e.code AS event_code, e.name AS event_name,
               to_char(e.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(e.ends_on, 'YYYY-MM-DD') AS ends_on,
               o.name AS organisation_name, t.code AS team_code, t.name AS team_name,
-              w.shifts, w.minutes, w.first_at, w.last_at, w.role_titles, vv.venues
+              w.shifts, w.minutes, w.first_at, w.last_at, w.role_titles, vv.venues, tt.teams
          FROM staff_members m
          JOIN events e ON e.id = m.event_id AND e.phase = 'CLOSED'
          JOIN organisations o ON o.id = m.organisation_id
@@ -74,6 +76,14 @@ export class WorkHistoryService {
                     GROUP BY s.venue_id) x
              JOIN venues v ON v.id = x.venue_id
          ) vv
+         CROSS JOIN LATERAL (
+           SELECT coalesce(jsonb_agg(jsonb_build_object('teamId', t2.id, 'code', t2.code, 'name', t2.name, 'shifts', x.n) ORDER BY x.n DESC, t2.code), '[]'::jsonb) AS teams
+             FROM (SELECT s.team_id, count(*)::int AS n
+                     FROM assignments a JOIN shifts s ON s.id = a.shift_id
+                    WHERE a.staff_member_id = m.id AND ${ATTENDED('a')}
+                    GROUP BY s.team_id) x
+             JOIN teams t2 ON t2.id = x.team_id
+         ) tt
         WHERE m.user_id = ANY($1::uuid[]) AND w.shifts > 0
         ORDER BY m.user_id, e.starts_on DESC, m.id`,
       [userIds],
@@ -95,6 +105,7 @@ export class WorkHistoryService {
       firstShiftAt: r.first_at as Date,
       lastShiftAt: r.last_at as Date,
       venues: r.venues as WorkRecord['venues'],
+      teams: r.teams as WorkRecord['teams'],
     }));
   }
 

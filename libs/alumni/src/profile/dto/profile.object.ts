@@ -103,6 +103,13 @@ export class AlumniGamesVenueObject {
   @Field(() => Int, { description: 'Attended shifts there' }) shifts: number;
 }
 
+@ObjectType('AlumniGamesTeam', { description: 'A team whose shifts the person attended' })
+export class AlumniGamesTeamObject {
+  @Field({ description: 'Team code, e.g. NET' }) code: string;
+  @Field({ description: 'Team name' }) name: string;
+  @Field(() => Int, { description: 'Attended shifts of this team' }) shifts: number;
+}
+
 @ObjectType('AlumniGamesExperience', { description: 'One Games the person worked, as the roster and attendance recorded it' })
 export class AlumniGamesExperienceObject {
   @Field(() => ID, { description: 'The event' }) eventId: string;
@@ -111,14 +118,15 @@ export class AlumniGamesExperienceObject {
   @Field({ description: 'First day of the event (YYYY-MM-DD)' }) eventStartsOn: string;
   @Field({ description: 'Last day of the event (YYYY-MM-DD)' }) eventEndsOn: string;
   @Field({ description: 'The organisation the person worked for' }) organisationName: string;
-  @Field(() => String, { nullable: true, description: 'Team code' }) teamCode: string | null;
-  @Field(() => String, { nullable: true, description: 'Team name' }) teamName: string | null;
+  @Field(() => String, { nullable: true, description: "Code of the person's own team" }) teamCode: string | null;
+  @Field(() => String, { nullable: true, description: "Name of the person's own team" }) teamName: string | null;
   @Field(() => [String], { description: 'Roles of the shifts worked' }) roleTitles: string[];
   @Field(() => Int, { description: 'Attended shifts' }) shiftsWorked: number;
   @Field(() => Float, { description: 'Scheduled hours of the attended shifts' }) hoursWorked: number;
   @Field({ description: 'Start of the first attended shift' }) firstShiftAt: Date;
   @Field({ description: 'End of the last attended shift' }) lastShiftAt: Date;
   @Field(() => [AlumniGamesVenueObject], { description: 'Where, most shifts first' }) venues: AlumniGamesVenueObject[];
+  @Field(() => [AlumniGamesTeamObject], { description: 'Teams of the shifts worked, most shifts first' }) teams: AlumniGamesTeamObject[];
 }
 
 /**
