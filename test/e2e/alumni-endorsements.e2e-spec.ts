@@ -71,7 +71,7 @@ describe('alumni endorsements', () => {
       eventName: 'Paris Test Event',
       shifts: 2,
       venues: [{ name: 'Stade de France', shifts: 2 }],
-      summary: 'Worked 2 shifts together at Stade de France (Paris Test Event)',
+      summary: 'Worked 2 shifts together at Stade de France, Paris Test Event',
       comment: 'Calm under pressure.',
       hidden: null,
       skill: { name: 'Skill of bob' },
@@ -112,13 +112,13 @@ describe('alumni endorsements', () => {
     expect(down.data?.endorseAlumniSkill).toMatchObject({
       relation: 'ENDORSER_COORDINATED',
       shifts: 2,
-      summary: 'Coordinated 2 shifts they worked at Stade de France (Paris Test Event)',
+      summary: 'Coordinated 2 shifts they worked at Stade de France, Paris Test Event',
     });
     const up = await endorse('pia', 'cora');
     expect(up.data?.endorseAlumniSkill).toMatchObject({
       relation: 'ENDORSEE_COORDINATED',
       shifts: 1,
-      summary: 'Worked 1 shift they coordinated at Stade de France (Paris Test Event)',
+      summary: 'Worked 1 shift they coordinated at Stade de France, Paris Test Event',
     });
   });
 

@@ -9,9 +9,9 @@ function places(venues: EndorsementContext['venues']): string {
   return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
-/** "Worked 6 shifts together at Stade de France (Paris 2024)". */
+/** "Worked 6 shifts together at Stade de France, Paris 2024". */
 export function endorsementSummary(relation: EndorsementRelation, context: EndorsementContext): string {
-  const where = `${places(context.venues)} (${context.eventName})`;
+  const where = `${places(context.venues)}, ${context.eventName}`;
   switch (relation) {
     case EndorsementRelation.SHARED_SHIFTS:
       return `Worked ${plural(context.shifts, 'shift')} together at ${where}`;

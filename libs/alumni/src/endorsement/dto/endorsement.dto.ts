@@ -42,7 +42,7 @@ export class AlumniEndorsementObject {
   @Field({ description: 'The event they worked together most' }) eventName: string;
   @Field(() => Int, { description: 'Shifts together (or coordinated) in that event' }) shifts: number;
   @Field(() => [AlumniEndorsementVenueObject], { description: 'Where, most shifts first' }) venues: AlumniEndorsementVenueObject[];
-  @Field({ description: 'In words, e.g. "Worked 6 shifts together at Stade de France (Paris 2024)"' }) summary: string;
+  @Field({ description: 'In words, e.g. "Worked 6 shifts together at Stade de France, Paris 2024"' }) summary: string;
   @Field(() => String, { nullable: true, description: 'What the colleague wrote' }) comment: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Hidden by the endorsee (only they see this field)' }) hidden: boolean | null;
   @Field({ description: 'When' }) createdAt: Date;
