@@ -1,3 +1,4 @@
+import { AlumniPrivacyService } from '@baton/alumni';
 import { Role } from '@baton/auth';
 import { EventPhase } from '@baton/events';
 import { attend, createMember, login, MemberFixture } from '../factories/alumni';
@@ -201,5 +202,24 @@ describe('alumni endorsements', () => {
     expect((await t.gql.request(ENDORSE, { u: people.bob.id, s: people.bob.skillId })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.gql.request(LIST, { u: people.bob.id }, staff)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await endorse('cora', 'bob')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('the privacy seam exports a person’s alumni data and erases all of it', async () => {
+    const privacy = t.app.get(AlumniPrivacyService);
+    const given = await endorse(
+      'alice',
+      'bob',
+      (await t.dataSource.query(`SELECT id FROM alumni_profile_skills WHERE user_id = $1 LIMIT 1`, [people.bob.id]))[0].id,
+    );
+    expect(given.errors).toBeUndefined();
+    const exported = await privacy.exportForUser(t.dataSource.manager, people.bob.id);
+    expect(exported.alumni_profiles).toHaveLength(1);
+    expect(exported.alumni_endorsements_received).toHaveLength(1);
+    expect(exported.alumni_consents).toHaveLength(1);
+    await t.dataSource.transaction((manager) => privacy.eraseForUser(manager, null, people.bob.id));
+    const left = await privacy.exportForUser(t.dataSource.manager, people.bob.id);
+    expect(Object.entries(left).filter(([, rows]) => rows.length)).toEqual([]);
+    const [audit] = await t.dataSource.query(`SELECT after FROM audit_entries WHERE action = 'alumni.erased' AND entity_id = $1`, [people.bob.id]);
+    expect(audit.after['alumni_profiles.user_id']).toBe(1);
   });
 });
