@@ -48,7 +48,7 @@ describe('permissions: allow and deny for each', () => {
       const login = await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
       tokens[who as Who] = login.login.accessToken;
     }
-  });
+  }, 60_000);
   afterAll(() => t?.close());
 
   const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
