@@ -34,7 +34,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['@baton/identity', '@baton/events', '@baton/organisations', '@baton/skills', '@baton/demo', '@baton/credentials'].map((name) => ({
+          paths: [
+            '@baton/identity',
+            '@baton/events',
+            '@baton/organisations',
+            '@baton/skills',
+            '@baton/staff',
+            '@baton/scheduling',
+            '@baton/rostering',
+            '@baton/alumni',
+            '@baton/credentials',
+            '@baton/demo',
+          ].map((name) => ({
             name,
             message: 'A platform lib must not import a domain lib.',
           })),

@@ -3,6 +3,16 @@ import { EventEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { createEvent, createOrganisation, createVenue } from '../factories/events';
 import { createUser, TEST_PASSWORD } from '../factories/users';
+import { consentText } from '../factories/alumni';
+import { AlumniConsentEntity, AlumniProfileEntity, ConsentPurpose } from '@baton/alumni';
+
+async function makeMember(t: TestApp, userId: string): Promise<void> {
+  const text = await consentText(t.dataSource);
+  await t.dataSource
+    .getRepository(AlumniConsentEntity)
+    .insert({ userId, consentTextId: text.id, purpose: ConsentPurpose.ALUMNI_NETWORK, givenAt: t.clock.now() });
+  await t.dataSource.getRepository(AlumniProfileEntity).insert({ userId, displayName: 'Alumnus' });
+}
 import { startTestApp, TestApp } from '../utils/test-app';
 
 type Who = 'anonymous' | 'admin' | 'coordinator' | 'venueCoordinator' | 'staff' | 'otherStaff' | 'alumnus' | 'recruiter';
@@ -33,10 +43,12 @@ describe('permissions: allow and deny for each', () => {
     };
     for (const [who, grants] of Object.entries(users)) {
       const user = await createUser(t.dataSource, grants);
+      // The alumnus is a member of the network (consent and profile), as after joining.
+      if (who === 'alumnus') await makeMember(t, user.id);
       const login = await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
       tokens[who as Who] = login.login.accessToken;
     }
-  });
+  }, 60_000);
   afterAll(() => t?.close());
 
   const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
@@ -75,6 +87,24 @@ describe('permissions: allow and deny for each', () => {
     { permission: 'USERS_MANAGE', query: () => '{ users { totalCount } }', allow: 'admin', deny: ['coordinator', 'staff'] },
     { permission: 'AUDIT_READ', query: () => '{ auditLog { totalCount } }', allow: 'admin', deny: ['coordinator', 'recruiter'] },
     { permission: 'OUTBOX_READ', query: () => '{ outboxMessages { totalCount } }', allow: 'admin', deny: ['coordinator', 'staff'] },
+    {
+      permission: 'ALUMNI_PROFILE',
+      query: () => 'mutation { updateAlumniProfile(input: { headline: "Network engineer" }) { userId } }',
+      allow: 'alumnus',
+      deny: ['staff', 'recruiter', 'coordinator', 'anonymous'],
+    },
+    {
+      permission: 'ALUMNI_DIRECTORY',
+      query: () => '{ alumniDirectory { totalCount } }',
+      allow: 'alumnus',
+      deny: ['staff', 'recruiter', 'coordinator', 'anonymous'],
+    },
+    {
+      permission: 'ALUMNI_ADMIN',
+      query: () => 'mutation { publishAlumniConsentText(input: { title: "Alumni network", body: "Text" }) { version } }',
+      allow: 'admin',
+      deny: ['alumnus', 'coordinator', 'recruiter', 'anonymous'],
+    },
   ];
 
   for (const c of cases) {

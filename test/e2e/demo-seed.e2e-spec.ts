@@ -38,7 +38,8 @@ describe('demo seed with staffing data', () => {
               count(*) FILTER (WHERE m.team_id IS NULL OR m.home_venue_id IS NULL)::int AS unlinked,
               count(*) FILTER (WHERE m.accreditation_status = 'PENDING')::int AS pending,
               count(DISTINCT m.employment_type)::int AS types
-         FROM staff_members m LEFT JOIN users u ON u.id = m.user_id`,
+         FROM staff_members m LEFT JOIN users u ON u.id = m.user_id WHERE m.event_id = $1`,
+      [result.eventId],
     );
     expect(row).toMatchObject({ records: staffAccounts + 1, linked: staffAccounts + 1, unlinked: 0, types: 3 });
     expect(row.pending).toBeLessThan(staffAccounts * 0.06);
@@ -81,7 +82,8 @@ describe('demo seed with staffing data', () => {
 
   it('fills between 60 % and 90 % of the places', async () => {
     const row = await one<{ places: number; assigned: number; shifts: number }>(
-      `SELECT sum(headcount)::int AS places, sum(active_count)::int AS assigned, count(*)::int AS shifts FROM shifts`,
+      `SELECT sum(headcount)::int AS places, sum(active_count)::int AS assigned, count(*)::int AS shifts FROM shifts WHERE event_id = $1`,
+      [result.eventId],
     );
     expect(row.shifts).toBe(result.counts.shifts);
     expect(row.assigned).toBe(result.counts.assignments);
@@ -112,8 +114,8 @@ describe('demo seed with staffing data', () => {
               count(*) FILTER (WHERE checked_in_at IS NOT NULL AND (starts_at > $1::timestamptz OR checked_in_at > $1::timestamptz))::int AS future,
               count(*) FILTER (WHERE starts_at <= $1::timestamptz)::int AS started,
               count(*) FILTER (WHERE checked_out_at IS NOT NULL AND checked_out_at < checked_in_at)::int AS "outOfOrder"
-         FROM assignments WHERE status IN ('ASSIGNED', 'CONFIRMED')`,
-      [NOW],
+         FROM assignments WHERE status IN ('ASSIGNED', 'CONFIRMED') AND event_id = $2`,
+      [NOW, result.eventId],
     );
     expect(row.future).toBe(0);
     expect(row.outOfOrder).toBe(0);
@@ -183,5 +185,80 @@ describe('demo seed with staffing data', () => {
       if (blocks.length) blocking.push({ assignment: a.id, rules: blocks.map((b) => `${b.rule}: ${b.message}`) });
     }
     expect(blocking).toEqual([]);
+  });
+
+  describe('the alumni network', () => {
+    const DEMO_PASSWORD = 'baton-demo-2024';
+    const login = async (email: string) =>
+      (await t.gql.ok(`mutation($e: String!) { login(input: { email: $e, password: "${DEMO_PASSWORD}" }) { accessToken } }`, { e: email })).login.accessToken;
+
+    it('has a closed test event a year ago, with a roster and attendance', async () => {
+      const event = await one<Record<string, any>>(`SELECT id, phase, to_char(starts_on, 'YYYY-MM-DD') AS starts_on FROM events WHERE code = 'PAR23T'`);
+      expect(event).toMatchObject({ phase: 'CLOSED', starts_on: '2025-07-22' });
+      const row = await one<{ staff: number; shifts: number; attended: number; active: number }>(
+        `SELECT (SELECT count(*)::int FROM staff_members WHERE event_id = $1) AS staff, (SELECT count(*)::int FROM shifts WHERE event_id = $1) AS shifts,
+                count(*) FILTER (WHERE checked_in_at IS NOT NULL)::int AS attended, count(*)::int AS active
+           FROM assignments WHERE event_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED')`,
+        [event.id],
+      );
+      expect(row.staff).toBe(result.counts.alumni.testEventStaff);
+      expect(row.staff).toBeGreaterThan(40);
+      expect(row.attended / row.active).toBeGreaterThan(0.88);
+      expect(row.attended / row.active).toBeLessThan(0.99);
+    });
+
+    it('about 60 % of its staff joined, with profiles of every visibility', async () => {
+      const row = await one<{ members: number; visibilities: number; games: number }>(
+        `SELECT count(*)::int AS members, count(DISTINCT p.visibility)::int AS visibilities,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM alumni_games_experiences g WHERE g.user_id = p.user_id))::int AS games
+           FROM alumni_profiles p JOIN alumni_consents c ON c.user_id = p.user_id AND c.withdrawn_at IS NULL`,
+      );
+      expect(row.members).toBe(result.counts.alumni.alumni);
+      const share = row.members / result.counts.alumni.testEventStaff;
+      expect(share).toBeGreaterThan(0.45);
+      expect(share).toBeLessThan(0.75);
+      expect(row.visibilities).toBe(3);
+      // A member whose every test-event shift was a no-show has no Games record: nearly none.
+      expect(row.games).toBeGreaterThan(row.members * 0.95);
+    });
+
+    it('endorses only between people who attended the same shifts', async () => {
+      const row = await one<{ total: number; unfounded: number }>(
+        `SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE NOT EXISTS (
+                  SELECT 1 FROM assignments a JOIN staff_members ma ON ma.id = a.staff_member_id AND ma.user_id = e.endorser_id
+                    JOIN assignments b ON b.shift_id = a.shift_id JOIN staff_members mb ON mb.id = b.staff_member_id AND mb.user_id = e.endorsee_id
+                   WHERE a.checked_in_at IS NOT NULL AND b.checked_in_at IS NOT NULL AND a.status IN ('ASSIGNED', 'CONFIRMED') AND b.status IN ('ASSIGNED', 'CONFIRMED')))::int AS unfounded
+           FROM alumni_endorsements e`,
+      );
+      expect(row.total).toBe(result.counts.alumni.endorsements);
+      expect(row.total).toBeGreaterThan(10);
+      expect(row.unfounded).toBe(0);
+    });
+
+    it('alumnus@baton.demo has a full profile, a Games record and endorsements; staff@baton.demo may still join', async () => {
+      const token = await login('alumnus@baton.demo');
+      const { myAlumniProfile: p } = await t.gql.ok(
+        `{ myAlumniProfile { userId visibility summary location { city } skills { name endorsementCount } languages { code } experiences { title } education { institution }
+             links { url } gamesExperiences { eventCode shiftsWorked venues { code } } jsonResume } }`,
+        {},
+        token,
+      );
+      expect(p).toMatchObject({
+        visibility: 'PARTNERS',
+        location: { city: 'Saint-Denis' },
+        gamesExperiences: [{ eventCode: 'PAR23T', venues: [{ code: 'STF' }] }],
+      });
+      for (const section of ['skills', 'languages', 'experiences', 'education', 'links']) expect([section, p[section].length > 0]).toEqual([section, true]);
+      const endorsements = await t.gql.ok(`{ alumniEndorsements(userId: "${p.userId}") { totalCount edges { node { summary } } } }`, {}, token);
+      expect(endorsements.alumniEndorsements.totalCount).toBeGreaterThan(0);
+      expect(endorsements.alumniEndorsements.edges[0].node.summary).toMatch(/together at Stade de France/);
+      const staff = await login('staff@baton.demo');
+      expect((await t.gql.ok('{ myAlumniMembership { member mayJoin invitedAfter } }', {}, staff)).myAlumniMembership).toEqual({
+        member: false,
+        mayJoin: true,
+        invitedAfter: ['Paris 2024 test event (demo)'],
+      });
+    });
   });
 });

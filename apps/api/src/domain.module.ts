@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlumniModule } from '@baton/alumni';
 import { AuditModule } from '@baton/audit';
 import { AuthModule } from '@baton/auth';
 import { BatonConfigModule } from '@baton/config';
@@ -35,6 +36,7 @@ import { StaffModule } from '@baton/staff';
     SchedulingModule,
     RosteringModule,
     CredentialsModule,
+    AlumniModule,
   ],
 })
 export class DomainModule {}

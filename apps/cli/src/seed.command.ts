@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
+import { GamesSnapshotService } from '@baton/alumni';
 import { AuditService } from '@baton/audit';
 import { BatonConfig } from '@baton/config';
 import { Clock } from '@baton/core';
@@ -52,7 +53,13 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
 
   const config = app.get(BatonConfig);
   const endpoint = app.get(DatabaseEndpoint);
-  const generator = new DemoGenerator(app.get(TransactionRunner), app.get(PasswordHasher), app.get(Clock), app.get(AuditService));
+  const generator = new DemoGenerator(
+    app.get(TransactionRunner),
+    app.get(PasswordHasher),
+    app.get(Clock),
+    app.get(AuditService),
+    app.get(GamesSnapshotService),
+  );
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
   const plan = generator.plan(args);
   console.log(
@@ -102,6 +109,11 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
       'assignments',
       `${c.assignments} (fill ${(c.fillRate * 100).toFixed(1)} %, ${c.confirmed} confirmed, ${c.checkedIn} checked in); ` +
         `roster computed in ${(c.rosterMs / 1000).toFixed(1)} s with ${c.engineChecks} rule checks`,
+    ],
+    [
+      'alumni',
+      `test event ${c.alumni.testEventStaff} staff, ${c.alumni.testEventShifts} shifts, ${c.alumni.testEventAssignments} assignments; ` +
+        `${c.alumni.alumni} members, ${c.alumni.endorsements} endorsements`,
     ],
   ];
   if (result.deleted) rows.unshift(['deleted first', `${result.deleted.events} event, ${result.deleted.users} accounts`]);

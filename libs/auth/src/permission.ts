@@ -30,6 +30,14 @@ export enum Permission {
   RECORDS_OWN = 'RECORDS_OWN',
   /** Issue, revoke and reissue records; rotate and revoke the issuer's signing keys (organising committee HR). */
   RECORDS_MANAGE = 'RECORDS_MANAGE',
+
+  // Alumni network (libs/alumni). Kept together: they move into the lib with the coming refactor.
+  /** One's own alumni profile, CV and endorsements given or received (the network also needs one's consent). */
+  ALUMNI_PROFILE = 'ALUMNI_PROFILE',
+  /** Other members' profiles and the directory, as their visibility allows. */
+  ALUMNI_DIRECTORY = 'ALUMNI_DIRECTORY',
+  /** Consent texts of the alumni network. */
+  ALUMNI_ADMIN = 'ALUMNI_ADMIN',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -53,6 +61,6 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SELF_SERVICE,
     Permission.RECORDS_OWN,
   ],
-  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.RECORDS_OWN],
+  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.RECORDS_OWN, Permission.ALUMNI_PROFILE, Permission.ALUMNI_DIRECTORY],
   [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
 };

@@ -37,7 +37,8 @@ export class DemoBootstrap implements OnApplicationBootstrap {
     this.logger.log(
       `Demo data ready in ${result.elapsedMs} ms: event ${result.eventCode} (${result.dates.startsOn} to ${result.dates.endsOn}), ` +
         `${c.venues} venues, ${c.teams} teams, ${c.organisations} organisations, ${c.skills} skills, ${c.users} accounts, ` +
-        `${c.staffMembers} staff records, ${c.shifts} shifts, ${c.assignments} assignments (${Math.round(c.fillRate * 100)} % filled; scale ${result.scale})`,
+        `${c.staffMembers} staff records, ${c.shifts} shifts, ${c.assignments} assignments (${Math.round(c.fillRate * 100)} % filled; scale ${result.scale}); ` +
+        `closed test event with ${c.alumni.testEventStaff} staff, ${c.alumni.alumni} alumni, ${c.alumni.endorsements} endorsements (${c.alumni.elapsedMs} ms)`,
     );
     if (result.scale < 1) this.logger.log('For the full Paris 2024 size (5,300 staff, about 60,000 assignments): npm run seed -- --scale 1 --reset');
   }

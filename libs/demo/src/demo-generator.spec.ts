@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FixedClock } from '@baton/core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { buildDemoAlumni } from './demo-alumni';
 import { demoBanner } from './demo-banner';
 import { DEMO_ORGANISATIONS, DEMO_SKILLS, DEMO_TEAMS } from './demo-catalogue';
 import { buildDemoPlan, demoDates, STAFF_PER_SCALE } from './demo-plan';
@@ -214,5 +215,47 @@ describe('demo roster', () => {
     const tahiti = roster.shifts.filter((s) => s.venueCode === 'THP');
     expect(tahiti.length).toBeGreaterThan(0);
     expect(tahiti.every((s) => ['17:00', '01:00'].includes(s.startsAt.toISOString().slice(11, 16)))).toBe(true);
+  });
+});
+
+describe('demo alumni', () => {
+  const now = new Date('2026-07-22T09:30:00Z');
+  const build = async () => {
+    const plan = buildDemoPlan({ now, venues: loadParisVenues(), scale: 0.05 });
+    const identities = await generateStaffIdentities(plan.seed, plan.staffCount);
+    const staff = plan.accounts.find((a) => a.role === 'STAFF')!;
+    const roster = buildDemoRoster({ plan, identities, now, demoStaff: staff });
+    const alumnus = plan.accounts.find((a) => a.role === 'ALUMNUS')!;
+    return buildDemoAlumni({ plan, roster, now, alumnus, staff });
+  };
+  // Ids are fresh UUIDs on every run; everything else must repeat.
+  const withoutIds = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (/^(id|staffId|skillId)$/.test(key) ? undefined : v)));
+
+  it('is the same for the same seed, and places the test event a year ago, closed', async () => {
+    const [a, b] = [await build(), await build()];
+    expect(withoutIds(a)).toEqual(withoutIds(b));
+    expect(a.event).toMatchObject({ code: 'PAR23T', startsOn: '2025-07-22', endsOn: '2025-07-26' });
+  });
+
+  it('lets 60 % of the generated staff join, the demo alumnus always, the demo staff member never', async () => {
+    const alumni = await build();
+    const generated = alumni.people.length - 2;
+    const joined = alumni.profiles.map((p) => alumni.people[p.person].email);
+    expect(joined).toContain('alumnus@baton.demo');
+    expect(joined).not.toContain('staff@baton.demo');
+    expect(joined.length - 1).toBe(Math.round(generated * 0.6));
+    expect(new Set(alumni.profiles.map((p) => p.visibility))).toEqual(new Set(['PRIVATE', 'ALUMNI', 'PARTNERS']));
+  });
+
+  it('endorses only between members who attended a shift together, never the same skill twice by one person', async () => {
+    const alumni = await build();
+    const attended = new Map<number, Set<number>>();
+    for (const a of alumni.assignments) if (a.checkedInAt) attended.set(a.person, (attended.get(a.person) ?? new Set()).add(a.shift));
+    expect(alumni.endorsements.length).toBeGreaterThan(0);
+    for (const e of alumni.endorsements) {
+      const shared = [...(attended.get(e.endorser) ?? [])].filter((s) => attended.get(e.endorsee)?.has(s));
+      expect(shared.length).toBe(e.shifts);
+    }
+    expect(new Set(alumni.endorsements.map((e) => `${e.endorser}|${e.skillId}`)).size).toBe(alumni.endorsements.length);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
+import { GamesSnapshotService } from '@baton/alumni';
 import { AuditService } from '@baton/audit';
 import { Role } from '@baton/auth';
 import { Clock, ConflictError } from '@baton/core';
@@ -15,6 +16,8 @@ import { AccreditationStatus, AvailabilityKind, AvailabilityPeriodEntity, Employ
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { DEMO_EMAIL_DOMAINS, DEMO_PASSWORD } from './demo-accounts';
 import { buildDemoPlan, type DemoDates, type DemoPlan } from './demo-plan';
+import { buildDemoAlumni, TEST_EVENT, type DemoAlumni } from './demo-alumni';
+import { writeDemoAlumni, type DemoAlumniCounts } from './demo-alumni.writer';
 import { buildDemoRoster, type DemoRoster } from './demo-roster';
 import { generateStaffIdentities } from './demo-staff';
 import { loadParisVenues } from './venues-csv';
@@ -68,6 +71,8 @@ export interface DemoSeedCounts {
   /** Time spent computing the roster in memory (rule engine included). */
   rosterMs: number;
   engineChecks: number;
+  /** The closed test event a year ago and its alumni (see demo-alumni.ts). */
+  alumni: DemoAlumniCounts;
 }
 
 export interface DemoSeedResult {
@@ -87,6 +92,8 @@ interface PreparedData {
   eventId: string;
   staff: Array<{ email: string; displayName: string }>;
   roster: DemoRoster;
+  alumni: DemoAlumni | null;
+  alumniBuildMs: number;
   passwordHash: string;
 }
 
@@ -106,6 +113,7 @@ export class DemoGenerator {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly games: GamesSnapshotService,
   ) {}
 
   /** The demo as data, placed around the clock's today. No database access. */
@@ -123,11 +131,17 @@ export class DemoGenerator {
     const staff = await generateStaffIdentities(plan.seed, plan.staffCount);
     const demoStaff = plan.accounts.find((a) => a.role === 'STAFF');
     const roster = buildDemoRoster({ plan, identities: staff, now: this.clock.now(), demoStaff, eventId });
+    const alumnus = plan.accounts.find((a) => a.role === 'ALUMNUS');
+    const alumniStarted = performance.now();
+    const alumni = alumnus && demoStaff ? buildDemoAlumni({ plan, roster, now: this.clock.now(), alumnus, staff: demoStaff }) : null;
+    const alumniBuildMs = performance.now() - alumniStarted;
     const prepared: PreparedData = {
       plan,
       eventId,
       staff,
       roster,
+      alumni,
+      alumniBuildMs,
       // One argon2id hash shared by every demo account: hashing 5,300 times would take minutes.
       passwordHash: await this.hasher.hash(DEMO_PASSWORD),
     };
@@ -143,7 +157,7 @@ export class DemoGenerator {
 
   private async clearOrRefuse(manager: EntityManager, plan: DemoPlan, reset: boolean): Promise<DemoSeedResult['deleted']> {
     if (!reset) {
-      const event = await manager.getRepository(EventEntity).existsBy({ code: plan.event.code });
+      const event = await manager.getRepository(EventEntity).existsBy({ code: In([plan.event.code, TEST_EVENT.code]) });
       const accounts = await manager.getRepository(UserEntity).createQueryBuilder('u').where(demoEmailCondition('u'), demoEmailParams()).getCount();
       if (event || accounts) {
         const found = [event ? `the event ${plan.event.code}` : '', accounts ? `${accounts} demo accounts` : ''].filter(Boolean).join(' and ');
@@ -154,23 +168,24 @@ export class DemoGenerator {
       }
       return null;
     }
+    const codes = [plan.event.code, TEST_EVENT.code];
     // Shifts first: they RESTRICT the deletion of venues and teams, which the event's deletion
     // cascades to (assignments and required skills go with the shifts).
-    await manager.query(`DELETE FROM shifts WHERE event_id IN (SELECT id FROM events WHERE code = $1)`, [plan.event.code]);
+    await manager.query(`DELETE FROM shifts WHERE event_id IN (SELECT id FROM events WHERE code = ANY($1::text[]))`, [codes]);
     // Venues, teams, staff records, grants and invitations of the event go with it (ON DELETE CASCADE);
-    // grants, sessions and password resets of the demo accounts go with the accounts.
-    const events = await manager.createQueryBuilder().delete().from(EventEntity).where('code = :code', { code: plan.event.code }).execute();
+    // grants, sessions, password resets and alumni profiles of the demo accounts go with the accounts.
+    const events = await manager.createQueryBuilder().delete().from(EventEntity).where('code IN (:...codes)', { codes }).execute();
     const accounts = await manager.createQueryBuilder().delete().from(UserEntity).where(demoEmailCondition(), demoEmailParams()).execute();
     return { events: events.affected ?? 0, users: accounts.affected ?? 0 };
   }
 
   private async write(
     manager: EntityManager,
-    { plan, eventId, staff, roster, passwordHash }: PreparedData,
+    { plan, eventId, staff, roster, alumni, alumniBuildMs, passwordHash }: PreparedData,
     deleted: DemoSeedResult['deleted'],
     onProgress?: (progress: DemoProgress) => void,
   ): Promise<DemoSeedResult> {
-    const total = 5 + 2 * (plan.accounts.length + staff.length) + roster.staff.length + roster.shifts.length + roster.assignments.length;
+    const total = 6 + 2 * (plan.accounts.length + staff.length) + roster.staff.length + roster.shifts.length + roster.assignments.length;
     let done = 0;
     const progress = (step: string, amount = 1) => {
       done += amount;
@@ -262,6 +277,20 @@ export class DemoGenerator {
       progress,
     );
 
+    const alumniWriteStarted = performance.now();
+    const alumniCounts = alumni
+      ? await writeDemoAlumni(
+          manager,
+          alumni,
+          plan,
+          { users: new Map(people.map((p) => [p.email, p.id])), organisationIds, skillIds },
+          this.games,
+          (m, entity, rows) => insertRows(m, entity, rows),
+        )
+      : { testEventStaff: 0, testEventShifts: 0, testEventAssignments: 0, alumni: 0, endorsements: 0, elapsedMs: 0 };
+    alumniCounts.elapsedMs = Math.round(alumniBuildMs + performance.now() - alumniWriteStarted);
+    progress('alumni');
+
     const counts: DemoSeedCounts = {
       organisations: organisationIds.size,
       organisationsCreated: organisationIds.created,
@@ -275,6 +304,7 @@ export class DemoGenerator {
       ...staffing,
       rosterMs: roster.stats.rosterMs,
       engineChecks: roster.stats.engineChecks,
+      alumni: alumniCounts,
     };
     await this.audit.record(manager, {
       actorUserId: null,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { EventEntity } from './event/event.entity';
 import { EventService } from './event/event.service';
+import { EventPhaseHooks } from './event/event-phase-hooks';
 import { EventsResolver } from './events.resolver';
 import { TeamEntity } from './team/team.entity';
 import { VenueEntity } from './venue/venue.entity';
@@ -14,7 +15,7 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
 
 @Module({
   imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
-  providers: [EventService, VenueTeamService, EventsResolver],
-  exports: [EventService, VenueTeamService],
+  providers: [EventService, VenueTeamService, EventsResolver, EventPhaseHooks],
+  exports: [EventService, VenueTeamService, EventPhaseHooks],
 })
 export class EventsModule {}

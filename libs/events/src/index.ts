@@ -7,3 +7,5 @@ export { EventService, EVENT_CHANGED, toEventObject } from './event/event.servic
 export { VenueTeamService, toTeamObject, toVenueObject } from './venue/venue.service';
 export { EventObject } from './dto/event.dto';
 export { VenueObject, TeamObject } from './dto/venue-team.dto';
+/** Lets later libs act inside the transaction that changes an event's phase (e.g. CLOSED). */
+export { EventPhaseHooks, type EventPhaseChange, type EventPhaseHandler } from './event/event-phase-hooks';

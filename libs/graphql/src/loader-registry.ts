@@ -27,6 +27,11 @@ export class LoaderRegistry {
     }
     return loader as DataLoader<K, V>;
   }
+
+  /** Forgets every loader of this request: after a mutation, what they cached may be stale. */
+  clear(): void {
+    this.loaders.clear();
+  }
 }
 
 @Injectable()

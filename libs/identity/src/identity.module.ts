@@ -11,6 +11,7 @@ import { IdentityActorLoader } from './identity-actor.loader';
 import { InvitationEntity } from './invitation/invitation.entity';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { InvitationService } from './invitation/invitation.service';
+import { BulkInvitationService } from './invitation/bulk-invitation.service';
 import { PasswordHasher } from './password/password-hasher';
 import { PasswordResetEntity } from './password/password-reset.entity';
 import { RefreshTokenEntity } from './session/refresh-token.entity';
@@ -37,11 +38,12 @@ export class IdentityActorModule {}
     AccountService,
     UserDirectoryService,
     InvitationService,
+    BulkInvitationService,
     AuthResolver,
     InvitationResolver,
     UserResolver,
   ],
-  exports: [PasswordHasher, SessionService, UserDirectoryService],
+  exports: [PasswordHasher, SessionService, UserDirectoryService, BulkInvitationService],
 })
 export class IdentityModule {}
 

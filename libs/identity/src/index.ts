@@ -8,4 +8,6 @@ export { InvitationEntity } from './invitation/invitation.entity';
 export { PasswordResetEntity } from './password/password-reset.entity';
 export { PasswordHasher } from './password/password-hasher';
 export { SessionService } from './session/session.service';
-export { UserDirectoryService } from './user/user-directory.service';
+export { UserDirectoryService, type AccountSummary } from './user/user-directory.service';
+/** Invitations for many people in a few statements (alumni invitations when an event closes). */
+export { BulkInvitationService, type BulkInvitee, type BulkInvitationRequest, type BulkInvitationResult } from './invitation/bulk-invitation.service';

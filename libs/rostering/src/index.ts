@@ -13,5 +13,5 @@ export { NO_SHOW_GRACE_MINUTES } from './attendance/attendance-status';
 export { CoverageModule } from './coverage/coverage.module';
 export { CoverageService } from './coverage/coverage.service';
 export { CoverageBucket } from './coverage/coverage.dto';
-/** What people were rostered on and their check-ins and check-outs, for readers outside rostering (the verified Games record). */
-export { WorkHistoryService, type WorkHistoryEntry } from './work-history/work-history.service';
+/** The roster read as a record of work: every assignment with its attendance (verified Games records), attended work and who worked with whom (alumni). */
+export { WorkHistoryService, type WorkHistoryEntry, type WorkRecord, type WorkTogether, type CoordinatorScope } from './work-history/work-history.service';

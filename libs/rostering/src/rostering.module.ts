@@ -21,6 +21,7 @@ import { WorkHistoryService } from './work-history/work-history.service';
   imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
   providers: [
     RuleFactsRepository,
+    WorkHistoryService,
     RuleCheckService,
     AssignmentService,
     ShiftCancellationService,

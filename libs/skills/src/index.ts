@@ -1,4 +1,4 @@
 /** The platform-wide skill catalogue. */
 export { SkillsModule } from './skills.module';
 export { SkillEntity } from './skill/skill.entity';
-export { SkillService } from './skill/skill.service';
+export { SkillService, type SkillSummary } from './skill/skill.service';

@@ -12,3 +12,5 @@ export { canSeeContact, coveredByAnyGrant, coversStaff, type GrantScopes, type S
 export { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 export { StaffMemberObject, StaffMemberSkillObject, StaffContactObject } from './staff-member/dto/staff-member.object';
 export { toStaffMemberObject } from './staff-member/staff-member.mapper';
+/** Staff records as people: who worked an event, linking a record to its owner's account. */
+export { StaffAccountsService, type EventPerson } from './staff-member/staff-accounts.service';

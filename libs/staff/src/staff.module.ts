@@ -9,6 +9,7 @@ import { StaffMemberEntity } from './staff-member/staff-member.entity';
 import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMemberService } from './staff-member/staff-member.service';
 import { StaffScopeService } from './staff-member/staff-scope.service';
+import { StaffAccountsService } from './staff-member/staff-accounts.service';
 import { StaffSkillEntity } from './staff-member/staff-skill.entity';
 import { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 
@@ -24,7 +25,16 @@ describeConstraint('availability_periods_order_check', { field: 'endsAt', messag
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity])],
-  providers: [StaffScopeService, StaffDirectoryService, StaffMemberService, StaffSkillsLoader, StaffMemberResolver, AvailabilityService, AvailabilityResolver],
-  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader],
+  providers: [
+    StaffAccountsService,
+    StaffScopeService,
+    StaffDirectoryService,
+    StaffMemberService,
+    StaffSkillsLoader,
+    StaffMemberResolver,
+    AvailabilityService,
+    AvailabilityResolver,
+  ],
+  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader, StaffAccountsService],
 })
 export class StaffModule {}

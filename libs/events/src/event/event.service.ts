@@ -7,6 +7,7 @@ import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { DataSource } from 'typeorm';
 import { CreateEventInput, EventObject, UpdateEventInput } from '../dto/event.dto';
 import { EventEntity } from './event.entity';
+import { EventPhaseHooks } from './event-phase-hooks';
 
 export const EVENT_CHANGED = 'eventChanged';
 
@@ -22,6 +23,7 @@ export class EventService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly phaseHooks: EventPhaseHooks,
   ) {}
 
   /** The events this person may read: all for admins, their granted events otherwise. */
@@ -67,6 +69,16 @@ export class EventService {
       Object.assign(event, changes);
       assertDateOrder(event.startsOn, event.endsOn);
       const saved = toEventObject(await manager.getRepository(EventEntity).save(event));
+      if (before.phase !== saved.phase) {
+        await this.phaseHooks.run(manager, {
+          eventId: id,
+          eventCode: saved.code,
+          eventName: saved.name,
+          from: before.phase,
+          to: saved.phase,
+          actorUserId: actor.userId,
+        });
+      }
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'event.updated',

@@ -4,13 +4,20 @@ import { Actor, Grant, Role } from '@baton/auth';
 import { BadInputError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PageArgs, paginate } from '@baton/graphql';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GrantInput, normaliseGrant } from '../grant/grant-spec';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
 import { SessionService } from '../session/session.service';
 import { toRoleGrantObject, toUserObject } from './user.mapper';
 import { UserObject } from './user.object';
 import { UserEntity, UserStatus } from './user.entity';
+
+export interface AccountSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  status: UserStatus;
+}
 
 /** People and their grants, as admins manage them. */
 @Injectable()
@@ -37,6 +44,61 @@ export class UserDirectoryService {
       ...toUserObject(user, []),
       roles: grants.map((g) => ({ id: g.id, role: g.role, eventId: g.eventId, organisationId: g.organisationId, venueIds: g.venueIds, teamIds: g.teamIds })),
     };
+  }
+
+  /** Name and email of accounts, for other libs working inside their own transaction. */
+  async accountsOf(manager: EntityManager, userIds: readonly string[]): Promise<AccountSummary[]> {
+    if (!userIds.length) return [];
+    const users = await manager.getRepository(UserEntity).find({ where: { id: In([...userIds]) } });
+    return users.map((u) => ({ id: u.id, email: u.email, displayName: u.displayName, status: u.status }));
+  }
+
+  /** The grants of several people with one role (e.g. who coordinated what), grouped by user. */
+  async grantsOf(manager: EntityManager, userIds: readonly string[], role: Role): Promise<Map<string, Grant[]>> {
+    const result = new Map<string, Grant[]>(userIds.map((id) => [id, []]));
+    if (!userIds.length) return result;
+    const grants = await manager.getRepository(RoleGrantEntity).find({ where: { userId: In([...userIds]), role } });
+    for (const g of grants) {
+      result.get(g.userId)?.push({ id: g.id, role: g.role, eventId: g.eventId, organisationId: g.organisationId, venueIds: g.venueIds, teamIds: g.teamIds });
+    }
+    return result;
+  }
+
+  /**
+   * Gives a role without scope (ALUMNUS) unless the person holds it already; audited. Used when
+   * a person joins the alumni network, in that lib's transaction.
+   */
+  async ensureUnscopedRole(manager: EntityManager, actorUserId: string | null, userId: string, role: Role.ALUMNUS, reason: string): Promise<boolean> {
+    const grants = manager.getRepository(RoleGrantEntity);
+    if (await grants.existsBy({ userId, role, eventId: IsNull(), organisationId: IsNull() })) return false;
+    const grant = await grants.save(grants.create({ userId, role, eventId: null, organisationId: null, venueIds: [], teamIds: [], grantedById: actorUserId }));
+    await this.audit.record(manager, {
+      actorUserId,
+      action: 'user.role_granted',
+      entityType: 'role_grant',
+      entityId: grant.id,
+      after: { userId, role },
+      reason,
+    });
+    return true;
+  }
+
+  /** Removes every grant of an unscoped role (ALUMNUS) from a person; audited. */
+  async removeUnscopedRole(manager: EntityManager, actorUserId: string | null, userId: string, role: Role.ALUMNUS, reason: string): Promise<number> {
+    const grants = await manager.getRepository(RoleGrantEntity).find({ where: { userId, role } });
+    if (!grants.length) return 0;
+    await manager.getRepository(RoleGrantEntity).delete({ id: In(grants.map((g) => g.id)) });
+    for (const grant of grants) {
+      await this.audit.record(manager, {
+        actorUserId,
+        action: 'user.role_revoked',
+        entityType: 'role_grant',
+        entityId: grant.id,
+        before: { userId, role },
+        reason,
+      });
+    }
+    return grants.length;
   }
 
   async list(page: PageArgs, search?: string, role?: Role) {

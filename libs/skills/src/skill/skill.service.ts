@@ -3,10 +3,17 @@ import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
 import { NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { SkillEntity } from './skill.entity';
 
-const toSkillObject = (s: SkillEntity) => ({ id: s.id, code: s.code, name: s.name, category: s.category });
+export interface SkillSummary {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+}
+
+const toSkillObject = (s: SkillEntity): SkillSummary => ({ id: s.id, code: s.code, name: s.name, category: s.category });
 
 @Injectable()
 export class SkillService {
@@ -19,6 +26,24 @@ export class SkillService {
   async list(category?: string) {
     const skills = await this.dataSource.getRepository(SkillEntity).find({ where: category ? { category } : {}, order: { category: 'ASC', code: 'ASC' } });
     return skills.map(toSkillObject);
+  }
+
+  /** Catalogue entries by id (other libs name the skills they reference). */
+  async findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<SkillSummary[]> {
+    if (!ids.length) return [];
+    return (await manager.getRepository(SkillEntity).find({ where: { id: In([...new Set(ids)]) } })).map(toSkillObject);
+  }
+
+  /** Catalogue entries whose code or name equals one of these terms, ignoring case. */
+  async findByCodesOrNames(terms: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<SkillSummary[]> {
+    const lowered = [...new Set(terms.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+    if (!lowered.length) return [];
+    const rows = await manager
+      .getRepository(SkillEntity)
+      .createQueryBuilder('s')
+      .where('lower(s.code) IN (:...terms) OR lower(s.name) IN (:...terms)', { terms: lowered })
+      .getMany();
+    return rows.map(toSkillObject);
   }
 
   create(actor: Actor, input: { code: string; name: string; category: string }) {

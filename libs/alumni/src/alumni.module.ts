@@ -1,0 +1,69 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { describeConstraint } from '@baton/database';
+import { EventsModule } from '@baton/events';
+import { IdentityModule } from '@baton/identity';
+import { RosteringModule } from '@baton/rostering';
+import { SkillsModule } from '@baton/skills';
+import { StaffModule } from '@baton/staff';
+import { ALUMNI_ENTITIES } from './alumni.entities';
+import { ConsentResolver } from './consent/consent.resolver';
+import { ConsentService } from './consent/consent.service';
+import { DirectoryService } from './directory/directory.service';
+import { EndorsementResolver } from './endorsement/endorsement.resolver';
+import { EndorsementService } from './endorsement/endorsement.service';
+import { AlumniInvitationService } from './invitation/alumni-invitation.service';
+import { JsonResumeService } from './json-resume/json-resume.service';
+import { AlumniPrivacyService } from './privacy/alumni-privacy.service';
+import { GamesSnapshotService } from './profile/games-snapshot.service';
+import { ProfileFieldsResolver } from './profile/profile-fields.resolver';
+import { ProfileQueryService } from './profile/profile-query.service';
+import {
+  MembershipLoader,
+  ProfileByUserLoader,
+  ProfileEducationLoader,
+  ProfileExperiencesLoader,
+  ProfileGamesLoader,
+  ProfileLanguagesLoader,
+  ProfileLinksLoader,
+  ProfileSkillsLoader,
+} from './profile/profile.loaders';
+import { ProfileResolver } from './profile/profile.resolver';
+import { ProfileService } from './profile/profile.service';
+
+describeConstraint('alumni_consents_one_active', { field: 'consentTextId', message: 'You are already a member of the alumni network' });
+describeConstraint('alumni_endorsements_once_key', { field: 'skillId', message: 'You already endorsed this skill' });
+describeConstraint('alumni_endorsements_skill_fk', { field: 'skillId', message: 'This skill is no longer on the profile' });
+describeConstraint('alumni_profile_skills_catalogue_key', { field: 'skills', message: 'This skill is listed twice' });
+describeConstraint('alumni_profile_skills_name_key', { field: 'skills', message: 'This skill is listed twice' });
+describeConstraint('alumni_profile_languages_pkey', { field: 'languages', message: 'This language is listed twice' });
+describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version', message: 'Another version was published at the same time; try again' });
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ALUMNI_ENTITIES), EventsModule, IdentityModule, StaffModule, RosteringModule, SkillsModule],
+  providers: [
+    ConsentService,
+    AlumniInvitationService,
+    GamesSnapshotService,
+    ProfileService,
+    ProfileQueryService,
+    DirectoryService,
+    JsonResumeService,
+    EndorsementService,
+    AlumniPrivacyService,
+    ProfileByUserLoader,
+    ProfileSkillsLoader,
+    ProfileLanguagesLoader,
+    ProfileExperiencesLoader,
+    ProfileEducationLoader,
+    ProfileLinksLoader,
+    ProfileGamesLoader,
+    MembershipLoader,
+    ConsentResolver,
+    ProfileResolver,
+    ProfileFieldsResolver,
+    EndorsementResolver,
+  ],
+  exports: [AlumniPrivacyService, GamesSnapshotService, AlumniInvitationService],
+})
+export class AlumniModule {}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@baton/auth';
+import { NotFoundError } from '@baton/core';
+import { LoaderRegistry } from '@baton/graphql';
+import { ConsentRequiredError } from '../common/alumni-errors';
+import { AlumniProfileObject } from './dto/profile.object';
+import { maySeeOthers } from './profile-access';
+import { ProfileByUserLoader } from './profile.loaders';
+import { toProfileObject } from './profile.mapper';
+import { viewerFor } from './viewer';
+
+/** One profile as the signed-in person may see it. */
+@Injectable()
+export class ProfileQueryService {
+  /** One's own profile, member or not (it is theirs); null before the first join. */
+  async mine(actor: Actor, loaders: LoaderRegistry): Promise<AlumniProfileObject | null> {
+    const row = await loaders.get(ProfileByUserLoader).load(actor.userId);
+    return row ? toProfileObject(row, await viewerFor(actor, loaders)) : null;
+  }
+
+  /**
+   * Someone's profile. A profile this viewer may not see reads as not found, whether it is
+   * private, withdrawn or absent, so its existence is not confirmed.
+   */
+  async get(actor: Actor, userId: string, loaders: LoaderRegistry): Promise<AlumniProfileObject> {
+    const viewer = await viewerFor(actor, loaders);
+    if (userId !== actor.userId && !maySeeOthers(viewer)) throw new ConsentRequiredError('Join the alumni network to see its members');
+    const row = await loaders.get(ProfileByUserLoader).load(userId);
+    const profile = row ? toProfileObject(row, viewer) : null;
+    if (!profile) throw new NotFoundError('AlumniProfile', userId);
+    return profile;
+  }
+}
