@@ -2,5 +2,6 @@
 import { Initial1795875778191 } from './1795875778191-Initial';
 import { Staffing1795877945215 } from './1795877945215-Staffing';
 import { Attendance1795879033470 } from './1795879033470-Attendance';
+import { PersonAcrossEvents1796158138148 } from './1796158138148-PersonAcrossEvents';
 
-export const migrations: Function[] = [Initial1795875778191, Staffing1795877945215, Attendance1795879033470];
+export const migrations: Function[] = [Initial1795875778191, Staffing1795877945215, Attendance1795879033470, PersonAcrossEvents1796158138148];
