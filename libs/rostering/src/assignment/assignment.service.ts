@@ -111,6 +111,9 @@ export class AssignmentService {
     who: 'self' | 'coordinator',
   ): Promise<AssignmentObject> {
     return this.transactions.run(async ({ manager, afterCommit }) => {
+      // The shift before the assignment (the lock order of TransactionRunner): the status change
+      // writes the shift's counter, and cancelShift holds the shift while it reaches for its assignments.
+      await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR NO KEY UPDATE`, [assignmentId]);
       const [row] = await manager.query(
         `SELECT a.id, s.venue_id, s.team_id, s.event_id, m.user_id FROM assignments a
            JOIN shifts s ON s.id = a.shift_id JOIN staff_members m ON m.id = a.staff_member_id
