@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
-import { BadInputError, ConflictError, FieldProblem, ForbiddenError, NotFoundError } from '@baton/core';
+import { BadInputError, ConflictError, FieldProblem, ForbiddenError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { UserEntity } from '@baton/identity';
@@ -16,15 +16,8 @@ import { StaffScopeService } from './staff-scope.service';
 import { StaffSkillEntity } from './staff-skill.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Columns that cannot be cleared: null in a partial update is a mistake, not "leave as is". */
-const REQUIRED: ReadonlyArray<keyof UpdateStaffMemberInput> = [
-  'organisationId',
-  'displayName',
-  'employmentType',
-  'languages',
-  'accreditationZones',
-  'accreditationStatus',
-];
+/** What null clears in an update; null on any other field is refused (see updateChanges). */
+const CLEARABLE: ReadonlyArray<keyof UpdateStaffMemberInput> = ['teamId', 'homeVenueId', 'email', 'phone', 'externalRef'];
 
 /** Creating and changing staff members: scope, references, audit, in one transaction each. */
 @Injectable()
@@ -72,13 +65,7 @@ export class StaffMemberService {
   }
 
   async update(actor: Actor, id: string, input: UpdateStaffMemberInput): Promise<StaffMemberObject> {
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateStaffMemberInput;
-    const cleared = REQUIRED.filter((key) => key in changes && changes[key] === null);
-    if (cleared.length)
-      throw new BadInputError(
-        'These fields cannot be cleared',
-        cleared.map((field) => ({ field, message: `${field} cannot be null`, constraint: 'required' })),
-      );
+    const changes = updateChanges(input, CLEARABLE);
     return this.transactions.run(async ({ manager }) => {
       const member = await lockMember(manager, id);
       this.scope.assertManages(actor, member);

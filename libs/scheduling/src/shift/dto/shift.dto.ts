@@ -91,7 +91,7 @@ export class UpdateShiftInput {
   @ValidateNested({ each: true })
   @Type(() => RequiredSkillInput)
   requiredSkills?: RequiredSkillInput[];
-  @Field(() => String, { nullable: true, description: 'An empty string clears the notes' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field(() => String, { nullable: true, description: 'An empty string or null clears the notes' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
 
 @InputType({ description: 'One shift per selected local day at the venue, e.g. 07:00-15:00 every day of the Games' })
