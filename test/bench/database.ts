@@ -115,7 +115,7 @@ export interface DemoData {
   adminUserId: string;
   /** random ids from `users`, for the baseline */
   sampleUserIds: string[];
-  /** published shifts that have not started, for replacementCandidates */
+  /** published shifts that have not started and have a place left, for replacementCandidates */
   candidateShiftIds: string[];
   /** other published future shifts with open places: where assign-mix looks for valid pairs */
   assignShiftIds: string[];
@@ -156,9 +156,10 @@ export async function gatherDemoData(databaseUrl: string, options: GatherOptions
     const admin = await client.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [options.adminEmail]);
     if (!admin.rows[0]) throw new Error(`no user ${options.adminEmail} after the demo seed`);
     const sample = await client.query<{ id: string }>(`SELECT id FROM users ORDER BY random() LIMIT $1`, [options.sampleSize]);
-    // Not starting within the next hour, so they stay "future" during the whole run.
+    // Not starting within the next hour, so they stay "future" during the whole run; with a place
+    // left, since the search answers CAPACITY for a full shift (as assign would).
     const candidates = await client.query<{ id: string }>(
-      `SELECT id FROM shifts WHERE event_id = $1 AND status = 'PUBLISHED' AND starts_at > now() + interval '1 hour'
+      `SELECT id FROM shifts WHERE event_id = $1 AND status = 'PUBLISHED' AND starts_at > now() + interval '1 hour' AND active_count < headcount
         ORDER BY random() LIMIT $2`,
       [e.id, options.candidateShifts],
     );

@@ -18,7 +18,7 @@ export interface BenchContext {
   sampleUserIds: string[];
   /** Access token of coordinator@baton.demo (COORDINATOR of the demo event, all venues and teams) */
   coordinatorToken: string;
-  /** Published shifts that have not started, for replacementCandidates */
+  /** Published shifts that have not started and have a place left, for replacementCandidates */
   candidateShiftIds: string[];
   /** The whole event window (local midnight of startsOn to local midnight after endsOn), ISO */
   eventWindow: { from: string; to: string };

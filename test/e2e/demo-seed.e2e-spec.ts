@@ -144,10 +144,11 @@ describe('demo seed with staffing data', () => {
         `SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`,
         [a.shift_id],
       );
-      const neighbours: Array<{ shift_id: string; starts_at: Date; ends_at: Date }> = await t.dataSource.query(
-        `SELECT shift_id, starts_at, ends_at FROM assignments
-          WHERE staff_member_id = $1 AND id <> $2 AND status IN ('ASSIGNED', 'CONFIRMED')
-            AND starts_at < $4::timestamptz + interval '8 days' AND ends_at > $3::timestamptz - interval '8 days'`,
+      const neighbours: Array<{ shift_id: string; event_id: string; starts_at: Date; ends_at: Date; time_zone: string }> = await t.dataSource.query(
+        `SELECT a.shift_id, a.event_id, a.starts_at, a.ends_at, v.time_zone FROM assignments a
+           JOIN shifts s ON s.id = a.shift_id JOIN venues v ON v.id = s.venue_id
+          WHERE a.staff_member_id = $1 AND a.id <> $2 AND a.status IN ('ASSIGNED', 'CONFIRMED')
+            AND a.starts_at < $4::timestamptz + interval '8 days' AND a.ends_at > $3::timestamptz - interval '8 days'`,
         [a.staff_member_id, a.id, shift.starts_at, shift.ends_at],
       );
       const availability: Array<{ kind: 'UNAVAILABLE' | 'PREFERRED' | 'UNDESIRED'; starts_at: Date; ends_at: Date }> = await t.dataSource.query(
@@ -175,7 +176,7 @@ describe('demo seed with staffing data', () => {
           accreditationZones: staff.accreditation_zones,
           skills: new Map(skills.map((s) => [s.skill_id, s.level])),
         },
-        neighbours: neighbours.map((n) => ({ shiftId: n.shift_id, startsAt: n.starts_at, endsAt: n.ends_at })),
+        neighbours: neighbours.map((n) => ({ shiftId: n.shift_id, eventId: n.event_id, startsAt: n.starts_at, endsAt: n.ends_at, timeZone: n.time_zone })),
         availability: availability.map((p) => ({ kind: p.kind, startsAt: p.starts_at, endsAt: p.ends_at })),
         rules: defaultWorkRules(staff.event_id, staff.employment_type as EmploymentType),
         now: new Date(shift.starts_at.getTime() - DAY),

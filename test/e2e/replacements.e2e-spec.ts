@@ -1,6 +1,7 @@
 import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
+import { ShiftStatus } from '@baton/scheduling';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift, createStaffMember } from '../factories/rostering';
 import { createUser, TEST_PASSWORD } from '../factories/users';
@@ -122,6 +123,39 @@ describe('replacement candidates and self sign-up', () => {
     const check = await t.gql.ok(`{ checkAssignment(shiftId: "${target.id}", staffMemberId: "${best.id}") { allowed } }`, {}, coordinator);
     expect(check.checkAssignment.allowed).toBe(true);
     expect((await t.gql.ok(CANDIDATES, { shiftId: target.id, first: 2 }, coordinator)).replacementCandidates).toHaveLength(2);
+  });
+
+  it('answers with the shift’s rule, as assign would, when the shift is over, not published, cancelled or full', async () => {
+    const where = { eventId: event.id, venueId: venue.id, teamId: team.id };
+    const willing = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venue.id, accreditationZones: ['TECH'] });
+    const ASSIGN = `mutation A($shiftId: ID!, $staffMemberId: ID!) { assign(input: { shiftId: $shiftId, staffMemberId: $staffMemberId }) { id } }`;
+    // Now is 20 July 08:00Z.
+    const over = await createShift(t.dataSource, where, '2024-07-16T06:00:00Z', '2024-07-16T14:00:00Z');
+    const draft = await createShift(t.dataSource, where, '2024-08-03T06:00:00Z', '2024-08-03T10:00:00Z', { status: ShiftStatus.DRAFT });
+    const cancelled = await createShift(t.dataSource, where, '2024-08-03T11:00:00Z', '2024-08-03T15:00:00Z', { status: ShiftStatus.CANCELLED });
+    const full = await createShift(t.dataSource, where, '2024-08-04T06:00:00Z', '2024-08-04T10:00:00Z', { headcount: 1 });
+    await t.gql.ok(
+      ASSIGN,
+      { shiftId: full.id, staffMemberId: (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: ['TECH'] })).id },
+      coordinator,
+    );
+    for (const [shift, rule, details] of [
+      [over, 'SHIFT_OVER', { endsAt: '2024-07-16T14:00:00.000Z' }],
+      [draft, 'SHIFT_NOT_PUBLISHED', { status: 'DRAFT' }],
+      [cancelled, 'SHIFT_NOT_PUBLISHED', { status: 'CANCELLED' }],
+      [full, 'CAPACITY', { headcount: 1, assigned: 1 }],
+    ] as const) {
+      const refused = await t.gql.error(CANDIDATES, { shiftId: shift.id }, coordinator);
+      expect(refused.extensions).toMatchObject({ code: 'RULE_VIOLATION', rules: [{ rule, configurable: false, ...details }] });
+      // The very rule assign gives for the person the search would otherwise have proposed.
+      const assign = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: willing.id }, coordinator);
+      expect(assign.extensions?.rules).toEqual([expect.objectContaining({ rule })]);
+    }
+    // A shift under way is not over: it gets candidates, and the first of them can be assigned.
+    const running = await createShift(t.dataSource, where, '2024-07-20T06:00:00Z', '2024-07-20T12:00:00Z');
+    const [first] = (await t.gql.ok(CANDIDATES, { shiftId: running.id, first: 3 }, coordinator)).replacementCandidates;
+    expect(first).toBeDefined();
+    expect((await t.gql.request(ASSIGN, { shiftId: running.id, staffMemberId: first.staffMemberId }, coordinator)).errors).toBeUndefined();
   });
 
   it('scopes and validates', async () => {

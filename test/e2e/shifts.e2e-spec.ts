@@ -326,9 +326,68 @@ describe('shifts', () => {
       const window = names(await list(tokens.admin, { from: '2024-07-27T13:00:00Z', to: '2024-07-28T07:00:00Z' }));
       expect(window.sort()).toEqual(['d27draft', 'd27full', 'd28']);
       expect(names(await list(tokens.admin, { from: '2024-07-28T14:00:00Z' }))).toEqual(['d29cancelled']);
-      expect(names(await list(tokens.admin, { understaffedOnly: true, statuses: ['PUBLISHED'] }))).toEqual(['d26', 'd28']);
+      // These shifts are in July 2024, before the test clock: an explicit `from` reaches them.
+      expect(names(await list(tokens.admin, { understaffedOnly: true, statuses: ['PUBLISHED'], from: '2024-07-01T00:00:00Z' }))).toEqual(['d26', 'd28']);
+      expect(names(await list(tokens.admin, { understaffedOnly: true, from: '2024-07-01T00:00:00Z' }))).toEqual(['d26', 'd27draft', 'd28']); // never the cancelled one
+      expect(names(await list(tokens.admin, { understaffedOnly: true }))).toEqual([]);
       const bad = await t.gql.error(LIST, { eventId: listEvent.id, filter: { from: '2024-07-28T00:00:00Z', to: '2024-07-27T00:00:00Z' } }, tokens.admin);
       expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'filter.to' }] });
+    });
+
+    it('understaffed shifts start now, soonest first, and page correctly in that order', async () => {
+      const event = await createEvent(t.dataSource);
+      const v = await createVenue(t.dataSource, event.id);
+      const tm = await createTeam(t.dataSource, event.id);
+      const now = t.clock.now().getTime();
+      const H = 3_600_000;
+      const named: Record<string, string> = {};
+      const make = async (name: string, fromNow: number, hours: number, extra: Partial<Parameters<typeof createShift>[2]> = {}) => {
+        const shift = await createShift(
+          t.dataSource,
+          { eventId: event.id, venueId: v.id, teamId: tm.id },
+          {
+            startsAt: new Date(now + fromNow * H),
+            endsAt: new Date(now + (fromNow + hours) * H),
+            status: ShiftStatus.PUBLISHED,
+            headcount: 2,
+            roleTitle: name,
+            ...extra,
+          },
+        );
+        named[shift.id] = name;
+        return shift;
+      };
+      // Created out of order, so the id order differs from the start order.
+      await make('in 3 days', 72, 8);
+      await make('weeks ago', -21 * 24, 8);
+      await make('yesterday', -24, 8);
+      await make('tomorrow', 24, 8);
+      await make('running now', -2, 8);
+      await make('in 2 days', 48, 8);
+      await make('tomorrow too', 24, 4);
+      await assignToShift(t.dataSource, await make('full tomorrow', 24, 8, { headcount: 1 }));
+      await make('cancelled tomorrow', 24, 8, { status: ShiftStatus.CANCELLED });
+      const page = (after?: string, from?: string) =>
+        t.gql.ok(LIST, { eventId: event.id, filter: { understaffedOnly: true, ...(from ? { from } : {}) }, first: 2, after }, tokens.admin);
+      const walk = async (from?: string) => {
+        const seen: string[] = [];
+        let after: string | undefined;
+        for (let i = 0; i < 10; i++) {
+          const result = await page(after, from);
+          seen.push(...result.shifts.edges.map((e: any) => named[e.node.id]));
+          if (!result.shifts.pageInfo.hasNextPage) return { seen, total: result.shifts.totalCount };
+          after = result.shifts.pageInfo.endCursor;
+        }
+        throw new Error('more pages than shifts');
+      };
+      const upcoming = await walk();
+      // The two of tomorrow start together: the id breaks the tie.
+      const idOf = (name: string) => Object.keys(named).find((id) => named[id] === name)!;
+      const tomorrow = ['tomorrow', 'tomorrow too'].sort((a, b) => (idOf(a) < idOf(b) ? -1 : 1));
+      expect(upcoming).toEqual({ seen: ['running now', ...tomorrow, 'in 2 days', 'in 3 days'], total: 5 });
+      // An explicit `from` still reaches back.
+      const all = await walk(new Date(now - 30 * 24 * H).toISOString());
+      expect(all).toEqual({ seen: ['weeks ago', 'yesterday', 'running now', ...tomorrow, 'in 2 days', 'in 3 days'], total: 7 });
     });
 
     it('pages with opaque cursors, in start order', async () => {

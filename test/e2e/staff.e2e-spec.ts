@@ -292,7 +292,7 @@ describe('staff members', () => {
       const update = await t.gql.error(updateMutation, { id: bob.id, input: { teamId: otherTeam.id, displayName: 'Changed' } }, tokens.admin);
       expect(update.extensions?.fields).toEqual([expect.objectContaining({ field: 'teamId', constraint: 'sameEvent' })]);
       const cleared = await t.gql.error(updateMutation, { id: bob.id, input: { displayName: null } }, tokens.admin);
-      expect(cleared.extensions?.fields).toEqual([expect.objectContaining({ field: 'displayName', constraint: 'required' })]);
+      expect(cleared.extensions?.fields).toEqual([expect.objectContaining({ field: 'displayName', constraint: 'notNull' })]);
       expect(await staffCount()).toBe(staffBefore);
       expect(await auditCount()).toBe(auditBefore);
       expect((await t.dataSource.getRepository(StaffMemberEntity).findOneByOrFail({ id: bob.id })).displayName).toBe('Bob Durand');

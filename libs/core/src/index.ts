@@ -4,3 +4,4 @@ export { Clock, FixedClock, SystemClock } from './clock';
 export { hashToken, randomToken, safeEqual } from './secrets';
 export { CoreModule } from './core.module';
 export { PeriodicTask } from './periodic-task';
+export { updateChanges } from './update-input';

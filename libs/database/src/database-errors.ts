@@ -1,5 +1,6 @@
 import { BadInputError, BatonError, ConflictError, ServiceUnavailableError } from '@baton/core';
 import { QueryFailedError } from 'typeorm';
+import { busyConflict, retryableCode } from './transaction';
 
 interface ConstraintMeaning {
   field?: string;
@@ -19,6 +20,9 @@ export function describeConstraint(constraint: string, meaning: ConstraintMeanin
  */
 export function mapDatabaseError(error: unknown): BatonError | undefined {
   if (isConnectionLoss(error)) return new ServiceUnavailableError();
+  // Outside TransactionRunner (which retries these itself), still a retryable conflict, not INTERNAL.
+  const retryable = retryableCode(error);
+  if (retryable) return busyConflict(retryable);
   if (!(error instanceof QueryFailedError)) return undefined;
   const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string; column?: string } }).driverError;
   const code = driver?.code;

@@ -4,6 +4,6 @@ export { DatabaseEndpoint } from './database-endpoint';
 export { EmbeddedPostgres, embeddedDataExists } from './embedded-postgres';
 export { dataSourceOptions } from './data-source-options';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
-export { TransactionRunner, type Tx } from './transaction';
+export { TransactionRunner, TRANSACTION_ATTEMPTS, type Tx } from './transaction';
 export { describeConstraint, mapDatabaseError } from './database-errors';
 export { pendingSchemaChanges } from './schema-diff';

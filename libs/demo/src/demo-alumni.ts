@@ -226,7 +226,7 @@ function rosterTestEvent(people: DemoTestPerson[], event: DemoAlumni['event'], v
   people.forEach((p, i) => cells.set(`${p.venueCode}|${p.teamCode}`, [...(cells.get(`${p.venueCode}|${p.teamCode}`) ?? []), i]));
   const shifts: DemoTestShift[] = [];
   const assignments: DemoTestAssignment[] = [];
-  const booked = people.map(() => [] as Array<{ shiftId: string; startsAt: Date; endsAt: Date }>);
+  const booked = people.map(() => [] as Array<{ shiftId: string; eventId: string; startsAt: Date; endsAt: Date; timeZone: string }>);
   const rules = {
     EMPLOYEE: defaultWorkRules('demo-test', EmploymentType.EMPLOYEE),
     CONTRACTOR: defaultWorkRules('demo-test', EmploymentType.CONTRACTOR),
@@ -271,7 +271,7 @@ function rosterTestEvent(people: DemoTestPerson[], event: DemoAlumni['event'], v
         });
         if (outcome.some((o) => o.severity === 'BLOCK')) continue;
         active++;
-        booked[i].push({ shiftId: shift.id, startsAt: shift.startsAt, endsAt: shift.endsAt });
+        booked[i].push({ shiftId: shift.id, eventId: 'demo-test', startsAt: shift.startsAt, endsAt: shift.endsAt, timeZone: venue.timeZone });
         const came = random.next() < 0.94 && shift.startsAt.getTime() < now.getTime();
         const checkedInAt = came ? new Date(shift.startsAt.getTime() + random.int(-20, 8) * 60_000) : null;
         assignments.push({ shift: index, person: i, checkedInAt, checkedOutAt: came ? new Date(shift.endsAt.getTime() + random.int(0, 15) * 60_000) : null });

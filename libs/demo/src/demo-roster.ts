@@ -445,6 +445,7 @@ interface Booked {
   ends: number[];
   days: string[];
   shiftIds: string[];
+  timeZones: string[];
 }
 
 /**
@@ -486,7 +487,7 @@ function assign(
     accreditationZones: p.zones,
     skills: new Map(p.skills.map((s) => [s.code, s.level])),
   }));
-  const booked: Booked[] = staff.map(() => ({ starts: [], ends: [], days: [], shiftIds: [] }));
+  const booked: Booked[] = staff.map(() => ({ starts: [], ends: [], days: [], shiftIds: [], timeZones: [] }));
   const assignments: DemoAssignment[] = [];
   let engineChecks = 0;
   let blocked = 0;
@@ -533,7 +534,7 @@ function assign(
       const from = lowerBound(b.ends, start - NEIGHBOUR_WINDOW);
       const neighbours = [];
       for (let k = from; k < b.starts.length && b.starts[k] < end + NEIGHBOUR_WINDOW; k++) {
-        neighbours.push({ shiftId: b.shiftIds[k], startsAt: new Date(b.starts[k]), endsAt: new Date(b.ends[k]) });
+        neighbours.push({ shiftId: b.shiftIds[k], eventId, startsAt: new Date(b.starts[k]), endsAt: new Date(b.ends[k]), timeZone: b.timeZones[k] });
       }
       engineChecks++;
       const outcomes = evaluateRules({
@@ -554,6 +555,7 @@ function assign(
       b.ends.splice(at, 0, end);
       b.days.splice(at, 0, shift.day);
       b.shiftIds.splice(at, 0, shift.id);
+      b.timeZones.splice(at, 0, venue.timeZone);
       shiftFacts.activeCount++;
       // Every shift that has started: nearly everyone checked in, and checked out once it is over.
       // The few others are the no-shows (live ones for shifts of the last hours).

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { describeConstraint } from '@baton/database';
 import { SchedulingModule } from '@baton/scheduling';
 import { AssignmentHistoryEntity } from './assignment/assignment-history.entity';
 import { AssignmentEntity } from './assignment/assignment.entity';
@@ -16,6 +17,11 @@ import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
+
+describeConstraint('assignments_no_overlap', { message: 'This would put one person on two overlapping shifts' });
+describeConstraint('assignments_person_no_overlap', {
+  message: 'This would put one person on two overlapping shifts (through their staff records in different events)',
+});
 
 @Module({
   imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],

@@ -56,7 +56,7 @@ export class RosteringResolver {
   }
 
   @Query(() => [ReplacementCandidateObject], {
-    description: `People who pass every blocking rule for this shift right now, best first, with the score explained (1 to ${MAX_CANDIDATES})`,
+    description: `People who pass every blocking rule for this shift right now, best first, with the score explained (1 to ${MAX_CANDIDATES}). A shift that is over, not published (draft or cancelled) or full answers RULE_VIOLATION with that rule, as assign would: free a place first (unassign a no-show) to replace someone.`,
   })
   @Allow(Permission.ROSTER_MANAGE)
   replacementCandidates(

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor, Permission } from '@baton/auth';
-import { BadInputError, NotFoundError } from '@baton/core';
+import { BadInputError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { DataSource } from 'typeorm';
@@ -61,11 +61,11 @@ export class EventService {
   }
 
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<EventObject> {
+    const changes = updateChanges(input); // an event has every field: null is refused
     const result = await this.transactions.run(async ({ manager, afterCommit }) => {
       const event = await manager.getRepository(EventEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
       if (!event) throw new NotFoundError('Event', id);
       const before = toEventObject(event);
-      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       Object.assign(event, changes);
       assertDateOrder(event.startsOn, event.endsOn);
       const saved = toEventObject(await manager.getRepository(EventEntity).save(event));

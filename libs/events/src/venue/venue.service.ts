@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor, Permission } from '@baton/auth';
-import { ConflictError, NotFoundError } from '@baton/core';
+import { ConflictError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource } from 'typeorm';
 import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateVenueInput, VenueObject } from '../dto/venue-team.dto';
@@ -74,13 +74,13 @@ export class VenueTeamService {
   }
 
   async updateVenue(actor: Actor, id: string, input: UpdateVenueInput): Promise<VenueObject> {
+    const changes = updateChanges(input); // a venue has every field (no zones is []): null is refused
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(VenueEntity);
       const venue = await repository.findOneBy({ id });
       if (!venue) throw new NotFoundError('Venue', id);
       const before = toVenueObject(venue);
-      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-      if (changes.zones) changes.zones = [...new Set(changes.zones as string[])];
+      if (changes.zones) changes.zones = [...new Set(changes.zones)];
       const after = toVenueObject(await repository.save(Object.assign(venue, changes)));
       await this.audit.record(manager, {
         actorUserId: actor.userId,
@@ -96,12 +96,13 @@ export class VenueTeamService {
   }
 
   async updateTeam(actor: Actor, id: string, input: UpdateTeamInput): Promise<TeamObject> {
+    const changes = updateChanges(input);
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(TeamEntity);
       const team = await repository.findOneBy({ id });
       if (!team) throw new NotFoundError('Team', id);
       const before = toTeamObject(team);
-      const after = toTeamObject(await repository.save(Object.assign(team, { name: input.name })));
+      const after = toTeamObject(await repository.save(Object.assign(team, changes)));
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'team.updated',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
-import { NotFoundError } from '@baton/core';
+import { NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PageArgs, paginate } from '@baton/graphql';
 import { DataSource } from 'typeorm';
@@ -55,12 +55,13 @@ export class OrganisationService {
   }
 
   update(actor: Actor, id: string, input: UpdateOrganisationInput): Promise<OrganisationObject> {
+    const changes = updateChanges(input, ['website']); // null removes the website
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(OrganisationEntity);
       const organisation = await repository.findOneBy({ id });
       if (!organisation) throw new NotFoundError('Organisation', id);
       const before = toOrganisationObject(organisation);
-      Object.assign(organisation, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      Object.assign(organisation, changes);
       const after = toOrganisationObject(await repository.save(organisation));
       await this.audit.record(manager, {
         actorUserId: actor.userId,

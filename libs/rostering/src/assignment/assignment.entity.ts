@@ -29,6 +29,11 @@ export const ACTIVE_STATUSES = [AssignmentStatus.ASSIGNED, AssignmentStatus.CONF
   'assignments_no_overlap',
   `USING gist ("staff_member_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" IN ('ASSIGNED', 'CONFIRMED'))`,
 )
+// The same across a person's staff records (one per event), through the account copied in user_id.
+@Exclusion(
+  'assignments_person_no_overlap',
+  `USING gist ("user_id" WITH =, tstzrange("starts_at", "ends_at") WITH &&) WHERE ("status" IN ('ASSIGNED', 'CONFIRMED') AND "user_id" IS NOT NULL)`,
+)
 @Index('assignments_one_active_per_shift', ['shiftId', 'staffMemberId'], { unique: true, where: `"status" IN ('ASSIGNED', 'CONFIRMED')` })
 @Index('assignments_staff_starts_idx', ['staffMemberId', 'startsAt'])
 @Index('assignments_shift_idx', ['shiftId', 'status'])
@@ -51,6 +56,11 @@ export class AssignmentEntity {
   @ManyToOne(() => StaffMemberEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'staff_member_id', foreignKeyConstraintName: 'assignments_staff_fk' })
   staffMember?: StaffMemberEntity;
+  /**
+   * The person (account) of the staff record, copied by a trigger on insert and whenever the
+   * record is linked to an account; null while it has none. Never set by the application.
+   */
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false }) userId: string | null;
   /** Copied from the shift (kept equal by a trigger) for the exclusion constraint. */
   @Column({ type: 'timestamptz' }) startsAt: Date;
   @Column({ type: 'timestamptz' }) endsAt: Date;

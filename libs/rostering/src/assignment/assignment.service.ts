@@ -8,6 +8,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { AssignmentObject } from '../dto/assignment.dto';
 import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../attendance/staffing-alert';
 import { Evaluation, RuleCheckService } from '../rules/rule-check.service';
+import { ruleMessage, toProblem } from '../rules/rule-problems';
 import { RuleOutcome } from '../rules/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
 import { toAssignmentObject } from './assignment.mapper';
@@ -22,10 +23,6 @@ export interface AssignmentChange {
   teamId: string;
   change: 'ASSIGNED' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
 }
-
-const ruleMessage = (rules: RuleOutcome[]) =>
-  `Refused by ${rules.length === 1 ? 'a rule' : `${rules.length} rules`}: ${rules.map((r) => r.message).join('; ')}`;
-const toProblem = (o: RuleOutcome) => ({ rule: o.rule, message: o.message, severity: o.severity, configurable: o.configurable, ...o.details });
 
 @Injectable()
 export class AssignmentService {
@@ -114,6 +111,9 @@ export class AssignmentService {
     who: 'self' | 'coordinator',
   ): Promise<AssignmentObject> {
     return this.transactions.run(async ({ manager, afterCommit }) => {
+      // The shift before the assignment (the lock order of TransactionRunner): the status change
+      // writes the shift's counter, and cancelShift holds the shift while it reaches for its assignments.
+      await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR NO KEY UPDATE`, [assignmentId]);
       const [row] = await manager.query(
         `SELECT a.id, s.venue_id, s.team_id, s.event_id, m.user_id FROM assignments a
            JOIN shifts s ON s.id = a.shift_id JOIN staff_members m ON m.id = a.staff_member_id
@@ -185,7 +185,7 @@ export class AssignmentService {
     const constraint =
       error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint : undefined;
     if (constraint === 'shifts_capacity_check') return new RuleViolationError('The shift is full', [{ rule: 'CAPACITY', message: 'The shift is full' }]);
-    if (constraint === 'assignments_no_overlap')
+    if (constraint === 'assignments_no_overlap' || constraint === 'assignments_person_no_overlap')
       return new RuleViolationError('This person is on another shift at the same time', [
         { rule: 'OVERLAP', message: 'This person is on another shift at the same time' },
       ]);

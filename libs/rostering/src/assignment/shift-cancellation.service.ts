@@ -22,7 +22,9 @@ interface CancelledRow {
 
 /**
  * Cancelling a shift cancels its active assignments and tells each person through the outbox,
- * all in one transaction: nobody is told of a cancellation that did not happen.
+ * all in one transaction: nobody is told of a cancellation that did not happen. Locks the shift,
+ * then its assignments (the lock order of TransactionRunner, which status changes and check-ins
+ * follow too, so a cancellation racing them waits instead of deadlocking).
  */
 @Injectable()
 export class ShiftCancellationService {
@@ -48,7 +50,7 @@ export class ShiftCancellationService {
       await manager.query(`UPDATE shifts SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [shiftId]);
       const cancelled: CancelledRow[] = await manager.query(
         `WITH old AS (
-           SELECT id, status FROM assignments WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED') FOR UPDATE),
+           SELECT id, status FROM assignments WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED') ORDER BY id FOR UPDATE),
          changed AS (
            UPDATE assignments a SET status = 'CANCELLED', updated_at = now()
              FROM old WHERE a.id = old.id

@@ -119,7 +119,12 @@ export class AttendanceService {
     });
   }
 
+  /**
+   * The shift (KEY SHARE: it must not be cancelled or moved meanwhile, while check-ins of one shift
+   * do not wait for each other), then the assignment: the lock order of TransactionRunner.
+   */
   private async lock(manager: EntityManager, assignmentId: string): Promise<LockedRow> {
+    await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR KEY SHARE`, [assignmentId]);
     const [row] = await manager.query(
       `SELECT a.id, a.event_id, a.status, a.starts_at, a.ends_at, a.checked_in_at, a.checked_out_at, s.venue_id, s.team_id, m.user_id
          FROM assignments a

@@ -2,21 +2,22 @@
  * Candidates for one shift, filtered by every rule SQL can check cheaply and ranked, in one
  * set-based statement: the event's active assignments within ±3 days of the shift are read once
  * (index on event_id, starts_at) and folded per person, instead of probing each of the 5,300
- * people one by one. Local-day bounds are computed once, in UTC, rather than converting every
- * row's time zone. Anything this prefilter could miss (a neighbour more than 3 days away) is
- * caught by the exact re-check, and overlaps by the database itself. Parameters:
+ * people one by one. The same people's assignments in other events (one staff record per event,
+ * one account) are folded in too, read through their other records. A neighbour's working day is
+ * the local date of its start at its own venue, as in the rule engine. Anything this prefilter
+ * could miss (a neighbour more than 3 days away) is caught by the exact re-check, and overlaps by
+ * the database itself. Parameters:
  *  $1 shift id; $2 how many to return;
  *  $3 the blocking rules per employment type, as JSON:
  *     {"EMPLOYEE": {"minRest": 660, "maxDaily": 600, "rest": true, "daily": true, "skills": true, …}, …}
  * The weekly maximum is left to the exact rule engine, which re-checks every candidate returned
- * (see ReplacementService). "Hours assigned" is the workload in the 3 days either side of the
- * shift: fairness where it matters, and no scan of everyone's whole history.
+ * (see ReplacementService). "Hours assigned" is the workload in this event in the 3 days either
+ * side of the shift: fairness where it matters, and no scan of everyone's whole history.
  */
 export const REPLACEMENT_CANDIDATES_SQL = `
 WITH s AS (
   SELECT s.id, s.event_id, s.team_id, s.venue_id, s.starts_at, s.ends_at, v.time_zone, v.zones, v.city,
-         ((s.starts_at AT TIME ZONE v.time_zone)::date)::timestamp AT TIME ZONE v.time_zone AS day_start,
-         ((s.starts_at AT TIME ZONE v.time_zone)::date + 1)::timestamp AT TIME ZONE v.time_zone AS day_end,
+         (s.starts_at AT TIME ZONE v.time_zone)::date AS day,
          extract(epoch FROM s.ends_at - s.starts_at) / 60 AS minutes
     FROM shifts s JOIN venues v ON v.id = s.venue_id
    WHERE s.id = $1
@@ -38,21 +39,34 @@ skilled AS (
     FROM req q JOIN staff_member_skills k ON k.skill_id = q.skill_id AND k.level >= q.min_level
    GROUP BY k.staff_member_id
 ),
-near AS (
-  SELECT a.staff_member_id, a.shift_id, a.starts_at, a.ends_at
+near_assignments AS (
+  SELECT a.staff_member_id, a.shift_id, a.event_id, a.starts_at, a.ends_at
     FROM assignments a, s
    WHERE a.event_id = s.event_id AND a.status IN ('ASSIGNED', 'CONFIRMED')
      AND a.starts_at > s.starts_at - interval '3 days' AND a.starts_at < s.ends_at + interval '3 days'
+  UNION ALL
+  -- The same people in other events, answered for their record in this one.
+  SELECT m.id, a.shift_id, a.event_id, a.starts_at, a.ends_at
+    FROM s
+    JOIN staff_members m ON m.event_id = s.event_id AND m.user_id IS NOT NULL
+    JOIN staff_members r ON r.user_id = m.user_id AND r.event_id <> s.event_id
+    JOIN assignments a ON a.staff_member_id = r.id
+   WHERE a.status IN ('ASSIGNED', 'CONFIRMED')
+     AND a.starts_at > s.starts_at - interval '3 days' AND a.starts_at < s.ends_at + interval '3 days'
+),
+near AS (
+  SELECT n.*, (n.starts_at AT TIME ZONE v.time_zone)::date AS day
+    FROM near_assignments n JOIN shifts sh ON sh.id = n.shift_id JOIN venues v ON v.id = sh.venue_id
 ),
 per_person AS (
   SELECT n.staff_member_id,
          bool_or(n.shift_id = s.id) AS on_shift,
          bool_or(n.starts_at < s.ends_at AND n.ends_at > s.starts_at) AS overlaps,
-         bool_or(NOT (n.starts_at >= s.day_start AND n.starts_at < s.day_end) AND (
+         bool_or(n.day <> s.day AND (
                    (n.ends_at <= s.starts_at AND n.ends_at > s.starts_at - r.min_rest)
                 OR (n.starts_at >= s.ends_at AND n.starts_at < s.ends_at + r.min_rest))) AS short_rest,
-         coalesce(sum(extract(epoch FROM n.ends_at - n.starts_at) / 60) FILTER (WHERE n.starts_at >= s.day_start AND n.starts_at < s.day_end), 0) AS day_minutes,
-         sum(extract(epoch FROM n.ends_at - n.starts_at) / 3600) AS hours_near
+         coalesce(sum(extract(epoch FROM n.ends_at - n.starts_at) / 60) FILTER (WHERE n.day = s.day), 0) AS day_minutes,
+         coalesce(sum(extract(epoch FROM n.ends_at - n.starts_at) / 3600) FILTER (WHERE n.event_id = s.event_id), 0) AS hours_near
     FROM near n
     CROSS JOIN s
     JOIN staff_members m ON m.id = n.staff_member_id

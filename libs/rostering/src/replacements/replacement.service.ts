@@ -3,7 +3,8 @@ import { Actor } from '@baton/auth';
 import { BadInputError, Clock, NotFoundError } from '@baton/core';
 import { WorkRuleService } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
-import { evaluateRules } from '../rules/rule-engine';
+import { evaluateRules, shiftRules } from '../rules/rule-engine';
+import { ruleViolation } from '../rules/rule-problems';
 import { RuleCheckService } from '../rules/rule-check.service';
 import { RuleFactsRepository } from '../rules/rule-facts.repository';
 import { ReplacementCandidateObject } from './replacement.dto';
@@ -29,6 +30,11 @@ interface CandidateRow {
  * "Who can take this shift right now?" PostgreSQL filters the event's staff by every rule it
  * can check with an index and ranks them; the exact rule engine then re-checks the short list
  * (the weekly window included), so nobody is proposed whom `assign` would refuse.
+ *
+ * The hard rules about the shift itself come first, as `assign` applies them: a shift that is
+ * over, not published (a draft, or cancelled) or full answers RULE_VIOLATION with the rule rather
+ * than a list nobody could take. A full shift included: there is no swap operation, so a
+ * replacement for a no-show starts by freeing the place (`unassign`) or raising the headcount.
  */
 @Injectable()
 export class ReplacementService {
@@ -43,9 +49,13 @@ export class ReplacementService {
   async candidates(actor: Actor, shiftId: string, first: number): Promise<ReplacementCandidateObject[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_CANDIDATES)
       throw BadInputError.field('first', `Ask for 1 to ${MAX_CANDIDATES} candidates`, 'range');
-    const [shift] = await this.dataSource.query(`SELECT id, event_id, venue_id, team_id FROM shifts WHERE id = $1`, [shiftId]);
+    const [shift] = await this.dataSource.query(`SELECT id, event_id, venue_id, team_id, status, ends_at, headcount, active_count FROM shifts WHERE id = $1`, [
+      shiftId,
+    ]);
     if (!shift) throw new NotFoundError('Shift', shiftId);
     this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
+    const refusals = shiftRules({ status: shift.status, endsAt: shift.ends_at, headcount: shift.headcount, activeCount: shift.active_count }, this.clock.now());
+    if (refusals.length) throw ruleViolation(refusals);
 
     const byType = await this.workRules.effectiveRulesByType(shift.event_id);
     const blocking = Object.fromEntries(
@@ -76,9 +86,7 @@ export class ReplacementService {
       const f = factsById.get(row.id);
       if (!f) continue;
       const outcomes = evaluateRules({ ...f, rules: byType[f.staff.employmentType as keyof typeof byType], now });
-      // Capacity and publication are about the shift, not the person: a full shift still gets candidates (for swaps).
-      const blockingForPerson = outcomes.filter((o) => o.severity === 'BLOCK' && !['CAPACITY', 'SHIFT_NOT_PUBLISHED', 'SHIFT_OVER'].includes(o.rule));
-      if (blockingForPerson.length) continue;
+      if (outcomes.some((o) => o.severity === 'BLOCK')) continue;
       const parts = {
         skills: Number(row.score_skills),
         team: Number(row.score_team),

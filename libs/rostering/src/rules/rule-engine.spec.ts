@@ -26,7 +26,13 @@ const shiftAt = (startsAt: string, endsAt: string, timeZone = 'Europe/Paris') =>
   venueZones: ['TECH'],
   requiredSkills: [],
 });
-const neighbour = (startsAt: string, endsAt: string, shiftId = `n-${startsAt}`): Neighbour => ({ shiftId, startsAt: at(startsAt), endsAt: at(endsAt) });
+const neighbour = (startsAt: string, endsAt: string, shiftId = `n-${startsAt}`, timeZone = 'Europe/Paris', eventId = 'e'): Neighbour => ({
+  shiftId,
+  eventId,
+  startsAt: at(startsAt),
+  endsAt: at(endsAt),
+  timeZone,
+});
 
 function facts(overrides: Partial<RuleFacts> & { shift?: RuleFacts['shift'] } = {}): RuleFacts {
   return {
@@ -100,10 +106,35 @@ describe('rule engine', () => {
       expect(workingDay(at('2024-07-29T09:00:00Z'), 'Europe/Paris')).toBe('2024-07-29');
       // 09:00Z–13:00Z is 23:00–03:00 on the 28th in Tahiti; 17:00Z–23:00Z is 07:00–13:00 on the 29th.
       const tahiti = shiftAt('2024-07-29T17:00:00Z', '2024-07-29T23:00:00Z', 'Pacific/Tahiti');
-      const night = [neighbour('2024-07-29T09:00:00Z', '2024-07-29T13:00:00Z')];
+      const night = [neighbour('2024-07-29T09:00:00Z', '2024-07-29T13:00:00Z', 'night', 'Pacific/Tahiti')];
       expect(codes(facts({ shift: tahiti, neighbours: night }))).toEqual(['MIN_REST']);
-      // The same two shifts seen from Paris fall on one local day: 10 h, no rest rule, no excess.
-      expect(codes(facts({ shift: { ...tahiti, timeZone: 'Europe/Paris' }, neighbours: night }))).toEqual([]);
+      // The same two shifts at a Paris venue fall on one local day: 10 h, no rest rule, no excess.
+      const paris = [neighbour('2024-07-29T09:00:00Z', '2024-07-29T13:00:00Z', 'night', 'Europe/Paris')];
+      expect(codes(facts({ shift: { ...tahiti, timeZone: 'Europe/Paris' }, neighbours: paris }))).toEqual([]);
+    });
+    it('gives each shift the day of its own venue when a person works in two zones, whatever was assigned first', () => {
+      // 11:00–15:00 in Paris on the 29th, then 07:00–13:00 on the 29th at Teahupo'o: one working day of 10 h.
+      const parisShift = shiftAt('2024-07-29T09:00:00Z', '2024-07-29T13:00:00Z', 'Europe/Paris');
+      const tahitiShift = shiftAt('2024-07-29T17:00:00Z', '2024-07-29T23:00:00Z', 'Pacific/Tahiti');
+      const asNeighbour = (s: RuleFacts['shift'], id: string) => neighbour(s.startsAt.toISOString(), s.endsAt.toISOString(), id, s.timeZone);
+      expect(codes(facts({ shift: { ...tahitiShift, id: 't' }, neighbours: [asNeighbour(parisShift, 'p')] }))).toEqual([]);
+      expect(codes(facts({ shift: { ...parisShift, id: 'p' }, neighbours: [asNeighbour(tahitiShift, 't')] }))).toEqual([]);
+      // One more hour on either side breaks the daily maximum of that same day, both ways round.
+      const longer = { ...tahitiShift, id: 't', endsAt: at('2024-07-30T00:00:00Z') };
+      const [daily] = evaluateRules(facts({ shift: longer, neighbours: [asNeighbour(parisShift, 'p')] }));
+      expect(daily).toMatchObject({ rule: 'MAX_DAILY', details: { day: '2024-07-29', workedMinutes: 660 } });
+      expect(codes(facts({ shift: { ...parisShift, id: 'p' }, neighbours: [asNeighbour(longer, 't')] }))).toEqual(['MAX_DAILY']);
+    });
+    it('names a shift of another event only as such', () => {
+      const elsewhere = [neighbour('2024-07-26T11:01:00Z', '2024-07-26T19:01:00Z', 'secret', 'Europe/Paris', 'paralympics')];
+      const [rest] = evaluateRules(facts({ neighbours: elsewhere }));
+      expect(rest).toMatchObject({ rule: 'MIN_REST', details: { restMinutes: 659, inAnotherEvent: true } });
+      expect(JSON.stringify(rest)).not.toContain('secret');
+      const [overlap] = evaluateRules(
+        facts({ neighbours: [neighbour('2024-07-27T13:00:00Z', '2024-07-27T15:00:00Z', 'secret', 'Europe/Paris', 'paralympics')] }),
+      );
+      expect(overlap).toMatchObject({ rule: 'OVERLAP', message: expect.stringContaining('in another event'), details: { inAnotherEvent: true } });
+      expect(JSON.stringify(overlap)).not.toContain('secret');
     });
     it('refuses a single multi-day shift longer than the daily maximum', () => {
       expect(codes(facts({ shift: shiftAt('2024-07-27T06:00:00Z', '2024-07-28T18:00:00Z') }))).toEqual(['MAX_DAILY']);

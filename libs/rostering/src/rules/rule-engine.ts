@@ -1,17 +1,10 @@
-import { DateTime } from 'luxon';
-import { Neighbour, RuleFacts, RuleMode, RuleOutcome, WorkRules } from './rule-types';
+import { RuleFacts, RuleMode, RuleOutcome, WorkRules } from './rule-types';
+import { dayLoad, heaviestWeek, restBreaches, WEEK_MS, WorkedShift, workingDays } from './working-time';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+export { workingDay } from './working-time';
 
-const minutes = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / MINUTE);
 const hm = (total: number) => `${Math.floor(total / 60)} h ${String(total % 60).padStart(2, '0')}`;
 const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
-
-/** The local calendar day a shift belongs to: the day it starts, in the venue's zone. */
-export function workingDay(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
-}
 
 /**
  * Every rule, evaluated on facts gathered by the caller (one code path for assign, sign-up,
@@ -29,24 +22,27 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
 
   if (staff.eventId !== shift.eventId)
     hard('SAME_EVENT', 'The staff member and the shift belong to different events', { staffEventId: staff.eventId, shiftEventId: shift.eventId });
-  if (shift.status !== 'PUBLISHED') hard('SHIFT_NOT_PUBLISHED', `The shift is ${shift.status.toLowerCase()}, not published`, { status: shift.status });
-  if (shift.endsAt <= facts.now) hard('SHIFT_OVER', 'The shift is already over', { endsAt: shift.endsAt.toISOString() });
   if (facts.alreadyOnShift) hard('ALREADY_ASSIGNED', 'This person is already on this shift', {});
-  else if (shift.activeCount >= shift.headcount)
-    hard('CAPACITY', `The shift is full (${shift.activeCount} of ${shift.headcount})`, { headcount: shift.headcount, assigned: shift.activeCount });
+  outcomes.push(...shiftRules(shift, facts.now, !facts.alreadyOnShift));
 
+  // The working-time rules read the whole set of the person's shifts with the candidate in it,
+  // and report what the candidate takes part in: a verdict never depends on which of two
+  // assignments was made first (see the property tests).
+  const candidate: WorkedShift = { shiftId: shift.id, eventId: shift.eventId, startsAt: shift.startsAt, endsAt: shift.endsAt, timeZone: shift.timeZone };
   const others = facts.neighbours.filter((n) => n.shiftId !== shift.id);
+  const worked = [candidate, ...others];
   for (const clash of others.filter((n) => overlaps(n, shift))) {
-    hard('OVERLAP', 'This person is on another shift at the same time', {
-      shiftId: clash.shiftId,
+    hard('OVERLAP', `This person is on another shift at the same time${clash.eventId === shift.eventId ? '' : ', in another event'}`, {
+      ...reference(clash, shift.eventId, 'shiftId'),
       startsAt: clash.startsAt.toISOString(),
       endsAt: clash.endsAt.toISOString(),
     });
   }
 
-  checkRest(shift, others, rules, soft);
-  checkDaily(shift, others, rules, soft);
-  checkWeekly(shift, others, rules, soft);
+  const days = workingDays(worked);
+  checkRest(candidate, worked, days, rules, soft);
+  checkDaily(candidate, worked, days, rules, soft);
+  checkWeekly(candidate, worked, rules, soft);
 
   const missing = shift.requiredSkills
     .filter((r) => (staff.skills.get(r.skillId) ?? 0) < r.minLevel)
@@ -81,74 +77,83 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
   return outcomes;
 }
 
+/**
+ * The hard rules about the shift itself, whoever would take it: published, not over and, unless
+ * the person already holds a place on it, not full. The replacement search answers with these
+ * before looking for anyone, since `assign` would refuse every candidate.
+ */
+export function shiftRules(shift: Pick<RuleFacts['shift'], 'status' | 'endsAt' | 'headcount' | 'activeCount'>, now: Date, needsPlace = true): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  const hard = (rule: RuleOutcome['rule'], message: string, details: Record<string, unknown>) =>
+    outcomes.push({ rule, severity: 'BLOCK', configurable: false, message, details });
+  if (shift.status !== 'PUBLISHED') hard('SHIFT_NOT_PUBLISHED', `The shift is ${shift.status.toLowerCase()}, not published`, { status: shift.status });
+  if (shift.endsAt <= now) hard('SHIFT_OVER', 'The shift is already over', { endsAt: shift.endsAt.toISOString() });
+  if (needsPlace && shift.activeCount >= shift.headcount)
+    hard('CAPACITY', `The shift is full (${shift.activeCount} of ${shift.headcount})`, { headcount: shift.headcount, assigned: shift.activeCount });
+  return outcomes;
+}
+
 type Soft = (mode: RuleMode, rule: RuleOutcome['rule'], message: string, details: Record<string, unknown>) => void;
 
 /**
- * Daily rest (Code du travail L3131-1): at least `minRest` between two working days. Two
- * shifts that start on the same local day are one working day with a break (a split shift),
- * which the daily maximum limits instead.
+ * Another event's shift is named only as such: the coordinator of this event may have no scope
+ * there, so neither its id nor its event's id appear in rule details (times do: they explain the
+ * numbers, and they are the person's own).
  */
-function checkRest(shift: RuleFacts['shift'], others: Neighbour[], rules: WorkRules, soft: Soft): void {
-  const day = workingDay(shift.startsAt, shift.timeZone);
-  const before = others.filter((n) => n.endsAt <= shift.startsAt).sort((a, b) => b.endsAt.getTime() - a.endsAt.getTime())[0];
-  const after = others.filter((n) => n.startsAt >= shift.endsAt).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
-  for (const [neighbour, rest] of [
-    [before, before && minutes(before.endsAt, shift.startsAt)],
-    [after, after && minutes(shift.endsAt, after.startsAt)],
-  ] as Array<[Neighbour | undefined, number | undefined]>) {
-    if (!neighbour || rest === undefined || rest >= rules.minRestMinutes) continue;
-    if (workingDay(neighbour.startsAt, shift.timeZone) === day) continue;
-    soft(rules.restMode, 'MIN_REST', `Rest of ${hm(rest)} is below the minimum of ${hm(rules.minRestMinutes)}`, {
-      restMinutes: rest,
+function reference(other: WorkedShift, eventId: string, key: string): Record<string, unknown> {
+  return other.eventId === eventId ? { [key]: other.shiftId } : { inAnotherEvent: true };
+}
+
+/**
+ * Daily rest (Code du travail L3131-1): at least `minRest` between two working days. Of every
+ * short rest the candidate takes part in, the shortest before it and the shortest after it are
+ * reported, each with the neighbouring shift.
+ */
+function checkRest(candidate: WorkedShift, worked: WorkedShift[], days: Map<WorkedShift, string>, rules: WorkRules, soft: Soft): void {
+  const breaches = restBreaches(worked, rules.minRestMinutes, candidate, days);
+  const shortest = (side: typeof breaches) => side.sort((a, b) => a.restMinutes - b.restMinutes)[0];
+  const before = shortest(breaches.filter((b) => b.later === candidate));
+  const after = shortest(breaches.filter((b) => b.earlier === candidate));
+  for (const [breach, neighbour] of [
+    [before, before?.earlier],
+    [after, after?.later],
+  ] as const) {
+    if (!breach || !neighbour) continue;
+    soft(rules.restMode, 'MIN_REST', `Rest of ${hm(breach.restMinutes)} is below the minimum of ${hm(rules.minRestMinutes)}`, {
+      restMinutes: breach.restMinutes,
       requiredMinutes: rules.minRestMinutes,
-      neighbourShiftId: neighbour.shiftId,
+      ...reference(neighbour, candidate.eventId, 'neighbourShiftId'),
       neighbourStartsAt: neighbour.startsAt.toISOString(),
       neighbourEndsAt: neighbour.endsAt.toISOString(),
     });
   }
 }
 
-/** Work per day: every shift counts wholly on the local day it starts (an overnight shift is one working day). */
-function checkDaily(shift: RuleFacts['shift'], others: Neighbour[], rules: WorkRules, soft: Soft): void {
-  const day = workingDay(shift.startsAt, shift.timeZone);
-  const sameDay = others.filter((n) => workingDay(n.startsAt, shift.timeZone) === day);
-  const total = minutes(shift.startsAt, shift.endsAt) + sameDay.reduce((sum, n) => sum + minutes(n.startsAt, n.endsAt), 0);
-  if (total > rules.maxDailyMinutes) {
-    soft(rules.dailyMode, 'MAX_DAILY', `${hm(total)} of work on ${day} is above the maximum of ${hm(rules.maxDailyMinutes)}`, {
-      day,
-      timeZone: shift.timeZone,
-      workedMinutes: total,
-      maxMinutes: rules.maxDailyMinutes,
-      shiftIds: sameDay.map((n) => n.shiftId),
-    });
-  }
+/** Work per day: every shift counts wholly on its own working day (an overnight shift is one working day). */
+function checkDaily(candidate: WorkedShift, worked: WorkedShift[], days: Map<WorkedShift, string>, rules: WorkRules, soft: Soft): void {
+  const day = days.get(candidate)!;
+  const load = dayLoad(worked, day, days);
+  if (load.minutes <= rules.maxDailyMinutes) return;
+  const sameDay = load.shifts.filter((s) => s !== candidate);
+  const elsewhere = sameDay.filter((s) => s.eventId !== candidate.eventId).length;
+  soft(rules.dailyMode, 'MAX_DAILY', `${hm(load.minutes)} of work on ${day} is above the maximum of ${hm(rules.maxDailyMinutes)}`, {
+    day,
+    timeZone: candidate.timeZone,
+    workedMinutes: load.minutes,
+    maxMinutes: rules.maxDailyMinutes,
+    shiftIds: sameDay.filter((s) => s.eventId === candidate.eventId).map((s) => s.shiftId),
+    ...(elsewhere ? { shiftsInAnotherEvent: elsewhere } : {}),
+  });
 }
 
-/**
- * Work in any rolling 7 days (L3121-20). The heaviest window touching the shift starts at the
- * start of some shift or ends at the end of some shift, so only those windows are measured.
- */
-function checkWeekly(shift: RuleFacts['shift'], others: Neighbour[], rules: WorkRules, soft: Soft): void {
-  const all: Array<{ startsAt: Date; endsAt: Date }> = [shift, ...others];
-  const week = 7 * DAY;
-  const starts = new Set<number>();
-  for (const s of all) {
-    starts.add(s.startsAt.getTime());
-    starts.add(s.endsAt.getTime() - week);
-  }
-  let worst = { total: 0, from: 0 };
-  for (const from of starts) {
-    const to = from + week;
-    if (!(shift.startsAt.getTime() < to && from < shift.endsAt.getTime())) continue;
-    const total = all.reduce((sum, s) => sum + Math.max(0, Math.min(s.endsAt.getTime(), to) - Math.max(s.startsAt.getTime(), from)), 0) / MINUTE;
-    if (total > worst.total) worst = { total: Math.round(total), from };
-  }
-  if (worst.total > rules.maxWeeklyMinutes) {
-    soft(rules.weeklyMode, 'MAX_WEEKLY', `${hm(worst.total)} of work in 7 days is above the maximum of ${hm(rules.maxWeeklyMinutes)}`, {
-      workedMinutes: worst.total,
-      maxMinutes: rules.maxWeeklyMinutes,
-      windowStartsAt: new Date(worst.from).toISOString(),
-      windowEndsAt: new Date(worst.from + week).toISOString(),
-    });
-  }
+/** Work in any rolling 7 days (L3121-20), over every window the candidate falls in. */
+function checkWeekly(candidate: WorkedShift, worked: WorkedShift[], rules: WorkRules, soft: Soft): void {
+  const worst = heaviestWeek(worked, candidate);
+  if (worst.minutes <= rules.maxWeeklyMinutes) return;
+  soft(rules.weeklyMode, 'MAX_WEEKLY', `${hm(worst.minutes)} of work in 7 days is above the maximum of ${hm(rules.maxWeeklyMinutes)}`, {
+    workedMinutes: worst.minutes,
+    maxMinutes: rules.maxWeeklyMinutes,
+    windowStartsAt: new Date(worst.from).toISOString(),
+    windowEndsAt: new Date(worst.from + WEEK_MS).toISOString(),
+  });
 }

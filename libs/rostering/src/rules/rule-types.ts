@@ -1,3 +1,5 @@
+import type { WorkedShift } from './working-time';
+
 export type RuleMode = 'BLOCK' | 'WARN' | 'OFF';
 
 /** The configurable limits for one employment type in one event. */
@@ -36,12 +38,12 @@ export interface StaffFacts {
   skills: Map<string, number>;
 }
 
-/** The person's other active assignments near the shift (±8 days is enough for every rule). */
-export interface Neighbour {
-  shiftId: string;
-  startsAt: Date;
-  endsAt: Date;
-}
+/**
+ * The person's other active assignments near the shift (±8 days is enough for every rule), in
+ * every event they work (one person may hold a staff record per event), each with its own
+ * venue's zone: a shift's working day is the local date of its start at its own venue.
+ */
+export type Neighbour = WorkedShift;
 
 export interface AvailabilityFacts {
   kind: 'UNAVAILABLE' | 'PREFERRED' | 'UNDESIRED';

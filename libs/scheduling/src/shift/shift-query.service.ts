@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor, Permission } from '@baton/auth';
-import { BadInputError } from '@baton/core';
+import { BadInputError, Clock } from '@baton/core';
 import { ConnectionShape, PageArgs, paginate } from '@baton/graphql';
 import { DataSource } from 'typeorm';
 import { ShiftFilterInput, ShiftObject } from './dto/shift.dto';
@@ -15,6 +15,7 @@ export class ShiftQueryService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly checks: ShiftChecks,
+    private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor, id: string): Promise<ShiftObject> {
@@ -33,10 +34,13 @@ export class ShiftQueryService {
     if (statuses) query.andWhere(statuses.length ? 's.status IN (:...statuses)' : 'FALSE', { statuses });
     if (filter.venueIds?.length) query.andWhere('s.venueId IN (:...venueIds)', { venueIds: filter.venueIds });
     if (filter.teamIds?.length) query.andWhere('s.teamId IN (:...teamIds)', { teamIds: filter.teamIds });
+    // "Understaffed" is about what can still be filled: from now on unless the client says
+    // otherwise, never a cancelled shift, soonest (most urgent) first like every list here.
+    const from = filter.from ?? (filter.understaffedOnly ? this.clock.now() : undefined);
     // Overlapping the window: still running after `from`, started before `to`.
-    if (filter.from) query.andWhere('s.endsAt > :from', { from: filter.from });
+    if (from) query.andWhere('s.endsAt > :from', { from });
     if (filter.to) query.andWhere('s.startsAt < :to', { to: filter.to });
-    if (filter.understaffedOnly) query.andWhere('s.activeCount < s.headcount');
+    if (filter.understaffedOnly) query.andWhere("s.activeCount < s.headcount AND s.status <> 'CANCELLED'");
     if (startingAfter) query.andWhere('s.startsAt > :startingAfter', { startingAfter });
     return paginate(
       query,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
-import { BadInputError, ConflictError } from '@baton/core';
+import { BadInputError, ConflictError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { CreateShiftInput, RequiredSkillInput, ShiftObject, ShiftPatternInput, ShiftPatternResultObject, UpdateShiftInput } from './dto/shift.dto';
@@ -62,7 +62,9 @@ export class ShiftService {
    * Changes what is given. Times, venue and required skills change only while nobody is
    * assigned; the database still moves assignments with their shift (trigger) as a backstop.
    */
-  async update(actor: Actor, id: string, input: UpdateShiftInput): Promise<ShiftObject> {
+  async update(actor: Actor, id: string, given: UpdateShiftInput): Promise<ShiftObject> {
+    // null clears the notes; on any other field it is refused (a shift always has them).
+    const input = updateChanges(given, ['notes']);
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(ShiftEntity);
       const shift = await repository.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
@@ -78,7 +80,7 @@ export class ShiftService {
         if (patch.teamId) await this.checks.assertTeam(manager, shift.eventId, patch.teamId);
       }
       if (input.roleTitle !== undefined) patch.roleTitle = input.roleTitle.trim();
-      if (input.notes !== undefined) patch.notes = input.notes.trim() || null;
+      if (input.notes !== undefined) patch.notes = input.notes?.trim() || null;
       if (input.startsAt !== undefined) patch.startsAt = input.startsAt;
       if (input.endsAt !== undefined) patch.endsAt = input.endsAt;
       if (patch.startsAt || patch.endsAt) this.checks.assertTimes(patch.startsAt ?? shift.startsAt, patch.endsAt ?? shift.endsAt);

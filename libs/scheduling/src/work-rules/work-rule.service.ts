@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor, Permission } from '@baton/auth';
-import { BadInputError, NotFoundError } from '@baton/core';
+import { BadInputError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EventEntity } from '@baton/events';
 import { EmploymentType } from '@baton/staff';
@@ -64,6 +64,7 @@ export class WorkRuleService {
   /** Creates or changes the rule set of one employment type; fields left out keep their value. */
   async set(actor: Actor, eventId: string, employmentType: EmploymentType, input: WorkRulesInput): Promise<WorkRules> {
     this.access.assertEvent(actor, Permission.RULES_MANAGE, eventId);
+    const changes = updateChanges(input); // every limit and mode has a value: null is refused
     return this.transactions.run(async ({ manager }) => {
       if (!(await manager.getRepository(EventEntity).existsBy({ id: eventId }))) throw new NotFoundError('Event', eventId);
       const repository = manager.getRepository(WorkRuleSetEntity);
@@ -73,7 +74,6 @@ export class WorkRuleService {
         .where('r.eventId = :eventId AND r.employmentType = :employmentType', { eventId, employmentType })
         .getOne();
       const before = existing ? fromEntity(existing) : defaultWorkRules(eventId, employmentType);
-      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null));
       const { isDefault: _isDefault, ...values } = { ...before, ...changes };
       if (values.maxDailyMinutes > values.maxWeeklyMinutes) {
         throw BadInputError.field('maxWeeklyMinutes', 'The weekly limit cannot be lower than the daily limit', 'dailyWithinWeekly');

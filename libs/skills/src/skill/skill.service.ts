@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
-import { NotFoundError } from '@baton/core';
+import { NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { SkillEntity } from './skill.entity';
@@ -54,13 +54,14 @@ export class SkillService {
     });
   }
 
-  update(actor: Actor, id: string, input: { name?: string; category?: string }) {
+  update(actor: Actor, id: string, input: { name?: string | null; category?: string | null }) {
+    const changes = updateChanges(input);
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(SkillEntity);
       const skill = await repository.findOneBy({ id });
       if (!skill) throw new NotFoundError('Skill', id);
       const before = toSkillObject(skill);
-      const after = toSkillObject(await repository.save(Object.assign(skill, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)))));
+      const after = toSkillObject(await repository.save(Object.assign(skill, changes)));
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'skill.updated',

@@ -24,6 +24,8 @@ export enum AccreditationStatus {
 @Unique('staff_members_event_external_ref_key', ['eventId', 'externalRef'])
 @Index('staff_members_event_team_idx', ['eventId', 'teamId'])
 @Index('staff_members_event_venue_idx', ['eventId', 'homeVenueId'])
+// Every record of one person across events (the working-time rules read them all).
+@Index('staff_members_user_idx', ['userId'], { where: '"user_id" IS NOT NULL' })
 @Index('staff_members_name_trgm_idx', { synchronize: false }) // GIN trigram on display_name, created by the migration
 @Check('staff_members_email_lower_check', `"email" IS NULL OR "email" = lower("email")`)
 export class StaffMemberEntity {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
-import { BadInputError, ConflictError, FieldProblem, ForbiddenError, NotFoundError } from '@baton/core';
+import { BadInputError, ConflictError, FieldProblem, ForbiddenError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { UserEntity } from '@baton/identity';
@@ -16,15 +16,8 @@ import { StaffScopeService } from './staff-scope.service';
 import { StaffSkillEntity } from './staff-skill.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Columns that cannot be cleared: null in a partial update is a mistake, not "leave as is". */
-const REQUIRED: ReadonlyArray<keyof UpdateStaffMemberInput> = [
-  'organisationId',
-  'displayName',
-  'employmentType',
-  'languages',
-  'accreditationZones',
-  'accreditationStatus',
-];
+/** What null clears in an update; null on any other field is refused (see updateChanges). */
+const CLEARABLE: ReadonlyArray<keyof UpdateStaffMemberInput> = ['teamId', 'homeVenueId', 'email', 'phone', 'externalRef'];
 
 /** Creating and changing staff members: scope, references, audit, in one transaction each. */
 @Injectable()
@@ -72,13 +65,7 @@ export class StaffMemberService {
   }
 
   async update(actor: Actor, id: string, input: UpdateStaffMemberInput): Promise<StaffMemberObject> {
-    const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as UpdateStaffMemberInput;
-    const cleared = REQUIRED.filter((key) => key in changes && changes[key] === null);
-    if (cleared.length)
-      throw new BadInputError(
-        'These fields cannot be cleared',
-        cleared.map((field) => ({ field, message: `${field} cannot be null`, constraint: 'required' })),
-      );
+    const changes = updateChanges(input, CLEARABLE);
     return this.transactions.run(async ({ manager }) => {
       const member = await lockMember(manager, id);
       this.scope.assertManages(actor, member);
@@ -141,18 +128,31 @@ export class StaffMemberService {
     });
   }
 
-  /** Admins only: tying a record to an account gives that account the person's data. */
+  /**
+   * Admins only: tying a record to an account gives that account the person's data, and makes
+   * the record one more of that person's (the rules then read all of them together). Refused
+   * with CONFLICT when the person would end up on two overlapping active shifts.
+   */
   async linkUser(actor: Actor, staffMemberId: string, userId: string): Promise<StaffMemberObject> {
     if (!actor.isAdmin) throw new ForbiddenError('Only an admin may link a staff member to an account');
     return this.transactions.run(async ({ manager }) => {
+      // The person's records in id order, as `assign` locks them: neither waits for the other in a cycle.
+      await manager.query(`SELECT id FROM staff_members WHERE id = $1 OR user_id = $2 ORDER BY id FOR UPDATE`, [staffMemberId, userId]);
       const member = await lockMember(manager, staffMemberId);
       if (!(await manager.getRepository(UserEntity).existsBy({ id: userId }))) throw BadInputError.field('userId', 'No such user', 'exists');
       const taken = await manager.getRepository(StaffMemberEntity).existsBy({ eventId: member.eventId, userId, id: Not(staffMemberId) });
       if (taken)
         throw new ConflictError('This person already has a staff record in this event', { constraint: 'staff_members_event_user_key', field: 'userId' });
+      const clashes = await overlapsWithPerson(manager, staffMemberId, userId);
+      if (clashes.length) throw overlapConflict(clashes);
       const before = member.userId;
-      member.userId = userId;
-      const saved = await manager.getRepository(StaffMemberEntity).save(member);
+      try {
+        // A trigger moves the record's assignments to the person; the exclusion constraint stands behind the check above.
+        await manager.getRepository(StaffMemberEntity).update({ id: staffMemberId }, { userId });
+      } catch (error) {
+        if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === PERSON_OVERLAP) throw overlapConflict([]);
+        throw error;
+      }
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'staff_member.user_linked',
@@ -162,9 +162,42 @@ export class StaffMemberService {
         before: { userId: before },
         after: { userId },
       });
-      return toStaffMemberObject(saved, true);
+      return toStaffMemberObject(await manager.getRepository(StaffMemberEntity).findOneByOrFail({ id: staffMemberId }), true);
     });
   }
+}
+
+/** The database's guard against one person on two overlapping shifts across their records. */
+const PERSON_OVERLAP = 'assignments_person_no_overlap';
+
+interface Clash {
+  shift_id: string;
+  other_shift_id: string;
+  other_event_id: string;
+}
+
+/**
+ * Active assignments of this record that overlap an active assignment of the account's other
+ * records. Plain SQL on the rostering tables: staff sits below rostering and cannot import it.
+ */
+async function overlapsWithPerson(manager: EntityManager, staffMemberId: string, userId: string): Promise<Clash[]> {
+  return manager.query(
+    `SELECT a.shift_id, b.shift_id AS other_shift_id, b.event_id AS other_event_id
+       FROM assignments a
+       JOIN assignments b ON b.user_id = $2 AND b.staff_member_id <> a.staff_member_id AND b.status IN ('ASSIGNED', 'CONFIRMED')
+        AND tstzrange(b.starts_at, b.ends_at) && tstzrange(a.starts_at, a.ends_at)
+      WHERE a.staff_member_id = $1 AND a.status IN ('ASSIGNED', 'CONFIRMED')
+      ORDER BY a.starts_at LIMIT 20`,
+    [staffMemberId, userId],
+  );
+}
+
+function overlapConflict(clashes: Clash[]): ConflictError {
+  return new ConflictError('This account already works shifts that overlap shifts of this staff record: cancel one of each pair before linking', {
+    constraint: PERSON_OVERLAP,
+    field: 'userId',
+    ...(clashes.length ? { overlaps: clashes.map((c) => ({ shiftId: c.shift_id, otherShiftId: c.other_shift_id, otherEventId: c.other_event_id })) } : {}),
+  });
 }
 
 async function lockMember(manager: EntityManager, id: string): Promise<StaffMemberEntity> {

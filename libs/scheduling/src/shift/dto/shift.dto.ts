@@ -91,7 +91,7 @@ export class UpdateShiftInput {
   @ValidateNested({ each: true })
   @Type(() => RequiredSkillInput)
   requiredSkills?: RequiredSkillInput[];
-  @Field(() => String, { nullable: true, description: 'An empty string clears the notes' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
+  @Field(() => String, { nullable: true, description: 'An empty string or null clears the notes' }) @IsOptional() @IsString() @MaxLength(2000) notes?: string;
 }
 
 @InputType({ description: 'One shift per selected local day at the venue, e.g. 07:00-15:00 every day of the Games' })
@@ -138,10 +138,21 @@ export class ShiftPatternResultObject {
 export class ShiftFilterInput {
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) venueIds?: string[];
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) teamIds?: string[];
-  @Field({ nullable: true, description: 'Shifts still running at or after this instant' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @Field({ nullable: true, description: 'Shifts still running after this instant; with understaffedOnly, now when left out' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
   @Field({ nullable: true, description: 'Shifts starting before this instant' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
   @Field(() => [ShiftStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(ShiftStatus, { each: true }) statuses?: ShiftStatus[];
-  @Field({ nullable: true, description: 'Only shifts with open places' }) @IsOptional() @IsBoolean() understaffedOnly?: boolean;
+  @Field({
+    nullable: true,
+    description:
+      'Only shifts with open places that can still be filled: not cancelled, and still running or upcoming (from defaults to now; pass an earlier from to see past ones). Soonest start first, like the whole list.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  understaffedOnly?: boolean;
 }
 
 @ArgsType()
