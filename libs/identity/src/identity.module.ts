@@ -46,3 +46,7 @@ export class IdentityActorModule {}
 export class IdentityModule {}
 
 describeConstraint('users_email_key', { field: 'email', message: 'An account with this email already exists' });
+describeConstraint('role_grants_venue_event_check', { field: 'grant.venueIds', message: 'A venue of this grant is not a venue of its event' });
+describeConstraint('role_grants_team_event_check', { field: 'grant.teamIds', message: 'A team of this grant is not a team of its event' });
+describeConstraint('invitations_venue_event_check', { field: 'grant.venueIds', message: 'A venue of this grant is not a venue of its event' });
+describeConstraint('invitations_team_event_check', { field: 'grant.teamIds', message: 'A team of this grant is not a team of its event' });

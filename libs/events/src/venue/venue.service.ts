@@ -122,10 +122,21 @@ export class VenueTeamService {
   async remove(actor: Actor, kind: 'venue' | 'team', id: string): Promise<boolean> {
     return this.transactions.run(async ({ manager }) => {
       const entity = kind === 'venue' ? VenueEntity : TeamEntity;
-      const row = await manager.getRepository(entity).findOneBy({ id });
+      // Locked first: a grant being written at the same time waits (its trigger takes KEY SHARE), then sees the outcome.
+      const row = await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
       if (!row) throw new NotFoundError(kind === 'venue' ? 'Venue' : 'Team', id);
       const [{ shifts }] = await manager.query(`SELECT count(*)::int AS shifts FROM shifts WHERE ${kind}_id = $1`, [id]);
       if (shifts > 0) throw new ConflictError(`This ${kind} still has ${shifts} shift(s); cancel or move them first`, { [`${kind}Id`]: id, shifts });
+      // A grant limited to this venue or team would be left naming nothing; narrowing it silently could widen it to "all".
+      const [{ grants }] = await manager.query(
+        `SELECT (SELECT count(*) FROM role_grants WHERE $1 = ANY (${kind}_ids)) + (SELECT count(*) FROM invitations WHERE $1 = ANY (${kind}_ids) AND accepted_at IS NULL AND revoked_at IS NULL) AS grants`,
+        [id],
+      );
+      if (Number(grants) > 0)
+        throw new ConflictError(`This ${kind} is named by ${grants} coordinator grant(s) or pending invitation(s); revoke them first`, {
+          [`${kind}Id`]: id,
+          grants: Number(grants),
+        });
       await manager.getRepository(entity).delete({ id });
       await this.audit.record(manager, {
         actorUserId: actor.userId,

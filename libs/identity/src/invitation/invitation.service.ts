@@ -8,6 +8,7 @@ import { PageArgs, paginate } from '@baton/graphql';
 import { OutboxService } from '@baton/outbox';
 import { DataSource } from 'typeorm';
 import { assertMayGrant, normaliseGrant } from '../grant/grant-spec';
+import { assertGrantTargets } from '../grant/grant-targets';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { ClientInfo, IssuedSession, SessionService } from '../session/session.service';
@@ -39,6 +40,7 @@ export class InvitationService {
     assertMayGrant(actor, spec);
     const email = input.email.trim().toLowerCase();
     return this.transactions.run(async ({ manager }) => {
+      await assertGrantTargets(manager, spec, 'grant');
       const now = this.clock.now();
       const existing = await manager.getRepository(UserEntity).findOneBy({ email });
       const token = randomToken();
