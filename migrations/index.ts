@@ -3,5 +3,12 @@ import { Initial1795875778191 } from './1795875778191-Initial';
 import { Staffing1795877945215 } from './1795877945215-Staffing';
 import { Attendance1795879033470 } from './1795879033470-Attendance';
 import { GrantScopeInEvent1796158163359 } from './1796158163359-GrantScopeInEvent';
+import { CanonicalTimeZones1796158504399 } from './1796158504399-CanonicalTimeZones';
 
-export const migrations: Function[] = [Initial1795875778191, Staffing1795877945215, Attendance1795879033470, GrantScopeInEvent1796158163359];
+export const migrations: Function[] = [
+  Initial1795875778191,
+  Staffing1795877945215,
+  Attendance1795879033470,
+  GrantScopeInEvent1796158163359,
+  CanonicalTimeZones1796158504399,
+];

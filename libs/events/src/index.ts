@@ -7,3 +7,7 @@ export { EventService, EVENT_CHANGED, toEventObject } from './event/event.servic
 export { VenueTeamService, toTeamObject, toVenueObject } from './venue/venue.service';
 export { EventObject } from './dto/event.dto';
 export { VenueObject, TeamObject } from './dto/venue-team.dto';
+/** Time zones as inputs: canonical IANA names (validator, pure function, and the database-aware check). */
+export { canonicalTimeZone, resolveTimeZone, type TimeZoneResult } from './time-zone/time-zone';
+export { IsIanaTimeZone } from './time-zone/is-iana-time-zone';
+export { TimeZoneChecker } from './time-zone/time-zone.checker';

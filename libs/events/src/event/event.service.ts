@@ -6,6 +6,7 @@ import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { DataSource } from 'typeorm';
 import { CreateEventInput, EventObject, UpdateEventInput } from '../dto/event.dto';
+import { TimeZoneChecker } from '../time-zone/time-zone.checker';
 import { EventEntity } from './event.entity';
 
 export const EVENT_CHANGED = 'eventChanged';
@@ -21,6 +22,7 @@ export class EventService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly zones: TimeZoneChecker,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
@@ -42,8 +44,9 @@ export class EventService {
     return toEventObject(event);
   }
 
-  async create(actor: Actor, input: CreateEventInput): Promise<EventObject> {
-    assertDateOrder(input.startsOn, input.endsOn);
+  async create(actor: Actor, given: CreateEventInput): Promise<EventObject> {
+    assertDateOrder(given.startsOn, given.endsOn);
+    const input = { ...given, timeZone: await this.zones.canonical(given.timeZone) };
     return this.transactions.run(async ({ manager }) => {
       const event = await manager.getRepository(EventEntity).save(manager.getRepository(EventEntity).create(input));
       await this.audit.record(manager, {
@@ -58,7 +61,8 @@ export class EventService {
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdateEventInput): Promise<EventObject> {
+  async update(actor: Actor, id: string, given: UpdateEventInput): Promise<EventObject> {
+    const input = given.timeZone === undefined ? given : { ...given, timeZone: await this.zones.canonical(given.timeZone) };
     const result = await this.transactions.run(async ({ manager, afterCommit }) => {
       const event = await manager.getRepository(EventEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
       if (!event) throw new NotFoundError('Event', id);

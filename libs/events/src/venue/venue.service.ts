@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateVenueInput, VenueObject } from '../dto/venue-team.dto';
 import { EventEntity } from '../event/event.entity';
 import { TeamEntity } from '../team/team.entity';
+import { TimeZoneChecker } from '../time-zone/time-zone.checker';
 import { VenueEntity } from './venue.entity';
 
 export const toVenueObject = (v: VenueEntity): VenueObject => ({
@@ -29,6 +30,7 @@ export class VenueTeamService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly zones: TimeZoneChecker,
   ) {}
 
   async venues(actor: Actor, eventId: string): Promise<VenueObject[]> {
@@ -41,7 +43,8 @@ export class VenueTeamService {
     return (await this.dataSource.getRepository(TeamEntity).find({ where: { eventId }, order: { code: 'ASC' } })).map(toTeamObject);
   }
 
-  async createVenue(actor: Actor, input: CreateVenueInput): Promise<VenueObject> {
+  async createVenue(actor: Actor, given: CreateVenueInput): Promise<VenueObject> {
+    const input = { ...given, timeZone: await this.zones.canonical(given.timeZone) };
     return this.transactions.run(async ({ manager }) => {
       await this.assertEventExists(manager.getRepository(EventEntity), input.eventId);
       const venue = await manager.getRepository(VenueEntity).save(manager.getRepository(VenueEntity).create({ ...input, zones: [...new Set(input.zones)] }));
@@ -73,7 +76,8 @@ export class VenueTeamService {
     });
   }
 
-  async updateVenue(actor: Actor, id: string, input: UpdateVenueInput): Promise<VenueObject> {
+  async updateVenue(actor: Actor, id: string, given: UpdateVenueInput): Promise<VenueObject> {
+    const input = given.timeZone === undefined ? given : { ...given, timeZone: await this.zones.canonical(given.timeZone) };
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(VenueEntity);
       const venue = await repository.findOneBy({ id });
