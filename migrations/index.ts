@@ -4,6 +4,7 @@ import { Staffing1795877945215 } from './1795877945215-Staffing';
 import { Attendance1795879033470 } from './1795879033470-Attendance';
 import { GrantScopeInEvent1796158163359 } from './1796158163359-GrantScopeInEvent';
 import { CanonicalTimeZones1796158504399 } from './1796158504399-CanonicalTimeZones';
+import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -11,4 +12,5 @@ export const migrations: Function[] = [
   Attendance1795879033470,
   GrantScopeInEvent1796158163359,
   CanonicalTimeZones1796158504399,
+  StaffInvitations1796159545771,
 ];

@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.deleteTeam': 'REFERENCE_MANAGE',
   'Mutation.deleteVenue': 'REFERENCE_MANAGE',
   'Mutation.grantRole': 'USERS_MANAGE',
+  'Mutation.inviteStaffMember': 'USERS_INVITE',
   'Mutation.inviteUser': 'USERS_INVITE',
   'Mutation.linkStaffMemberUser': 'STAFF_MANAGE',
   'Mutation.login': 'PUBLIC',

@@ -9,6 +9,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { RoleGrantEntity } from './grant/role-grant.entity';
 import { IdentityActorLoader } from './identity-actor.loader';
 import { InvitationEntity } from './invitation/invitation.entity';
+import { InvitationHooks } from './invitation/invitation-hooks';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { InvitationService } from './invitation/invitation.service';
 import { PasswordHasher } from './password/password-hasher';
@@ -37,11 +38,12 @@ export class IdentityActorModule {}
     AccountService,
     UserDirectoryService,
     InvitationService,
+    InvitationHooks,
     AuthResolver,
     InvitationResolver,
     UserResolver,
   ],
-  exports: [PasswordHasher, SessionService, UserDirectoryService],
+  exports: [PasswordHasher, SessionService, UserDirectoryService, InvitationService, InvitationHooks],
 })
 export class IdentityModule {}
 

@@ -9,3 +9,8 @@ export { PasswordResetEntity } from './password/password-reset.entity';
 export { PasswordHasher } from './password/password-hasher';
 export { SessionService } from './session/session.service';
 export { UserDirectoryService } from './user/user-directory.service';
+/** Invitations for other libs: create one inside their transaction, and act when one is accepted. */
+export { InvitationService, type InvitationRequest } from './invitation/invitation.service';
+export { InvitationHooks, type AcceptedInvitation, type InvitationAcceptedHandler } from './invitation/invitation-hooks';
+export { InvitationObject, InvitationStatus } from './invitation/invitation.object';
+export { type GrantSpec } from './grant/grant-spec';

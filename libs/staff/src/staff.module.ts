@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { IdentityModule } from '@baton/identity';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
 import { StaffDirectoryService } from './staff-member/staff-directory.service';
+import { StaffInvitationEntity } from './staff-member/staff-invitation.entity';
+import { StaffInvitationService } from './staff-member/staff-invitation.service';
 import { StaffMemberEntity } from './staff-member/staff-member.entity';
 import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMemberService } from './staff-member/staff-member.service';
@@ -23,8 +26,17 @@ describeConstraint('staff_member_skills_level_check', { field: 'skills', message
 describeConstraint('availability_periods_order_check', { field: 'endsAt', message: 'endsAt must be after startsAt' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity])],
-  providers: [StaffScopeService, StaffDirectoryService, StaffMemberService, StaffSkillsLoader, StaffMemberResolver, AvailabilityService, AvailabilityResolver],
+  imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity, StaffInvitationEntity]), IdentityModule],
+  providers: [
+    StaffScopeService,
+    StaffDirectoryService,
+    StaffMemberService,
+    StaffInvitationService,
+    StaffSkillsLoader,
+    StaffMemberResolver,
+    AvailabilityService,
+    AvailabilityResolver,
+  ],
   exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader],
 })
 export class StaffModule {}
