@@ -16,6 +16,7 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordResetEntity } from './password/password-reset.entity';
 import { RefreshTokenEntity } from './session/refresh-token.entity';
 import { SessionService } from './session/session.service';
+import { FirstAdminService } from './user/first-admin.service';
 import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
@@ -37,13 +38,14 @@ export class IdentityActorModule {}
     SessionService,
     AccountService,
     UserDirectoryService,
+    FirstAdminService,
     InvitationService,
     InvitationHooks,
     AuthResolver,
     InvitationResolver,
     UserResolver,
   ],
-  exports: [PasswordHasher, SessionService, UserDirectoryService, InvitationService, InvitationHooks],
+  exports: [PasswordHasher, SessionService, UserDirectoryService, FirstAdminService, InvitationService, InvitationHooks],
 })
 export class IdentityModule {}
 

@@ -14,3 +14,5 @@ export { InvitationService, type InvitationRequest } from './invitation/invitati
 export { InvitationHooks, type AcceptedInvitation, type InvitationAcceptedHandler } from './invitation/invitation-hooks';
 export { InvitationObject, InvitationStatus } from './invitation/invitation.object';
 export { type GrantSpec } from './grant/grant-spec';
+/** The first administrator, from the command line. */
+export { FirstAdminService, validateAdminRequest, type AdminRequest, type AdminOutcome } from './user/first-admin.service';
