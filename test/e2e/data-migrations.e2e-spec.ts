@@ -99,11 +99,13 @@ describe('data migrations', () => {
   });
 
   it('a stored zone that cannot be mapped stops the migration and names the row', async () => {
-    await dataSource.undoLastMigration({ transaction: 'each' });
+    const applied = async () => (await dataSource.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name as string);
+    // Back to just before CanonicalTimeZones, whatever migrations came after it.
+    while ((await applied()).some((name: string) => name.startsWith('CanonicalTimeZones'))) await dataSource.undoLastMigration({ transaction: 'each' });
     const [venue] = await dataSource.query(`SELECT id FROM venues LIMIT 1`);
     await dataSource.query(`UPDATE venues SET time_zone = 'mars/base' WHERE id = $1`, [venue.id]);
     await expect(dataSource.runMigrations({ transaction: 'each' })).rejects.toThrow(new RegExp(`venue ${venue.id}: "mars/base"`));
     await dataSource.query(`UPDATE venues SET time_zone = 'Europe/Paris' WHERE id = $1`, [venue.id]);
-    expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(1);
+    expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(migrations.length - index('CanonicalTimeZones'));
   });
 });

@@ -152,4 +152,23 @@ describe('inviting a staff member from their record', () => {
     expect(await t.dataSource.getRepository(UserEntity).countBy({ email: person.email! })).toBe(0);
     expect((await t.dataSource.getRepository(InvitationEntity).findOneByOrFail({ email: person.email! })).acceptedAt).toBeNull();
   });
+
+  it('accepting while a new invitation of the same record is sent: one of the two wins, never an error without a code', async () => {
+    for (let round = 0; round < 4; round++) {
+      const person = await member();
+      await t.gql.ok(INVITE, { id: person.id }, tokens.coordinator);
+      const token = await tokenFor(person.email!);
+      const [accepted, reinvited] = await Promise.all([t.gql.request(ACCEPT, { token }), t.gql.request(INVITE, { id: person.id }, tokens.admin)]);
+      const linked = (await reload(person.id)).userId;
+      if (!accepted.errors) {
+        expect(linked).toBe(accepted.data?.acceptInvitation.user.id);
+        // The new invitation queued behind the acceptance and found the record linked.
+        expect(reinvited.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', constraint: 'alreadyLinked' });
+      } else {
+        expect(accepted.errors[0].extensions?.reason).toBe('INVITATION_INVALID');
+        expect(reinvited.data?.inviteStaffMember.status).toBe('PENDING');
+        expect(linked).toBeNull();
+      }
+    }
+  });
 });

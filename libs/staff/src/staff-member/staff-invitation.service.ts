@@ -31,7 +31,13 @@ export class StaffInvitationService implements InvitationAcceptedHandler, OnModu
   /** Coordinators within their venues and teams (the staff scope policy), and admins. */
   async invite(actor: Actor, staffMemberId: string): Promise<InvitationObject> {
     return this.transactions.run(async ({ manager }) => {
-      // Locked: two coordinators inviting the same person, or an admin linking them meanwhile, queue here.
+      // Same lock order as acceptInvitation (the invitation, then the record), so the two never deadlock.
+      await manager.query(
+        `SELECT i.id FROM invitations i JOIN staff_invitations s ON s.invitation_id = i.id
+          WHERE s.staff_member_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL FOR UPDATE OF i`,
+        [staffMemberId],
+      );
+      // Two coordinators inviting the same person, or an admin linking them meanwhile, queue here.
       const member = await lockMember(manager, staffMemberId);
       this.scope.assertManages(actor, member);
       if (member.userId) {
