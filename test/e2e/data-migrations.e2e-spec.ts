@@ -22,9 +22,10 @@ describe('data migrations', () => {
   };
   const index = (name: string) => migrations.findIndex((m) => m.name.startsWith(name));
 
+  // An empty embedded database starts cold and migrates from nothing, twice: slow on a busy machine.
   beforeAll(async () => {
     db = await createTestDatabase({ empty: true });
-  });
+  }, 90_000);
   afterAll(async () => {
     await dataSource?.destroy();
     await db?.drop();
@@ -96,7 +97,7 @@ describe('data migrations', () => {
       { action: 'role_grant.narrowed', entity_id: mixed },
       { action: 'role_grant.removed', entity_id: onlyForeign },
     ]);
-  });
+  }, 90_000);
 
   it('a stored zone that cannot be mapped stops the migration and names the row', async () => {
     const applied = async () => (await dataSource.query(`SELECT name FROM migrations`)).map((r: { name: string }) => r.name as string);
@@ -107,5 +108,5 @@ describe('data migrations', () => {
     await expect(dataSource.runMigrations({ transaction: 'each' })).rejects.toThrow(new RegExp(`venue ${venue.id}: "mars/base"`));
     await dataSource.query(`UPDATE venues SET time_zone = 'Europe/Paris' WHERE id = $1`, [venue.id]);
     expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(migrations.length - index('CanonicalTimeZones'));
-  });
+  }, 90_000);
 });
