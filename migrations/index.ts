@@ -3,14 +3,20 @@ import { Initial1795875778191 } from './1795875778191-Initial';
 import { Staffing1795877945215 } from './1795877945215-Staffing';
 import { Attendance1795879033470 } from './1795879033470-Attendance';
 import { PersonAcrossEvents1796158138148 } from './1796158138148-PersonAcrossEvents';
+import { GrantScopeInEvent1796158163359 } from './1796158163359-GrantScopeInEvent';
 import { Alumni1796158171004 } from './1796158171004-Alumni';
+import { CanonicalTimeZones1796158504399 } from './1796158504399-CanonicalTimeZones';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
+import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 
 export const migrations: Function[] = [
   Initial1795875778191,
   Staffing1795877945215,
   Attendance1795879033470,
   PersonAcrossEvents1796158138148,
+  GrantScopeInEvent1796158163359,
   Alumni1796158171004,
+  CanonicalTimeZones1796158504399,
   Credentials1796158695512,
+  StaffInvitations1796159545771,
 ];

@@ -191,7 +191,7 @@ describe('admin: events, venues, teams, organisations, skills, users', () => {
     const granted = await t.gql.ok(`mutation { grantRole(userId: "${person.id}", grant: { role: ALUMNUS }) { id role } }`, {}, token);
     expect(granted.grantRole.role).toBe('ALUMNUS');
     const wrongScope = await t.gql.error(`mutation { grantRole(userId: "${person.id}", grant: { role: RECRUITER }) { id } }`, {}, token);
-    expect(wrongScope.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'role.organisationId' }] });
+    expect(wrongScope.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'grant.organisationId' }] });
     expect((await t.gql.ok(`mutation { revokeRole(grantId: "${granted.grantRole.id}") }`, {}, token)).revokeRole).toBe(true);
     const found = await t.gql.ok(`{ users(search: "${person.email.slice(0, 10)}") { edges { node { id roles { role } } } } }`, {}, token);
     expect(found.users.edges).toEqual([{ node: { id: person.id, roles: [] } }]);

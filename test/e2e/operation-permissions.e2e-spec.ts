@@ -29,6 +29,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.endorseAlumniSkill': 'ALUMNI_PROFILE',
   'Mutation.grantRole': 'USERS_MANAGE',
   'Mutation.importJsonResume': 'ALUMNI_PROFILE',
+  'Mutation.inviteStaffMember': 'USERS_INVITE',
   'Mutation.inviteUser': 'USERS_INVITE',
   'Mutation.issueGamesRecords': 'RECORDS_MANAGE',
   'Mutation.joinAlumniNetwork': 'AUTHENTICATED',

@@ -5,15 +5,18 @@ import { join } from 'node:path';
 import { pendingSchemaChanges } from '@baton/database';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
+import { ADMIN_USAGE, parseAdminArgs, runAdminCommand } from './admin.command';
 import { runSeedCommand } from './seed.command';
 
 /**
- * Baton's command line: migrations and demo data, on the same database the API would use
- * (DATABASE_URL, or the embedded one in BATON_DATA_DIR).
+ * Baton's command line: migrations, demo data and the first admin, on the same database the API
+ * would use (DATABASE_URL, or the embedded one in BATON_DATA_DIR).
  */
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === '--help') return usage();
+  // Bad arguments are reported before connecting to anything.
+  if (command === 'admin') parseAdminArgs(rest);
   // Migrations are run explicitly here, never as a side effect of booting.
   process.env.MIGRATIONS_RUN = 'false';
   process.env.SEED_DEMO = 'false';
@@ -38,6 +41,9 @@ async function main(argv: string[]): Promise<void> {
         await runSeedCommand(app, rest);
         break;
       }
+      case 'admin':
+        await runAdminCommand(app, rest);
+        break;
       default:
         usage();
         process.exitCode = 2;
@@ -88,7 +94,11 @@ function usage(): void {
   migration:run                 apply pending migrations
   migration:revert              undo the last migration
   migration:generate -- <Name>  write a migration for the difference between entities and schema
-  seed -- [--scale <n>] [--reset]   generate demo data (n = 1 is Paris scale)`);
+  seed -- [--scale <n>] [--reset]   generate demo data (n = 1 is Paris scale)
+or: npm run cli -- <command> with any of the above, or
+  admin create --email <email> --name <name> [--grant-existing]   the first administrator (see below)
+
+${ADMIN_USAGE}`);
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { IANAZone } from 'luxon';
+import { resolveTimeZone } from '@baton/events';
 
 export type DemoVenueKind = 'COMPETITION' | 'NON_COMPETITION';
 
@@ -40,14 +40,15 @@ export function parseVenuesCsv(text: string): VenueRow[] {
     seen.add(code);
     const kind = KINDS[kindText.toLowerCase()];
     if (!kind) throw new Error(`${where}: kind must be competition or non-competition, not "${kindText}"`);
-    if (!IANAZone.isValidZone(timeZone)) throw new Error(`${where}: unknown time zone "${timeZone}"`);
+    const zone = resolveTimeZone(timeZone);
+    if (!zone.ok) throw new Error(`${where}: ${zone.message}`);
     if (!name || !city) throw new Error(`${where}: name and city are required`);
     venues.push({
       code,
       name,
       city,
       kind,
-      timeZone,
+      timeZone: zone.zone,
       sports: sports
         .split(';')
         .map((s) => s.trim())

@@ -6,16 +6,19 @@ import { EventService } from './event/event.service';
 import { EventPhaseHooks } from './event/event-phase-hooks';
 import { EventsResolver } from './events.resolver';
 import { TeamEntity } from './team/team.entity';
+import { TimeZoneChecker } from './time-zone/time-zone.checker';
 import { VenueEntity } from './venue/venue.entity';
 import { VenueTeamService } from './venue/venue.service';
 
 describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
 describeConstraint('venues_event_code_key', { field: 'code', message: 'This event already has a venue with this code' });
+describeConstraint('events_time_zone_check', { field: 'timeZone', message: 'A time zone is stored as its canonical IANA name, e.g. Europe/Paris or UTC' });
+describeConstraint('venues_time_zone_check', { field: 'timeZone', message: 'A time zone is stored as its canonical IANA name, e.g. Europe/Paris or UTC' });
 describeConstraint('teams_event_code_key', { field: 'code', message: 'This event already has a team with this code' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
-  providers: [EventService, VenueTeamService, EventsResolver, EventPhaseHooks],
-  exports: [EventService, VenueTeamService, EventPhaseHooks],
+  providers: [TimeZoneChecker, EventService, VenueTeamService, EventsResolver, EventPhaseHooks],
+  exports: [TimeZoneChecker, EventService, VenueTeamService, EventPhaseHooks],
 })
 export class EventsModule {}

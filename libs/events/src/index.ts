@@ -9,3 +9,7 @@ export { EventObject } from './dto/event.dto';
 export { VenueObject, TeamObject } from './dto/venue-team.dto';
 /** Lets later libs act inside the transaction that changes an event's phase (e.g. CLOSED). */
 export { EventPhaseHooks, type EventPhaseChange, type EventPhaseHandler } from './event/event-phase-hooks';
+/** Time zones as inputs: canonical IANA names (validator, pure function, and the database-aware check). */
+export { canonicalTimeZone, resolveTimeZone, type TimeZoneResult } from './time-zone/time-zone';
+export { IsIanaTimeZone } from './time-zone/is-iana-time-zone';
+export { TimeZoneChecker } from './time-zone/time-zone.checker';

@@ -9,6 +9,7 @@ import { LocalStrategy } from './auth/local.strategy';
 import { RoleGrantEntity } from './grant/role-grant.entity';
 import { IdentityActorLoader } from './identity-actor.loader';
 import { InvitationEntity } from './invitation/invitation.entity';
+import { InvitationHooks } from './invitation/invitation-hooks';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { InvitationService } from './invitation/invitation.service';
 import { BulkInvitationService } from './invitation/bulk-invitation.service';
@@ -16,6 +17,7 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordResetEntity } from './password/password-reset.entity';
 import { RefreshTokenEntity } from './session/refresh-token.entity';
 import { SessionService } from './session/session.service';
+import { FirstAdminService } from './user/first-admin.service';
 import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
@@ -37,14 +39,20 @@ export class IdentityActorModule {}
     SessionService,
     AccountService,
     UserDirectoryService,
+    FirstAdminService,
     InvitationService,
     BulkInvitationService,
+    InvitationHooks,
     AuthResolver,
     InvitationResolver,
     UserResolver,
   ],
-  exports: [PasswordHasher, SessionService, UserDirectoryService, BulkInvitationService],
+  exports: [PasswordHasher, SessionService, UserDirectoryService, BulkInvitationService, FirstAdminService, InvitationService, InvitationHooks],
 })
 export class IdentityModule {}
 
 describeConstraint('users_email_key', { field: 'email', message: 'An account with this email already exists' });
+describeConstraint('role_grants_venue_event_check', { field: 'grant.venueIds', message: 'A venue of this grant is not a venue of its event' });
+describeConstraint('role_grants_team_event_check', { field: 'grant.teamIds', message: 'A team of this grant is not a team of its event' });
+describeConstraint('invitations_venue_event_check', { field: 'grant.venueIds', message: 'A venue of this grant is not a venue of its event' });
+describeConstraint('invitations_team_event_check', { field: 'grant.teamIds', message: 'A team of this grant is not a team of its event' });

@@ -11,3 +11,10 @@ export { SessionService } from './session/session.service';
 export { UserDirectoryService, type AccountSummary } from './user/user-directory.service';
 /** Invitations for many people in a few statements (alumni invitations when an event closes). */
 export { BulkInvitationService, type BulkInvitee, type BulkInvitationRequest, type BulkInvitationResult } from './invitation/bulk-invitation.service';
+/** Invitations for other libs: create one inside their transaction, and act when one is accepted. */
+export { InvitationService, type InvitationRequest } from './invitation/invitation.service';
+export { InvitationHooks, type AcceptedInvitation, type InvitationAcceptedHandler } from './invitation/invitation-hooks';
+export { InvitationObject, InvitationStatus } from './invitation/invitation.object';
+export { type GrantSpec } from './grant/grant-spec';
+/** The first administrator, from the command line. */
+export { FirstAdminService, validateAdminRequest, type AdminRequest, type AdminOutcome } from './user/first-admin.service';

@@ -6,6 +6,7 @@ import { withFilter } from 'graphql-subscriptions';
 import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment/assignment.service';
 import { ShiftCancellationService } from './assignment/shift-cancellation.service';
 import { AssignInput, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
+import { ShiftCancellationObject } from './dto/shift-cancellation.dto';
 import { RuleCheckService } from './rules/rule-check.service';
 import { MyShiftsService } from './assignment/my-shifts.service';
 import { SelfServiceService } from './assignment/self-service.service';
@@ -21,12 +22,6 @@ class AssignmentChangeObject {
   @Field(() => ID) venueId: string;
   @Field(() => ID) teamId: string;
   @Field(() => AssignmentObject) assignment: AssignmentObject;
-}
-
-@ObjectType('ShiftCancellation')
-class ShiftCancellationObject {
-  @Field(() => ID) shiftId: string;
-  @Field(() => Int, { description: 'Active assignments cancelled; each person was notified' }) cancelledAssignments: number;
 }
 
 const OpenShiftConnection = Connection(ShiftObject, 'OpenShift');
@@ -128,7 +123,9 @@ export class RosteringResolver {
     return this.assignments.decline(actor, assignmentId, reason);
   }
 
-  @Mutation(() => ShiftCancellationObject, { description: 'Cancel a shift: its assignments are cancelled and each person is notified' })
+  @Mutation(() => ShiftCancellationObject, {
+    description: 'Cancel a shift: its assignments are cancelled and each person with an email or an account is notified; the answer lists who could not be',
+  })
   @Allow(Permission.SHIFTS_MANAGE)
   cancelShift(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string, @Args('reason') reason: string) {
     return this.cancellations.cancel(actor, shiftId, reason);

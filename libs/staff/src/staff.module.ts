@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { IdentityModule } from '@baton/identity';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
 import { StaffDirectoryService } from './staff-member/staff-directory.service';
+import { StaffInvitationEntity } from './staff-member/staff-invitation.entity';
+import { StaffInvitationService } from './staff-member/staff-invitation.service';
 import { StaffMemberEntity } from './staff-member/staff-member.entity';
 import { StaffMemberResolver } from './staff-member/staff-member.resolver';
 import { StaffMemberService } from './staff-member/staff-member.service';
@@ -24,12 +27,13 @@ describeConstraint('staff_member_skills_level_check', { field: 'skills', message
 describeConstraint('availability_periods_order_check', { field: 'endsAt', message: 'endsAt must be after startsAt' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity])],
+  imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity, StaffInvitationEntity]), IdentityModule],
   providers: [
     StaffAccountsService,
     StaffScopeService,
     StaffDirectoryService,
     StaffMemberService,
+    StaffInvitationService,
     StaffSkillsLoader,
     StaffMemberResolver,
     AvailabilityService,

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, IsTimeZone, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIanaTimeZone } from '../time-zone/is-iana-time-zone';
 import { VenueKind } from '../venue/venue.entity';
 
 registerEnumType(VenueKind, { name: 'VenueKind' });
@@ -12,7 +13,7 @@ export class VenueObject {
   @Field() name: string;
   @Field() city: string;
   @Field(() => VenueKind) kind: VenueKind;
-  @Field({ description: 'IANA time zone: "a day" at this venue is a day in this zone' }) timeZone: string;
+  @Field({ description: 'IANA time zone, canonical spelling: "a day" at this venue is a day in this zone' }) timeZone: string;
   @Field(() => [String], { description: 'Accreditation zones needed to work here' }) zones: string[];
 }
 
@@ -31,7 +32,12 @@ export class CreateVenueInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) city: string;
   @Field(() => VenueKind) @IsEnum(VenueKind) kind: VenueKind;
-  @Field() @IsTimeZone() timeZone: string;
+  @Field({
+    description:
+      'IANA time zone of the venue, e.g. Pacific/Tahiti; stored canonically (pacific/tahiti → Pacific/Tahiti). Abbreviations such as EST or CET are refused; UTC is accepted',
+  })
+  @IsIanaTimeZone()
+  timeZone: string;
   @Field(() => [String])
   @ArrayMaxSize(50)
   @Matches(/^[A-Z0-9-]{1,16}$/, { each: true, message: 'zones are 1 to 16 capitals, digits or dashes' })
@@ -50,7 +56,10 @@ export class UpdateVenueInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) city?: string;
   @Field(() => VenueKind, { nullable: true }) @IsOptional() @IsEnum(VenueKind) kind?: VenueKind;
-  @Field({ nullable: true, description: 'Changing it re-reads every rule of this venue in the new zone' }) @IsOptional() @IsTimeZone() timeZone?: string;
+  @Field({ nullable: true, description: 'Changing it re-reads every rule of this venue in the new zone; stored canonically like createVenue' })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timeZone?: string;
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(50)

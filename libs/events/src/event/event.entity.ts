@@ -11,6 +11,8 @@ export enum EventPhase {
 @Unique('events_code_key', ['code'])
 @Check('events_dates_check', `"ends_on" >= "starts_on"`)
 @Check('events_code_check', `"code" ~ '^[A-Z0-9][A-Z0-9-]{1,15}$'`)
+// The shape of a canonical IANA name; which names exist is the service's check (see the migration CanonicalTimeZones).
+@Check('events_time_zone_check', `"time_zone" = 'UTC' OR "time_zone" ~ '^[A-Z][A-Za-z]+(/[A-Z][A-Za-z0-9_+-]*)+$'`)
 export class EventEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'text' }) code: string;

@@ -6,6 +6,7 @@ import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { DataSource } from 'typeorm';
 import { CreateEventInput, EventObject, UpdateEventInput } from '../dto/event.dto';
+import { TimeZoneChecker } from '../time-zone/time-zone.checker';
 import { EventEntity } from './event.entity';
 import { EventPhaseHooks } from './event-phase-hooks';
 
@@ -22,6 +23,7 @@ export class EventService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly zones: TimeZoneChecker,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     private readonly phaseHooks: EventPhaseHooks,
   ) {}
@@ -44,8 +46,9 @@ export class EventService {
     return toEventObject(event);
   }
 
-  async create(actor: Actor, input: CreateEventInput): Promise<EventObject> {
-    assertDateOrder(input.startsOn, input.endsOn);
+  async create(actor: Actor, given: CreateEventInput): Promise<EventObject> {
+    assertDateOrder(given.startsOn, given.endsOn);
+    const input = { ...given, timeZone: await this.zones.canonical(given.timeZone) };
     return this.transactions.run(async ({ manager }) => {
       const event = await manager.getRepository(EventEntity).save(manager.getRepository(EventEntity).create(input));
       await this.audit.record(manager, {
@@ -62,6 +65,7 @@ export class EventService {
 
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<EventObject> {
     const changes = updateChanges(input); // an event has every field: null is refused
+    if (changes.timeZone !== undefined) changes.timeZone = await this.zones.canonical(changes.timeZone);
     const result = await this.transactions.run(async ({ manager, afterCommit }) => {
       const event = await manager.getRepository(EventEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
       if (!event) throw new NotFoundError('Event', id);

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { EventEntity } from '../event/event.entity';
 
 export enum VenueKind {
@@ -9,6 +9,8 @@ export enum VenueKind {
 /** A site of one event, with its own time zone: "a day" at Teahupo'o is not a day in Paris. */
 @Entity('venues')
 @Unique('venues_event_code_key', ['eventId', 'code'])
+// The shape of a canonical IANA name; which names exist is the service's check (see the migration CanonicalTimeZones).
+@Check('venues_time_zone_check', `"time_zone" = 'UTC' OR "time_zone" ~ '^[A-Z][A-Za-z]+(/[A-Z][A-Za-z0-9_+-]*)+$'`)
 export class VenueEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) eventId: string;

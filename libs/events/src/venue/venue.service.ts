@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateVenueInput, VenueObject } from '../dto/venue-team.dto';
 import { EventEntity } from '../event/event.entity';
 import { TeamEntity } from '../team/team.entity';
+import { TimeZoneChecker } from '../time-zone/time-zone.checker';
 import { VenueEntity } from './venue.entity';
 
 export const toVenueObject = (v: VenueEntity): VenueObject => ({
@@ -29,6 +30,7 @@ export class VenueTeamService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly zones: TimeZoneChecker,
   ) {}
 
   async venues(actor: Actor, eventId: string): Promise<VenueObject[]> {
@@ -41,7 +43,8 @@ export class VenueTeamService {
     return (await this.dataSource.getRepository(TeamEntity).find({ where: { eventId }, order: { code: 'ASC' } })).map(toTeamObject);
   }
 
-  async createVenue(actor: Actor, input: CreateVenueInput): Promise<VenueObject> {
+  async createVenue(actor: Actor, given: CreateVenueInput): Promise<VenueObject> {
+    const input = { ...given, timeZone: await this.zones.canonical(given.timeZone) };
     return this.transactions.run(async ({ manager }) => {
       await this.assertEventExists(manager.getRepository(EventEntity), input.eventId);
       const venue = await manager.getRepository(VenueEntity).save(manager.getRepository(VenueEntity).create({ ...input, zones: [...new Set(input.zones)] }));
@@ -75,6 +78,7 @@ export class VenueTeamService {
 
   async updateVenue(actor: Actor, id: string, input: UpdateVenueInput): Promise<VenueObject> {
     const changes = updateChanges(input); // a venue has every field (no zones is []): null is refused
+    if (changes.timeZone !== undefined) changes.timeZone = await this.zones.canonical(changes.timeZone);
     return this.transactions.run(async ({ manager }) => {
       const repository = manager.getRepository(VenueEntity);
       const venue = await repository.findOneBy({ id });
@@ -123,10 +127,21 @@ export class VenueTeamService {
   async remove(actor: Actor, kind: 'venue' | 'team', id: string): Promise<boolean> {
     return this.transactions.run(async ({ manager }) => {
       const entity = kind === 'venue' ? VenueEntity : TeamEntity;
-      const row = await manager.getRepository(entity).findOneBy({ id });
+      // Locked first: a grant being written at the same time waits (its trigger takes KEY SHARE), then sees the outcome.
+      const row = await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
       if (!row) throw new NotFoundError(kind === 'venue' ? 'Venue' : 'Team', id);
       const [{ shifts }] = await manager.query(`SELECT count(*)::int AS shifts FROM shifts WHERE ${kind}_id = $1`, [id]);
       if (shifts > 0) throw new ConflictError(`This ${kind} still has ${shifts} shift(s); cancel or move them first`, { [`${kind}Id`]: id, shifts });
+      // A grant limited to this venue or team would be left naming nothing; narrowing it silently could widen it to "all".
+      const [{ grants }] = await manager.query(
+        `SELECT (SELECT count(*) FROM role_grants WHERE $1 = ANY (${kind}_ids)) + (SELECT count(*) FROM invitations WHERE $1 = ANY (${kind}_ids) AND accepted_at IS NULL AND revoked_at IS NULL) AS grants`,
+        [id],
+      );
+      if (Number(grants) > 0)
+        throw new ConflictError(`This ${kind} is named by ${grants} coordinator grant(s) or pending invitation(s); revoke them first`, {
+          [`${kind}Id`]: id,
+          grants: Number(grants),
+        });
       await manager.getRepository(entity).delete({ id });
       await this.audit.record(manager, {
         actorUserId: actor.userId,

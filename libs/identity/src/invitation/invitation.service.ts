@@ -6,15 +6,26 @@ import { Clock, ConflictError, hashToken, NotFoundError, randomToken, Unauthenti
 import { TransactionRunner } from '@baton/database';
 import { PageArgs, paginate } from '@baton/graphql';
 import { OutboxService } from '@baton/outbox';
-import { DataSource } from 'typeorm';
-import { assertMayGrant, normaliseGrant } from '../grant/grant-spec';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertMayGrant, GrantSpec, normaliseGrant } from '../grant/grant-spec';
+import { assertGrantTargets } from '../grant/grant-targets';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { ClientInfo, IssuedSession, SessionService } from '../session/session.service';
 import { UserEntity, UserStatus } from '../user/user.entity';
 import { InvitationEntity } from './invitation.entity';
+import { InvitationHooks } from './invitation-hooks';
+import { invitationMessage, roleGrantedMessage } from './invitation-messages';
 import { InvitationObject, InvitationStatus } from './invitation.object';
 import { InviteUserInput } from './invite.input';
+
+export interface InvitationRequest {
+  /** Lower-cased, trimmed. */
+  email: string;
+  displayName: string;
+  spec: GrantSpec;
+  attach?: (invitationId: string) => Promise<void>;
+}
 
 @Injectable()
 export class InvitationService {
@@ -28,6 +39,7 @@ export class InvitationService {
     private readonly access: AccessService,
     private readonly config: BatonConfig,
     private readonly clock: Clock,
+    private readonly hooks: InvitationHooks,
   ) {}
 
   /**
@@ -38,52 +50,69 @@ export class InvitationService {
     const spec = normaliseGrant(input.grant, 'grant');
     assertMayGrant(actor, spec);
     const email = input.email.trim().toLowerCase();
-    return this.transactions.run(async ({ manager }) => {
-      const now = this.clock.now();
-      const existing = await manager.getRepository(UserEntity).findOneBy({ email });
-      const token = randomToken();
-      const invitation = manager.getRepository(InvitationEntity).create({
-        ...spec,
-        email,
-        displayName: input.displayName.trim(),
-        tokenHash: hashToken(token),
-        invitedById: actor.userId,
-        expiresAt: new Date(now.getTime() + this.config.auth.invitationTtlSeconds * 1000),
-        acceptedAt: existing && existing.status !== UserStatus.INVITED ? now : null,
-        acceptedUserId: existing && existing.status !== UserStatus.INVITED ? existing.id : null,
-      });
-      await manager.getRepository(InvitationEntity).save(invitation);
-      if (invitation.acceptedUserId) {
-        await manager.getRepository(RoleGrantEntity).insert({ ...spec, userId: invitation.acceptedUserId, grantedById: actor.userId });
-        await this.outbox.enqueue(manager, {
-          recipient: email,
-          template: 'role-granted',
-          subject: 'You have a new role in Baton',
-          body: `You now hold the ${spec.role} role in Baton. Sign in as usual to use it.`,
-          payload: { invitationId: invitation.id, role: spec.role },
-        });
-      } else {
-        await this.outbox.enqueue(manager, {
-          recipient: email,
-          template: 'invitation',
-          subject: 'You are invited to Baton',
-          body:
-            `Hello ${invitation.displayName},\n\nYou are invited to Baton as ${spec.role}. ` +
-            `Choose your password within ${Math.round(this.config.auth.invitationTtlSeconds / 86400)} days with this token:\n\n${token}\n\n` +
-            `${this.config.http.publicUrl}/graphiql\nmutation { acceptInvitation(input: { token: "${token}", password: "…" }) { accessToken } }`,
-          payload: { invitationId: invitation.id, token },
-        });
-      }
-      await this.audit.record(manager, {
-        actorUserId: actor.userId,
-        action: 'invitation.created',
-        entityType: 'invitation',
-        entityId: invitation.id,
-        eventId: spec.eventId,
-        after: { email, ...spec, existingUser: !!invitation.acceptedUserId },
-      });
-      return this.toObject(invitation);
+    return this.transactions.run(({ manager }) => this.createInvitation(manager, actor, { email, displayName: input.displayName.trim(), spec }));
+  }
+
+  /**
+   * The invitation itself, in the caller's transaction: for libs that invite from their own
+   * records (a staff member). The caller has checked that the actor may grant `spec`.
+   * `attach` runs once the invitation exists, before an existing account is granted and the
+   * acceptance hooks run, so a lib can tie the invitation to its record first.
+   */
+  async createInvitation(manager: EntityManager, actor: Actor, request: InvitationRequest): Promise<InvitationObject> {
+    const { email, displayName, spec } = request;
+    await assertGrantTargets(manager, spec, 'grant');
+    const now = this.clock.now();
+    const existing = await manager.getRepository(UserEntity).findOneBy({ email });
+    const existingUserId = existing && existing.status !== UserStatus.INVITED ? existing.id : null;
+    const token = randomToken();
+    const invitation = manager.getRepository(InvitationEntity).create({
+      ...spec,
+      email,
+      displayName,
+      tokenHash: hashToken(token),
+      invitedById: actor.userId,
+      expiresAt: new Date(now.getTime() + this.config.auth.invitationTtlSeconds * 1000),
+      acceptedAt: existingUserId ? now : null,
+      acceptedUserId: existingUserId,
     });
+    await manager.getRepository(InvitationEntity).save(invitation);
+    await request.attach?.(invitation.id);
+    if (existingUserId) {
+      // Inviting twice must not stack identical grants.
+      if (!(await holdsGrant(manager, existingUserId, spec))) {
+        await manager.getRepository(RoleGrantEntity).insert({ ...spec, userId: existingUserId, grantedById: actor.userId });
+      }
+      await this.outbox.enqueue(manager, { recipient: email, ...roleGrantedMessage(spec.role), payload: { invitationId: invitation.id, role: spec.role } });
+    } else {
+      const message = invitationMessage({
+        displayName,
+        role: spec.role,
+        token,
+        ttlSeconds: this.config.auth.invitationTtlSeconds,
+        publicUrl: this.config.http.publicUrl,
+      });
+      await this.outbox.enqueue(manager, { recipient: email, ...message, payload: { invitationId: invitation.id, token } });
+    }
+    await this.audit.record(manager, {
+      actorUserId: actor.userId,
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      eventId: spec.eventId,
+      after: { email, ...spec, existingUser: !!existingUserId },
+    });
+    if (existingUserId) {
+      await this.hooks.accepted(manager, {
+        invitationId: invitation.id,
+        role: spec.role,
+        eventId: spec.eventId,
+        userId: existingUserId,
+        actorUserId: actor.userId,
+        existingAccount: true,
+      });
+    }
+    return this.toObject(invitation);
   }
 
   async accept(token: string, password: string, displayName: string | undefined, client: ClientInfo): Promise<IssuedSession> {
@@ -131,6 +160,14 @@ export class InvitationService {
         entityType: 'invitation',
         entityId: invitation.id,
         eventId: invitation.eventId,
+      });
+      await this.hooks.accepted(manager, {
+        invitationId: invitation.id,
+        role: invitation.role,
+        eventId: invitation.eventId,
+        userId: user.id,
+        actorUserId: user.id,
+        existingAccount: false,
       });
       return this.sessions.issue(manager, user.id, client);
     });
@@ -199,4 +236,13 @@ export class InvitationService {
       invitedById: i.invitedById,
     };
   }
+}
+
+async function holdsGrant(manager: EntityManager, userId: string, spec: GrantSpec): Promise<boolean> {
+  const rows = await manager.query(
+    `SELECT 1 FROM role_grants WHERE user_id = $1 AND role = $2 AND event_id IS NOT DISTINCT FROM $3 AND organisation_id IS NOT DISTINCT FROM $4
+        AND venue_ids = $5::uuid[] AND team_ids = $6::uuid[] LIMIT 1`,
+    [userId, spec.role, spec.eventId, spec.organisationId, spec.venueIds, spec.teamIds],
+  );
+  return rows.length > 0;
 }

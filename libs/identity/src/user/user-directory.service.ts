@@ -6,6 +6,7 @@ import { TransactionRunner } from '@baton/database';
 import { PageArgs, paginate } from '@baton/graphql';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GrantInput, normaliseGrant } from '../grant/grant-spec';
+import { assertGrantTargets } from '../grant/grant-targets';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
 import { SessionService } from '../session/session.service';
 import { toRoleGrantObject, toUserObject } from './user.mapper';
@@ -132,10 +133,11 @@ export class UserDirectoryService {
   }
 
   async grantRole(actor: Actor, userId: string, input: GrantInput) {
-    const spec = normaliseGrant(input);
+    const spec = normaliseGrant(input, 'grant');
     return this.transactions.run(async ({ manager }) => {
       const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
       if (!user) throw new NotFoundError('User', userId);
+      await assertGrantTargets(manager, spec, 'grant');
       const grant = await manager
         .getRepository(RoleGrantEntity)
         .save(manager.getRepository(RoleGrantEntity).create({ ...spec, userId, grantedById: actor.userId }));

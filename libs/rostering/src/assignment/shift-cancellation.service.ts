@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { Actor } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
+import { canSeeContact } from '@baton/staff';
 import { ConflictError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { OutboxService } from '@baton/outbox';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { In } from 'typeorm';
+import { ShiftCancellationObject } from '../dto/shift-cancellation.dto';
 import { RuleCheckService } from '../rules/rule-check.service';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
@@ -18,6 +20,10 @@ interface CancelledRow {
   status: string;
   recipient: string | null;
   display_name: string;
+  user_id: string | null;
+  team_id: string | null;
+  home_venue_id: string | null;
+  phone: string | null;
 }
 
 /**
@@ -33,10 +39,11 @@ export class ShiftCancellationService {
     private readonly rules: RuleCheckService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
-  async cancel(actor: Actor, shiftId: string, givenReason: string): Promise<{ shiftId: string; cancelledAssignments: number }> {
+  async cancel(actor: Actor, shiftId: string, givenReason: string): Promise<ShiftCancellationObject> {
     const reason = cleanReason(givenReason, 'reason', true)!;
     return this.transactions.run(async ({ manager, afterCommit }) => {
       const [shift] = await manager.query(
@@ -55,7 +62,8 @@ export class ShiftCancellationService {
            UPDATE assignments a SET status = 'CANCELLED', updated_at = now()
              FROM old WHERE a.id = old.id
             RETURNING a.id, a.staff_member_id, old.status)
-         SELECT c.id, c.staff_member_id, c.status, COALESCE(m.email, u.email) AS recipient, m.display_name
+         SELECT c.id, c.staff_member_id, c.status, COALESCE(m.email, u.email) AS recipient, m.display_name,
+                m.user_id, m.team_id, m.home_venue_id, m.phone
            FROM changed c JOIN staff_members m ON m.id = c.staff_member_id LEFT JOIN users u ON u.id = m.user_id`,
         [shiftId],
       );
@@ -83,7 +91,11 @@ export class ShiftCancellationService {
         entityId: shiftId,
         eventId: shift.event_id,
         before: { status: shift.status },
-        after: { status: 'CANCELLED', cancelledAssignments: cancelled.map((c) => c.id) },
+        after: {
+          status: 'CANCELLED',
+          cancelledAssignments: cancelled.map((c) => c.id),
+          notNotified: cancelled.filter((c) => !c.recipient).map((c) => c.staff_member_id),
+        },
         reason,
       });
       const changed = cancelled.length ? await manager.getRepository(AssignmentEntity).findBy({ id: In(cancelled.map((c) => c.id)) }) : [];
@@ -94,7 +106,27 @@ export class ShiftCancellationService {
           });
         }
       });
-      return { shiftId, cancelledAssignments: cancelled.length };
+      return { shiftId, cancelledAssignments: cancelled.length, ...this.report(actor, shift.event_id, cancelled) };
     });
+  }
+
+  /**
+   * Who got a message and who must be called instead. A phone number is contact data: it is
+   * shown only when the caller may see this person's contact details (the staff directory's
+   * rule), which can differ from person to person on one shift.
+   */
+  private report(actor: Actor, eventId: string, cancelled: CancelledRow[]): Pick<ShiftCancellationObject, 'notified' | 'notNotified'> {
+    const grants = this.access.grantScopes(actor, eventId);
+    const people = [...cancelled].sort((a, b) => a.display_name.localeCompare(b.display_name) || a.staff_member_id.localeCompare(b.staff_member_id));
+    return {
+      notified: people.filter((p) => p.recipient).map((p) => ({ staffMemberId: p.staff_member_id, displayName: p.display_name })),
+      notNotified: people
+        .filter((p) => !p.recipient)
+        .map((p) => ({
+          staffMemberId: p.staff_member_id,
+          displayName: p.display_name,
+          phone: canSeeContact(actor, { userId: p.user_id, teamId: p.team_id, homeVenueId: p.home_venue_id }, grants) ? p.phone : null,
+        })),
+    };
   }
 }

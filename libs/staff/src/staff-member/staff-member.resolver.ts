@@ -2,9 +2,11 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
 import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
+import { InvitationObject } from '@baton/identity';
 import { StaffMemberObject, StaffMemberSkillObject } from './dto/staff-member.object';
 import { CreateStaffMemberInput, StaffMemberFilter, StaffSkillInput, UpdateStaffMemberInput } from './dto/staff-member.input';
 import { StaffDirectoryService } from './staff-directory.service';
+import { StaffInvitationService } from './staff-invitation.service';
 import { StaffMemberService } from './staff-member.service';
 import { StaffSkillsLoader } from './staff-skills.loader';
 
@@ -15,6 +17,7 @@ export class StaffMemberResolver {
   constructor(
     private readonly directory: StaffDirectoryService,
     private readonly members: StaffMemberService,
+    private readonly staffInvitations: StaffInvitationService,
   ) {}
 
   @Query(() => StaffMemberConnection, { description: 'The staff directory of an event, by name; contact details only for those in your scope' })
@@ -70,6 +73,20 @@ export class StaffMemberResolver {
     @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string,
   ) {
     return this.members.linkUser(actor, staffMemberId, userId);
+  }
+
+  @Mutation(() => InvitationObject, {
+    description:
+      "Invite a staff member from their record: a STAFF invitation for the record's event goes to its contact email, and accepting it links " +
+      'the record to the account (an existing account of that email is granted and linked at once, status ACCEPTED). Coordinators may invite ' +
+      'the staff they manage; a new invitation replaces a pending one. Refused for a record without an email or already linked.',
+  })
+  @Allow(Permission.USERS_INVITE)
+  inviteStaffMember(
+    @CurrentActor() actor: Actor,
+    @Args('staffMemberId', { type: () => ID, description: 'The staff record to invite' }, ParseUUIDPipe) staffMemberId: string,
+  ) {
+    return this.staffInvitations.invite(actor, staffMemberId);
   }
 
   @ResolveField(() => [StaffMemberSkillObject], { description: 'By skill code' })
