@@ -28,13 +28,37 @@ export default tseslint.config(
     },
   },
   {
-    // Platform libs never depend on domain libs.
-    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit}/**/*.ts'],
+    // Domain libs never reach for the composition root: it imports them (a cycle otherwise).
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/composition/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: ['@baton/identity', '@baton/events', '@baton/organisations', '@baton/skills', '@baton/demo'].map((name) => ({
+          paths: [{ name: '@baton/composition', message: 'Only apps import the composition root.' }],
+          patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Platform libs never depend on domain libs (nor on the composition root).
+    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit,queue}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            '@baton/identity',
+            '@baton/events',
+            '@baton/organisations',
+            '@baton/skills',
+            '@baton/demo',
+            '@baton/staff',
+            '@baton/scheduling',
+            '@baton/rostering',
+            '@baton/composition',
+          ].map((name) => ({
             name,
             message: 'A platform lib must not import a domain lib.',
           })),

@@ -3,4 +3,3 @@ export * from './errors';
 export { Clock, FixedClock, SystemClock } from './clock';
 export { hashToken, randomToken, safeEqual } from './secrets';
 export { CoreModule } from './core.module';
-export { PeriodicTask } from './periodic-task';
