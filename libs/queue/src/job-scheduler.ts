@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { parseExpression } from 'cron-parser';
 import { JobRegistry } from './job-registry';
 import { QueueBoss } from './queue-boss';
 
@@ -6,16 +7,19 @@ import { QueueBoss } from './queue-boss';
 export const SCHEDULE_KEY = 'schedule';
 
 /**
- * Enqueues scheduled jobs in processes that run jobs. Interval schedules cut time into slots of
- * N seconds; every instance offers a run in the middle of each slot, and pg-boss's throttle
- * index (name, slot, key) keeps one: several instances never run a slot twice, and no leader
- * election is needed. Cron schedules are pg-boss's own (minute resolution, deduplicated the same way).
+ * Enqueues scheduled jobs in processes that run jobs. Time is cut into slots (N seconds for an
+ * interval, the minute for cron); every instance offers a run in each slot and pg-boss's
+ * throttle index (name, slot, key) keeps one, so several instances never run a slot twice and
+ * no leader election is needed. Interval offers are made mid-slot, away from the edges where
+ * two clocks a little apart would disagree.
  */
 @Injectable()
 export class JobScheduler {
   private readonly logger = new Logger('JobQueue');
-  private timers: NodeJS.Timeout[] = [];
+  private timers = new Set<NodeJS.Timeout>();
   private stopped = true;
+  private inFlight = new Set<Promise<unknown>>();
+  private readonly counts = new Map<string, { offered: number; won: number }>();
 
   constructor(
     private readonly boss: QueueBoss,
@@ -24,45 +28,61 @@ export class JobScheduler {
 
   async start(): Promise<void> {
     this.stopped = false;
-    const boss = await this.boss.get();
     for (const definition of this.registry.all()) {
       const schedule = definition.options.schedule;
       if (!schedule) continue;
       if ('cron' in schedule) {
-        await boss.schedule(definition.name, schedule.cron, {}, { tz: schedule.timezone ?? 'UTC', singletonKey: SCHEDULE_KEY });
+        // Fail at boot on a bad line, not at the first run.
+        const next = () =>
+          parseExpression(schedule.cron, { tz: schedule.timezone ?? 'UTC' })
+            .next()
+            .getTime() + 1000;
+        next();
+        this.repeat(definition.name, 60, () => next() - Date.now());
       } else {
-        this.every(definition.name, schedule.everySeconds);
+        const slotMs = schedule.everySeconds * 1000;
+        this.repeat(definition.name, schedule.everySeconds, () => (slotMs / 2 - (Date.now() % slotMs) + slotMs) % slotMs || slotMs);
       }
     }
   }
 
-  stop(): void {
+  /** Stops offering runs; resolves once the offers under way are answered. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
+    this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Offers one run of `name` for the current slot; resolves to the job id, or null when another instance already has it. */
-  async offer(name: string, everySeconds: number): Promise<string | null> {
+  /** Per scheduled job: slots this process offered, and how many it won (the others went to another instance). */
+  stats(): Record<string, { offered: number; won: number }> {
+    return Object.fromEntries([...this.counts].map(([name, c]) => [name, { ...c }]));
+  }
+
+  /** Offers one run of `name` for the current slot; resolves to the job id, or null when another instance has it. */
+  async offer(name: string, slotSeconds: number): Promise<string | null> {
     const boss = await this.boss.get();
-    return boss.send(name, {}, { singletonKey: SCHEDULE_KEY, singletonSeconds: everySeconds });
+    const id = await boss.send(name, {}, { singletonKey: SCHEDULE_KEY, singletonSeconds: slotSeconds });
+    const count = this.counts.get(name) ?? { offered: 0, won: 0 };
+    count.offered++;
+    if (id) count.won++;
+    this.counts.set(name, count);
+    return id;
   }
 
-  private every(name: string, seconds: number): void {
-    const slotMs = seconds * 1000;
-    const arm = () => {
-      if (this.stopped) return;
-      // The middle of the next slot: away from the edges, where clocks a little apart would disagree.
-      const wait = (slotMs / 2 - (Date.now() % slotMs) + slotMs) % slotMs || slotMs;
-      const timer = setTimeout(() => {
-        this.timers = this.timers.filter((t) => t !== timer);
-        this.offer(name, seconds)
-          .catch((error: Error) => this.logger.warn(`could not schedule ${name}: ${error.message}`))
-          .finally(arm);
-      }, wait);
-      timer.unref();
-      this.timers.push(timer);
-    };
-    arm();
+  private repeat(name: string, slotSeconds: number, delayMs: () => number): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      const offer = this.offer(name, slotSeconds)
+        .catch((error: Error) => this.logger.warn(`could not schedule ${name}: ${error.message}`))
+        .finally(() => {
+          this.inFlight.delete(offer);
+          this.repeat(name, slotSeconds, delayMs);
+        });
+      this.inFlight.add(offer);
+    }, delayMs());
+    timer.unref();
+    this.timers.add(timer);
   }
 }

@@ -47,12 +47,13 @@ export class QueueBoss {
     return this.boss;
   }
 
-  async stop(timeoutMs: number): Promise<void> {
+  /** Called once our fetch loops have ended (JobWorkers), so nothing of pg-boss's is running. */
+  async stop(): Promise<void> {
     const boss = this.boss ?? (await this.starting?.catch(() => undefined));
     this.boss = undefined;
     this.starting = undefined;
-    // close: false, the pool belongs to TypeORM and closes after this.
-    await boss?.stop({ graceful: true, wait: true, close: false, timeout: Math.max(1000, timeoutMs) });
+    // Not graceful: there is no pg-boss worker left to wait for. close: false, the pool is TypeORM's.
+    await boss?.stop({ graceful: false, wait: true, close: false });
   }
 
   private async start(): Promise<PgBoss> {
@@ -62,9 +63,9 @@ export class QueueBoss {
       schema: QUEUE_SCHEMA,
       // The schema is made by Baton's migrations; pg-boss refuses to start on another version.
       migrate: false,
-      // Maintenance (expiring, archiving) and pg-boss's own cron only where jobs run.
+      // Maintenance (expiring, archiving) only where jobs run; schedules are JobScheduler's, cron included.
       supervise: active,
-      schedule: active,
+      schedule: false,
       pollingIntervalSeconds: this.config.jobs.pollSeconds,
     });
     boss.on('error', (error: Error) => this.logger.warn(`queue error: ${error.message}`));
