@@ -31,7 +31,7 @@ describe('scheduled jobs and the worker', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-  });
+  }, 60_000);
   afterAll(async () => {
     for (const app of apps) await app.close();
     await worker?.close();
@@ -66,7 +66,7 @@ describe('scheduled jobs and the worker', () => {
     const message = await a.dataSource.getRepository(OutboxMessageEntity).findOneByOrFail({ recipient: 'scheduled@example.org' });
     expect(message.status).toBe(OutboxStatus.SENT);
     for (const app of apps.splice(0)) await app.close();
-  });
+  }, 90_000);
 
   it('JOBS=worker: the API only enqueues, the worker app runs the job and the schedules', async () => {
     const env = { JOBS: 'worker', JOB_POLL_SECONDS: '0.5', JOB_INTERVALS: `${OUTBOX_DELIVERY_JOB}=1` };
@@ -91,5 +91,5 @@ describe('scheduled jobs and the worker', () => {
     await queue.cancel(slow);
     await waitFor('the worker to see the cancellation', () => jobRuns.find((r) => r.id === slow)?.outcome === 'aborted');
     expect(jobRuns.find((r) => r.id === slow)?.role).toBe('worker');
-  });
+  }, 90_000);
 });

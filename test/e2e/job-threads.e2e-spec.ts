@@ -32,7 +32,8 @@ describe('CPU-heavy jobs in worker threads', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { JOBS: 'api', JOB_POLL_SECONDS: '0.5', JOB_THREADS: '1' }, imports: [testJobsModule('api')] });
     queue = t.app.get(JobQueue);
-  });
+    // A loaded shared machine can take long to boot the app; a timed-out boot would leave it running.
+  }, 90_000);
   afterAll(async () => {
     agent.destroy();
     await t?.close();

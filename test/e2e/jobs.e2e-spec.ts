@@ -1,7 +1,10 @@
+import { Role } from '@baton/auth';
 import { TransactionRunner } from '@baton/database';
 import { JobInfo, JobQueue } from '@baton/queue';
 import { createTestDatabase, TestDatabase } from '../utils/test-database';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { createEvent } from '../factories/events';
+import { createUser, TEST_PASSWORD } from '../factories/users';
 import { jobRuns, testJobsModule, waitFor } from '../utils/test-jobs';
 
 /** Jobs: durability across restarts, in-transaction enqueue, retries with backoff, cancellation, progress. */
@@ -18,12 +21,13 @@ describe('job queue', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-  });
+  }, 60_000);
   afterAll(async () => {
     await t?.close();
     await db?.drop();
   });
 
+  // Two app boots: more than the default timeout on a loaded machine.
   it('a job queued while no process runs jobs survives a restart and then runs exactly once', async () => {
     t = await start({ JOBS: 'off' });
     queue = t.app.get(JobQueue);
@@ -38,7 +42,7 @@ describe('job queue', () => {
     // A second job queued after it and run: by then a duplicate of the first would have run too.
     await settled((await queue.enqueue('test.record', { n: 2 }))!);
     expect(runsOf(id)).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('enqueues inside the caller’s transaction: a rollback leaves no job, a commit makes it runnable', async () => {
     const transactions = t.app.get(TransactionRunner);
@@ -117,5 +121,74 @@ describe('job queue', () => {
     const before = jobRuns.length;
     expect(await queue.runNow('test.record', { n: 7 })).toEqual({ result: { seen: 7 }, progress: null });
     expect(jobRuns.slice(before)).toEqual([expect.objectContaining({ id: expect.stringMatching(/^direct:/), attempt: 1 })]);
+  });
+
+  describe('GraphQL: jobs and cancelJob (admins only)', () => {
+    const JOBS = `query J($state: JobState, $name: String, $first: Int, $after: String) {
+      jobs(state: $state, name: $name, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id name state attempts retryLimit error createdAt startedAt completedAt progress { done total percent stage } } }
+      }
+    }`;
+    const CANCEL = `mutation C($id: ID!) { cancelJob(id: $id) { id state completedAt } }`;
+    const tokens: Record<string, string> = {};
+    const login = async (email: string) =>
+      (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken as string;
+
+    beforeAll(async () => {
+      tokens.admin = await login((await createUser(t.dataSource, [{ role: Role.ADMIN }])).email);
+      const event = await createEvent(t.dataSource);
+      tokens.staff = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }])).email);
+    });
+
+    it('lists jobs newest first with filters, progress and keyset pages', async () => {
+      const first = (await t.gql.ok(JOBS, { name: 'test.slow', state: 'COMPLETED' }, tokens.admin)).jobs;
+      expect(first.totalCount).toBe(1);
+      expect(first.edges[0].node).toMatchObject({
+        name: 'test.slow',
+        state: 'COMPLETED',
+        attempts: 1,
+        progress: { done: 30, total: 30, percent: 100, stage: 'waiting' },
+      });
+      const all = (await t.gql.ok(JOBS, { name: 'test.record' }, tokens.admin)).jobs;
+      expect(all.totalCount).toBeGreaterThanOrEqual(4);
+      const pages: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = (await t.gql.ok(JOBS, { name: 'test.record', first: 2, after }, tokens.admin)).jobs;
+        pages.push(...page.edges.map((e: any) => e.node.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(pages).toEqual(all.edges.map((e: any) => e.node.id));
+      const created = all.edges.map((e: any) => e.node.createdAt);
+      expect([...created].sort().reverse()).toEqual(created);
+      const failed = (await t.gql.ok(JOBS, { name: 'test.doomed', state: 'FAILED' }, tokens.admin)).jobs.edges[0].node;
+      expect(failed).toMatchObject({ attempts: 2, retryLimit: 1, error: 'doomed attempt 2' });
+    });
+
+    it('cancels a waiting job; finished ones come back unchanged', async () => {
+      const id = (await queue.enqueue('test.record', { n: 8 }, { startAfterSeconds: 3600 }))!;
+      expect((await t.gql.ok(CANCEL, { id }, tokens.admin)).cancelJob).toMatchObject({ id, state: 'CANCELLED' });
+      expect((await t.gql.ok(CANCEL, { id }, tokens.admin)).cancelJob.state).toBe('CANCELLED');
+      expect(runsOf(id)).toHaveLength(0);
+    });
+
+    it('refuses other roles and anonymous callers, and bad input, changing nothing', async () => {
+      const id = (await queue.enqueue('test.record', { n: 9 }, { startAfterSeconds: 3600 }))!;
+      for (const [token, code] of [
+        [tokens.staff, 'FORBIDDEN'],
+        [undefined, 'UNAUTHENTICATED'],
+      ] as const) {
+        expect((await t.gql.error(JOBS, {}, token)).extensions?.code).toBe(code);
+        expect((await t.gql.error(CANCEL, { id }, token)).extensions?.code).toBe(code);
+      }
+      expect((await job(id)).state).toBe('created');
+      expect((await t.gql.error(CANCEL, { id: 'not-a-job' }, tokens.admin)).extensions?.code).toBe('NOT_FOUND');
+      expect((await t.gql.error(JOBS, { after: 'garbage' }, tokens.admin)).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect((await t.gql.error(JOBS, { first: 100000 }, tokens.admin)).extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await t.gql.error(JOBS, { name: 'x'.repeat(51) }, tokens.admin)).extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await t.gql.error(JOBS, { state: 'SLEEPING' }, tokens.admin)).extensions?.code).toBe('BAD_USER_INPUT');
+      await queue.cancel(id);
+    });
   });
 });

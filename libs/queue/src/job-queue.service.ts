@@ -4,7 +4,7 @@ import type { Tx } from '@baton/database';
 import { JobRegistry } from './job-registry';
 import { JobOutput, JobRunner } from './job-runner';
 import { JobWorkers } from './job-workers';
-import { JobInfo, JobStore } from './job-store';
+import { JobFilter, JobInfo, JobStore } from './job-store';
 import { QueueBoss } from './queue-boss';
 import { transactionExecutor } from './sql-executor';
 
@@ -56,6 +56,10 @@ export class JobQueue {
 
   list(filter: Parameters<JobStore['list']>[0]): Promise<JobInfo[]> {
     return this.store.list(filter);
+  }
+
+  count(filter: JobFilter): Promise<number> {
+    return this.store.count(filter);
   }
 
   /**

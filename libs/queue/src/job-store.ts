@@ -65,11 +65,9 @@ export class JobStore {
   }
 
   /** Jobs of the queue, newest first (tests and the admin view; internal pg-boss queues left out). */
-  async list(filter: { name?: string; state?: JobState; limit: number; before?: { createdAt: Date; id: string } }): Promise<JobInfo[]> {
+  async list(filter: JobFilter & { limit: number; before?: { createdAt: Date; id: string } }): Promise<JobInfo[]> {
     const params: unknown[] = [];
-    const where = [`name NOT LIKE '\\_\\_pgboss%'`];
-    if (filter.name) where.push(`name = $${params.push(filter.name)}`);
-    if (filter.state) where.push(`state = $${params.push(filter.state)}::${QUEUE_SCHEMA}.job_state`);
+    const where = this.where(filter, params);
     if (filter.before) where.push(`(created_on, id) < ($${params.push(filter.before.createdAt)}::timestamptz, $${params.push(filter.before.id)}::uuid)`);
     const clause = where.join(' AND ');
     const rows: JobRow[] = await this.dataSource.query(
@@ -80,6 +78,29 @@ export class JobStore {
     );
     return rows.map(mapJob);
   }
+
+  /** How many jobs match, live and archived. */
+  async count(filter: JobFilter): Promise<number> {
+    const params: unknown[] = [];
+    const clause = this.where(filter, params).join(' AND ');
+    const [row]: Array<{ count: number }> = await this.dataSource.query(
+      `SELECT ((SELECT count(*) FROM ${QUEUE_SCHEMA}.job WHERE ${clause}) + (SELECT count(*) FROM ${QUEUE_SCHEMA}.archive WHERE ${clause}))::int AS count`,
+      params,
+    );
+    return row.count;
+  }
+
+  private where(filter: JobFilter, params: unknown[]): string[] {
+    const where = [`name NOT LIKE '\\_\\_pgboss%'`];
+    if (filter.name) where.push(`name = $${params.push(filter.name)}`);
+    if (filter.state) where.push(`state = $${params.push(filter.state)}::${QUEUE_SCHEMA}.job_state`);
+    return where;
+  }
+}
+
+export interface JobFilter {
+  name?: string;
+  state?: JobState;
 }
 
 function mapJob(row: JobRow): JobInfo {

@@ -6,6 +6,7 @@ import { JobRunner } from './job-runner';
 import { JobScheduler } from './job-scheduler';
 import { JobStore } from './job-store';
 import { JobWorkers } from './job-workers';
+import { JobsResolver } from './jobs.resolver';
 import { PROCESS_ROLE, ProcessRole } from './process-role';
 import { QueueBoss } from './queue-boss';
 import { ThreadPool } from './thread-pool';
@@ -27,6 +28,7 @@ export class QueueModule {
         JobWorkers,
         ThreadPool,
         JobQueue,
+        JobsResolver,
       ],
       exports: [JobQueue, ThreadPool, JobScheduler, PROCESS_ROLE],
     };
