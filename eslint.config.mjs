@@ -28,8 +28,22 @@ export default tseslint.config(
     },
   },
   {
-    // Platform libs never depend on domain libs.
-    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit,crypto}/**/*.ts'],
+    // Domain libs never reach for the composition root: it imports them (a cycle otherwise).
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/composition/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@baton/composition', message: 'Only apps import the composition root.' }],
+          patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Platform libs never depend on domain libs (nor on the composition root).
+    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit,queue,crypto}/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -45,6 +59,7 @@ export default tseslint.config(
             '@baton/alumni',
             '@baton/credentials',
             '@baton/demo',
+            '@baton/composition',
           ].map((name) => ({
             name,
             message: 'A platform lib must not import a domain lib.',

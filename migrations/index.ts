@@ -6,6 +6,7 @@ import { PersonAcrossEvents1796158138148 } from './1796158138148-PersonAcrossEve
 import { GrantScopeInEvent1796158163359 } from './1796158163359-GrantScopeInEvent';
 import { Alumni1796158171004 } from './1796158171004-Alumni';
 import { CanonicalTimeZones1796158504399 } from './1796158504399-CanonicalTimeZones';
+import { JobQueue1796158553321 } from './1796158553321-JobQueue';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 
@@ -17,6 +18,7 @@ export const migrations: Function[] = [
   GrantScopeInEvent1796158163359,
   Alumni1796158171004,
   CanonicalTimeZones1796158504399,
+  JobQueue1796158553321,
   Credentials1796158695512,
   StaffInvitations1796159545771,
 ];

@@ -462,7 +462,7 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     // No outbox delivery or no-show sweep running in the middle of a measurement.
-    BACKGROUND_JOBS: 'false',
+    JOBS: 'off',
     // ~52 logins from one address before the load; the defaults (10/100 per 15 min) would refuse them.
     LOGIN_LIMIT_PER_ACCOUNT: '1000',
     LOGIN_LIMIT_PER_ADDRESS: '100000',

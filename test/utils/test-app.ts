@@ -1,3 +1,4 @@
+import type { ModuleMetadata } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@baton/config';
@@ -22,9 +23,12 @@ export interface TestApp {
 
 /**
  * The real app (all modules, real guards, real database) on a random port, with a clock the
- * test controls. Each call gets its own database; `close()` drops it.
+ * test controls. Each call gets its own database unless `db` is given; `close()` drops it.
+ * `imports` adds test-only modules (job handlers used as test vehicles).
  */
-export async function startTestApp(options: { env?: Record<string, string>; now?: string; db?: TestDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; now?: string; db?: TestDatabase; imports?: ModuleMetadata['imports'] } = {},
+): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -43,7 +47,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
   if (!options.env?.REDIS_URL) delete process.env.REDIS_URL;
   const clock = new FixedClock(new Date(options.now ?? Date.now()));
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();

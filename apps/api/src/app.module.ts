@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DomainModule } from '@baton/composition';
 import { DemoModule } from '@baton/demo';
 import { BatonGraphqlModule } from '@baton/graphql';
 import { ObservabilityModule } from '@baton/observability';
-import { DomainModule } from './domain.module';
 
 @Module({
-  imports: [DomainModule, ObservabilityModule, BatonGraphqlModule, DemoModule],
+  imports: [DomainModule.forRoot({ role: 'api' }), ObservabilityModule, BatonGraphqlModule, DemoModule],
 })
 export class AppModule {}

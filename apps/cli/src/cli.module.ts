@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DomainModule } from '../../api/src/domain.module';
+import { DomainModule } from '@baton/composition';
 
-@Module({ imports: [DomainModule] })
+/** Commands never run jobs, whatever JOBS says: a migration must not race a sweep. */
+@Module({ imports: [DomainModule.forRoot({ role: 'cli' })] })
 export class CliModule {}

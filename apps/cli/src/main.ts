@@ -20,7 +20,6 @@ async function main(argv: string[]): Promise<void> {
   // Migrations are run explicitly here, never as a side effect of booting.
   process.env.MIGRATIONS_RUN = 'false';
   process.env.SEED_DEMO = 'false';
-  process.env.BACKGROUND_JOBS = 'false';
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   const dataSource = app.get(DataSource);
   try {

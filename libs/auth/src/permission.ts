@@ -13,6 +13,8 @@ export enum Permission {
   USERS_MANAGE = 'USERS_MANAGE',
   AUDIT_READ = 'AUDIT_READ',
   OUTBOX_READ = 'OUTBOX_READ',
+  /** The background job queue: list jobs, see their progress, cancel them. */
+  JOBS_MANAGE = 'JOBS_MANAGE',
   /** The staff directory of an event (contact details need the staff member in one's scope). */
   STAFF_READ = 'STAFF_READ',
   STAFF_MANAGE = 'STAFF_MANAGE',

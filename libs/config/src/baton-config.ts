@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfiguredEncryptionKey, developmentEncryptionKeys, parseEncryptionKeys } from './encryption-keys';
@@ -28,8 +29,8 @@ export class BatonConfig {
   /** Verified Games records (libs/credentials). */
   readonly credentials: { issuerName: string; verifyLimitPerAddress: number; verifyLimitWindowSeconds: number };
   readonly logLevel: string;
-  /** Whether this process runs the periodic jobs (tests call them directly). */
-  readonly backgroundJobs: boolean;
+  /** The job queue: where jobs run (tests run them directly), threads for CPU-heavy ones, schedule overrides. */
+  readonly jobs: { mode: 'api' | 'worker' | 'off'; threads: number; pollSeconds: number; intervals: Readonly<Record<string, number>> };
 
   constructor(env: EnvironmentVariables) {
     this.env = env.NODE_ENV;
@@ -73,8 +74,23 @@ export class BatonConfig {
       verifyLimitWindowSeconds: env.VERIFY_LIMIT_WINDOW_SECONDS,
     };
     this.logLevel = env.LOG_LEVEL;
-    this.backgroundJobs = env.BACKGROUND_JOBS ?? env.NODE_ENV !== 'test';
+    this.jobs = {
+      mode: env.JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'api'),
+      threads: env.JOB_THREADS ?? Math.max(1, availableParallelism() - 1),
+      pollSeconds: env.JOB_POLL_SECONDS,
+      intervals: parseIntervals(env.JOB_INTERVALS),
+    };
   }
+}
+
+function parseIntervals(text: string | undefined): Record<string, number> {
+  if (!text) return {};
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const [name, seconds] = pair.split('=').map((part) => part.trim());
+      return [name, Number(seconds)];
+    }),
+  );
 }
 
 /**

@@ -64,4 +64,28 @@ describe('configuration', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('JOBS says where jobs run: api by default, off in tests; anything else is refused', () => {
+    expect(loadConfig({ NODE_ENV: 'development', JOBS: undefined }).jobs.mode).toBe('api');
+    expect(loadConfig({ NODE_ENV: 'test', JOBS: undefined }).jobs.mode).toBe('off');
+    expect(loadConfig({ NODE_ENV: 'test', JOBS: 'worker' }).jobs.mode).toBe('worker');
+    expect(() => validateEnvironment({ JOBS: 'sometimes' })).toThrow(/JOBS="sometimes"/);
+  });
+
+  it('BACKGROUND_JOBS is refused with a pointer to JOBS, whatever its value', () => {
+    expect(() => validateEnvironment({ BACKGROUND_JOBS: 'false' })).toThrow(/BACKGROUND_JOBS="false": replaced by JOBS/);
+    expect(() => validateEnvironment({ BACKGROUND_JOBS: 'true' })).toThrow(/replaced by JOBS/);
+  });
+
+  it('reads JOB_INTERVALS as whole seconds per job name and refuses anything else', () => {
+    expect(loadConfig({ NODE_ENV: 'test', JOB_INTERVALS: ' outbox.deliver=5, rostering.no-show-sweep=30 ' }).jobs.intervals).toEqual({
+      'outbox.deliver': 5,
+      'rostering.no-show-sweep': 30,
+    });
+    for (const bad of ['outbox.deliver', 'outbox.deliver=0', 'outbox.deliver=1.5', 'a=1;b=2', 'outbox.deliver=-3']) {
+      expect(() => validateEnvironment({ JOB_INTERVALS: bad })).toThrow(/JOB_INTERVALS/);
+    }
+    expect(() => validateEnvironment({ JOB_THREADS: '0' })).toThrow(/JOB_THREADS/);
+    expect(() => validateEnvironment({ JOB_POLL_SECONDS: '0.1' })).toThrow(/JOB_POLL_SECONDS/);
+  });
 });

@@ -1,10 +1,12 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { parseEncryptionKeys } from './encryption-keys';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+// Integers are checked by @IsInt; the conversion is the same.
+const toInt = toNumber;
 
 /** Every environment variable Baton reads. Nothing else in the code base touches process.env. */
 export class EnvironmentVariables {
@@ -37,8 +39,21 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL = 'http://localhost:3000';
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
-  /** Periodic jobs in this process (outbox delivery, no-show sweep). Off for the CLI and in tests. */
-  @Transform(toBool) @IsOptional() @IsBoolean() BACKGROUND_JOBS?: boolean;
+  /**
+   * Where queued and scheduled jobs run: `api` (the API instances run them), `worker` (only
+   * `npm run worker` processes do; the API just enqueues), `off` (nobody here). Default `api`, `off` in tests.
+   */
+  @IsOptional() @IsIn(['api', 'worker', 'off']) JOBS?: 'api' | 'worker' | 'off';
+  /** Worker threads for CPU-heavy jobs; default: the cores but one. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(64) JOB_THREADS?: number;
+  /** How often an idle worker asks PostgreSQL for new jobs. */
+  @Transform(toNumber) @IsNumber() @Min(0.5) @Max(60) JOB_POLL_SECONDS = 2;
+  /** Overrides of declared intervals, `name=seconds` separated by commas (e.g. `rostering.no-show-sweep=30`). */
+  @IsOptional()
+  @Matches(/^\s*[\w.-]+=[1-9]\d*\s*(,\s*[\w.-]+=[1-9]\d*\s*)*$/, {
+    message: 'JOB_INTERVALS must look like name=seconds,name=seconds (whole seconds, at least 1)',
+  })
+  JOB_INTERVALS?: string;
   /** Key-encryption keys for data at rest: `id:base64key[,id:base64key…]`, the first one current. */
   @IsOptional() @IsString() DATA_ENCRYPTION_KEYS?: string;
   /** The organising committee as it signs verified Games records (the credential's issuer name). */
@@ -56,6 +71,10 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   const problems = errors.map((e) => `  - ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (raw.BACKGROUND_JOBS !== undefined) {
+    // Replaced rather than aliased: JOBS has three values, and a silently ignored old switch would surprise.
+    problems.push(`  - BACKGROUND_JOBS=${JSON.stringify(raw.BACKGROUND_JOBS)}: replaced by JOBS (api, worker or off); BACKGROUND_JOBS=false is JOBS=off`);
+  }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('  - JWT_SECRET: required in production (at least 32 characters)');
   }

@@ -3,5 +3,4 @@ export * from './errors';
 export { Clock, FixedClock, SystemClock } from './clock';
 export { hashToken, randomToken, safeEqual } from './secrets';
 export { CoreModule } from './core.module';
-export { PeriodicTask } from './periodic-task';
 export { updateChanges } from './update-input';

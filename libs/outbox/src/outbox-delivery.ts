@@ -1,38 +1,31 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { BatonConfig } from '@baton/config';
-import { PeriodicTask } from '@baton/core';
+import { Injectable } from '@nestjs/common';
+import { JobHandler } from '@baton/queue';
 import { DataSource } from 'typeorm';
 import { MessageTransport } from './message-transport';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 
 const MAX_ATTEMPTS = 5;
 
+export const OUTBOX_DELIVERY_JOB = 'outbox.deliver';
+
 /**
  * Delivers pending messages. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
- * instances can run this loop without sending a message twice.
+ * instances can deliver at once without sending a message twice.
  */
 @Injectable()
-export class OutboxDelivery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxDelivery.name);
-  private readonly task = new PeriodicTask(
-    () => this.deliverPending(),
-    2000,
-    (error) => this.logger.warn(`outbox delivery failed: ${error.message}`),
-  );
-
+export class OutboxDelivery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transport: MessageTransport,
-    private readonly config: BatonConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.backgroundJobs) return; // tests and the CLI call deliverPending() themselves, if at all
-    this.task.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  /**
+   * The scheduled job, every 2 s. A failed message is retried by the outbox's own backoff
+   * (attempts, available_at), not by the queue: one bad address must not resend the whole batch.
+   */
+  @JobHandler(OUTBOX_DELIVERY_JOB, { schedule: { everySeconds: 2 }, retryLimit: 0, expireInSeconds: 120 })
+  async deliverJob(): Promise<{ sent: number }> {
+    return { sent: await this.deliverPending() };
   }
 
   /** Sends up to `batch` due messages; returns how many were sent. */

@@ -7,7 +7,7 @@ export { RuleCheckService } from './rules/rule-check.service';
 export { evaluateRules, workingDay } from './rules/rule-engine';
 export type { RuleOutcome, WorkRules as EngineWorkRules } from './rules/rule-types';
 export { AttendanceModule } from './attendance/attendance.module';
-export { NoShowSweeper } from './attendance/no-show-sweeper.service';
+export { NoShowSweeper, NO_SHOW_SWEEP_JOB } from './attendance/no-show-sweeper.service';
 export { STAFFING_ALERT, StaffingAlertKind } from './attendance/staffing-alert';
 export { NO_SHOW_GRACE_MINUTES } from './attendance/attendance-status';
 export { CoverageModule } from './coverage/coverage.module';

@@ -1,16 +1,17 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { BatonConfig } from '@baton/config';
-import { Clock, PeriodicTask } from '@baton/core';
+import { Clock } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { JobHandler } from '@baton/queue';
 import { AssignmentHistoryEntity } from '../assignment/assignment-history.entity';
 import { AssignmentStatus } from '../assignment/assignment.entity';
 import { NO_SHOW_GRACE_MINUTES } from './attendance-status';
 import { publishStaffingAlert, StaffingAlert, StaffingAlertKind } from './staffing-alert';
 
-/** How often each instance sweeps. */
-export const NO_SHOW_SWEEP_INTERVAL_MS = 60_000;
+/** The scheduled job; its interval can be changed with JOB_INTERVALS. */
+export const NO_SHOW_SWEEP_JOB = 'rostering.no-show-sweep';
+export const NO_SHOW_SWEEP_INTERVAL_SECONDS = 60;
 /** Shifts over by more than this are left alone (nobody acts on a no-show that old). */
 export const NO_SHOW_LOOKBACK_HOURS = 12;
 const BATCH = 500;
@@ -35,29 +36,18 @@ interface FlaggedRow {
  * `FOR UPDATE SKIP LOCKED` selection, so several instances sweeping at once flag each row once.
  */
 @Injectable()
-export class NoShowSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(NoShowSweeper.name);
-  private readonly task = new PeriodicTask(
-    () => this.sweep(),
-    NO_SHOW_SWEEP_INTERVAL_MS,
-    (error) => this.logger.warn(`no-show sweep failed: ${error.message}`),
-  );
-
+export class NoShowSweeper {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly config: BatonConfig,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.backgroundJobs) return; // tests and the CLI call sweep() themselves, if at all
-    this.task.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+  /** The scheduled job: no retry, the next slot sweeps again anyway. */
+  @JobHandler(NO_SHOW_SWEEP_JOB, { schedule: { everySeconds: NO_SHOW_SWEEP_INTERVAL_SECONDS }, retryLimit: 0, expireInSeconds: 300 })
+  async sweepJob(): Promise<{ flagged: number }> {
+    return { flagged: await this.sweep() };
   }
 
   /** Flags every due no-show; returns how many this call flagged. */
