@@ -11,6 +11,7 @@ import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { LoaderRegistryFactory } from './loader-registry';
 import { MetricsPlugin } from './metrics.plugin';
 import { singletonFieldsRule } from './singleton-fields.rule';
+import { DateTimeScalar } from './scalars/date-time.scalar';
 import { createValidationPipe } from './validation.pipe';
 
 /** Mutations that hash a password: one per request, never batched (see singleton-fields.rule). */
@@ -44,6 +45,8 @@ class GraphqlSupportModule {}
         return {
           autoSchemaFile: true,
           sortSchema: true,
+          // Every `Date` field and argument uses the strict RFC 3339 scalar instead of Nest's `new Date(value)`.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
           path: '/graphql',
           graphiql: false,
           playground: false,

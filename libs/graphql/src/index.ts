@@ -5,3 +5,5 @@ export { LoaderRegistry, type LoaderFactory, groupInto, pickInto } from './loade
 export { Loaders, type GraphqlContext } from './context';
 export { toGraphQLError, fieldProblems } from './error-formatting';
 export { singletonFieldsRule } from './singleton-fields.rule';
+export { DateTimeScalar, DATE_TIME_MIN, DATE_TIME_MAX } from './scalars/date-time.scalar';
+export { LocalDateScalar } from './scalars/local-date.scalar';

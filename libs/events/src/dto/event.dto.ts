@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsTimeZone, Matches, MaxLength } from 'class-validator';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from '@baton/graphql';
 import { EventPhase } from '../event/event.entity';
 
 registerEnumType(EventPhase, { name: 'EventPhase' });
@@ -13,8 +13,8 @@ export class EventObject {
   @Field() code: string;
   @Field() name: string;
   @Field({ description: 'IANA time zone of the host city, e.g. Europe/Paris' }) timeZone: string;
-  @Field(() => GraphQLLocalDate) startsOn: string;
-  @Field(() => GraphQLLocalDate) endsOn: string;
+  @Field(() => LocalDateScalar) startsOn: string;
+  @Field(() => LocalDateScalar) endsOn: string;
   @Field(() => EventPhase) phase: EventPhase;
   @Field() updatedAt: Date;
 }
@@ -26,8 +26,8 @@ export class CreateEventInput {
   code: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @Field() @IsTimeZone() timeZone: string;
-  @Field(() => GraphQLLocalDate) @Matches(DATE) startsOn: string;
-  @Field(() => GraphQLLocalDate) @Matches(DATE) endsOn: string;
+  @Field(() => LocalDateScalar) @Matches(DATE) startsOn: string;
+  @Field(() => LocalDateScalar) @Matches(DATE) endsOn: string;
   @Field(() => EventPhase, { nullable: true }) @IsOptional() @IsEnum(EventPhase) phase?: EventPhase;
 }
 
@@ -35,7 +35,7 @@ export class CreateEventInput {
 export class UpdateEventInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsTimeZone() timeZone?: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @Matches(DATE) startsOn?: string;
-  @Field(() => GraphQLLocalDate, { nullable: true }) @IsOptional() @Matches(DATE) endsOn?: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() @Matches(DATE) startsOn?: string;
+  @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() @Matches(DATE) endsOn?: string;
   @Field(() => EventPhase, { nullable: true }) @IsOptional() @IsEnum(EventPhase) phase?: EventPhase;
 }

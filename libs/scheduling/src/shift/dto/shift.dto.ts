@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from '@baton/graphql';
 import { ShiftStatus } from '../shift.entity';
 
 registerEnumType(ShiftStatus, { name: 'ShiftStatus' });
@@ -104,8 +104,8 @@ export class ShiftPatternInput {
   @Field({ description: 'Local time at the venue, HH:mm; not after startTime means the next day (overnight)' })
   @Matches(TIME, { message: 'endTime must be HH:mm (00:00 to 23:59)' })
   endTime: string;
-  @Field(() => GraphQLLocalDate, { description: 'First local day at the venue' }) @Matches(DATE) fromDate: string;
-  @Field(() => GraphQLLocalDate, { description: 'Last local day, inclusive; at most 60 days after fromDate' }) @Matches(DATE) toDate: string;
+  @Field(() => LocalDateScalar, { description: 'First local day at the venue' }) @Matches(DATE) fromDate: string;
+  @Field(() => LocalDateScalar, { description: 'Last local day, inclusive; at most 60 days after fromDate' }) @Matches(DATE) toDate: string;
   @Field(() => [Int], { nullable: true, description: 'ISO weekdays, 1 (Monday) to 7 (Sunday); all days when left out' })
   @IsOptional()
   @IsArray()
