@@ -1,6 +1,6 @@
 /** GraphQL platform: server setup, errors, pagination, DataLoader registry. */
 export { BatonGraphqlModule, SINGLETON_MUTATIONS } from './graphql.module';
-export { Connection, PageArgs, PageInfo, paginate, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionShape, type SortKey } from './pagination';
+export { Connection, PageArgs, PageInfo, paginate, emptyConnection, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionShape, type SortKey } from './pagination';
 export { LoaderRegistry, type LoaderFactory, groupInto, pickInto } from './loader-registry';
 export { Loaders, type GraphqlContext } from './context';
 export { toGraphQLError, fieldProblems } from './error-formatting';

@@ -23,10 +23,20 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list (the Relay connection specification)' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'True when more rows follow this page: ask again with `after: endCursor`' }) hasNextPage: boolean;
+  @Field({
+    description:
+      'True when this page was asked for after a cursor, so rows come before it. Lists here page forwards only (`first`/`after`), as the Relay specification allows',
+  })
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; null when the page is empty' }) startCursor: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge of this page, to pass as `after` for the next one; null when the page is empty',
+  })
+  endCursor: string | null;
 }
 
 export interface Edge<T> {
@@ -97,5 +107,19 @@ export async function paginate<E extends ObjectLiteral, N>(
   }
   const rows = await page.limit(first + 1).getMany();
   const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(keys.map((k) => k.value(row))), node: map(row) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: !!args.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** A connection with nothing in it (a list the caller has no rows in, known without a query). */
+export function emptyConnection<N>(): ConnectionShape<N> {
+  return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
 }
