@@ -4,6 +4,8 @@ import { describeConstraint } from '@baton/database';
 import { EventEntity } from './event/event.entity';
 import { EventService } from './event/event.service';
 import { EventsResolver } from './events.resolver';
+import { TeamEdgesResolver, VenueEdgesResolver } from './graph/event-edges.resolver';
+import { EventLoader, TeamLoader, VenueLoader } from './graph/event-loaders';
 import { TeamEntity } from './team/team.entity';
 import { VenueEntity } from './venue/venue.entity';
 import { VenueTeamService } from './venue/venue.service';
@@ -14,7 +16,7 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
 
 @Module({
   imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
-  providers: [EventService, VenueTeamService, EventsResolver],
-  exports: [EventService, VenueTeamService],
+  providers: [EventService, VenueTeamService, EventsResolver, EventLoader, VenueLoader, TeamLoader, VenueEdgesResolver, TeamEdgesResolver],
+  exports: [EventService, VenueTeamService, EventLoader, VenueLoader, TeamLoader],
 })
 export class EventsModule {}

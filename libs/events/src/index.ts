@@ -7,3 +7,5 @@ export { EventService, EVENT_CHANGED, toEventObject } from './event/event.servic
 export { VenueTeamService, toTeamObject, toVenueObject } from './venue/venue.service';
 export { EventObject } from './dto/event.dto';
 export { VenueObject, TeamObject } from './dto/venue-team.dto';
+/** DataLoader factories for graph edges: an event, venue or team by id, null where the viewer may not read it. */
+export { EventLoader, VenueLoader, TeamLoader } from './graph/event-loaders';

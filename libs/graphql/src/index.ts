@@ -1,7 +1,7 @@
 /** GraphQL platform: server setup, errors, pagination, DataLoader registry. */
 export { BatonGraphqlModule, SINGLETON_MUTATIONS } from './graphql.module';
 export { Connection, PageArgs, PageInfo, paginate, emptyConnection, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionShape, type SortKey } from './pagination';
-export { LoaderRegistry, type LoaderFactory, groupInto, pickInto } from './loader-registry';
+export { LoaderRegistry, type LoaderFactory, groupInto, pickInto, loadVisible } from './loader-registry';
 export { Loaders, type GraphqlContext } from './context';
 export { toGraphQLError, fieldProblems } from './error-formatting';
 export { singletonFieldsRule } from './singleton-fields.rule';

@@ -9,3 +9,6 @@ export { PasswordResetEntity } from './password/password-reset.entity';
 export { PasswordHasher } from './password/password-hasher';
 export { SessionService } from './session/session.service';
 export { UserDirectoryService } from './user/user-directory.service';
+export { UserObject } from './user/user.object';
+/** DataLoader factory: accounts by id for graph edges, seen by user managers and by their owner. */
+export { UserLoader } from './graph/user.loader';

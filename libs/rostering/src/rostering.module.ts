@@ -11,6 +11,17 @@ import { CoverageModule } from './coverage/coverage.module';
 import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment/assignment-fields.resolver';
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment/assignment.loaders';
 import { MyShiftsService } from './assignment/my-shifts.service';
+import { AssignmentLoader } from './graph/assignment.loader';
+import {
+  AssignmentChangeEdgesResolver,
+  AssignmentEdgesResolver,
+  CoverageCellEdgesResolver,
+  CoverageEdgesResolver,
+  CoverageGapEdgesResolver,
+  ReplacementCandidateEdgesResolver,
+  ShiftCancellationEdgesResolver,
+  StaffingAlertEdgesResolver,
+} from './graph/rostering-edges.resolver';
 import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
@@ -32,6 +43,15 @@ import { RuleFactsRepository } from './rules/rule-facts.repository';
     RosteringResolver,
     AssignmentFieldsResolver,
     ShiftAssignmentsResolver,
+    AssignmentLoader,
+    AssignmentEdgesResolver,
+    AssignmentChangeEdgesResolver,
+    CoverageEdgesResolver,
+    CoverageCellEdgesResolver,
+    CoverageGapEdgesResolver,
+    ReplacementCandidateEdgesResolver,
+    ShiftCancellationEdgesResolver,
+    StaffingAlertEdgesResolver,
   ],
   exports: [RuleCheckService, AssignmentService],
 })

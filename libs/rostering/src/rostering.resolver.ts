@@ -1,11 +1,11 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { withFilter } from 'graphql-subscriptions';
 import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment/assignment.service';
 import { ShiftCancellationService } from './assignment/shift-cancellation.service';
-import { AssignInput, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
+import { AssignInput, AssignmentChangeObject, AssignmentObject, RuleCheckObject, ShiftCancellationObject } from './dto/assignment.dto';
 import { RuleCheckService } from './rules/rule-check.service';
 import { MyShiftsService } from './assignment/my-shifts.service';
 import { SelfServiceService } from './assignment/self-service.service';
@@ -14,20 +14,6 @@ import { MAX_CANDIDATES, ReplacementService } from './replacements/replacement.s
 import { Connection, PageArgs } from '@baton/graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { Clock } from '@baton/core';
-
-@ObjectType('AssignmentChange')
-class AssignmentChangeObject {
-  @Field({ description: 'ASSIGNED, CONFIRMED, DECLINED or CANCELLED' }) change: string;
-  @Field(() => ID) venueId: string;
-  @Field(() => ID) teamId: string;
-  @Field(() => AssignmentObject) assignment: AssignmentObject;
-}
-
-@ObjectType('ShiftCancellation')
-class ShiftCancellationObject {
-  @Field(() => ID) shiftId: string;
-  @Field(() => Int, { description: 'Active assignments cancelled; each person was notified' }) cancelledAssignments: number;
-}
 
 const OpenShiftConnection = Connection(ShiftObject, 'OpenShift');
 

@@ -12,3 +12,5 @@ export { canSeeContact, coveredByAnyGrant, coversStaff, type GrantScopes, type S
 export { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 export { StaffMemberObject, StaffMemberSkillObject, StaffContactObject } from './staff-member/dto/staff-member.object';
 export { toStaffMemberObject } from './staff-member/staff-member.mapper';
+/** DataLoader factory: staff members by id for graph edges, under the directory's rules. */
+export { StaffMemberLoader } from './graph/staff-member.loader';

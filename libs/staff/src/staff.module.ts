@@ -4,6 +4,8 @@ import { describeConstraint } from '@baton/database';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
+import { AvailabilityEdgesResolver, StaffMemberEdgesResolver, StaffMemberSkillEdgesResolver } from './graph/staff-edges.resolver';
+import { StaffMemberLoader } from './graph/staff-member.loader';
 import { StaffDirectoryService } from './staff-member/staff-directory.service';
 import { StaffMemberEntity } from './staff-member/staff-member.entity';
 import { StaffMemberResolver } from './staff-member/staff-member.resolver';
@@ -24,7 +26,19 @@ describeConstraint('availability_periods_order_check', { field: 'endsAt', messag
 
 @Module({
   imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity])],
-  providers: [StaffScopeService, StaffDirectoryService, StaffMemberService, StaffSkillsLoader, StaffMemberResolver, AvailabilityService, AvailabilityResolver],
-  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader],
+  providers: [
+    StaffScopeService,
+    StaffDirectoryService,
+    StaffMemberService,
+    StaffSkillsLoader,
+    StaffMemberResolver,
+    AvailabilityService,
+    AvailabilityResolver,
+    StaffMemberLoader,
+    StaffMemberEdgesResolver,
+    StaffMemberSkillEdgesResolver,
+    AvailabilityEdgesResolver,
+  ],
+  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader, StaffMemberLoader],
 })
 export class StaffModule {}

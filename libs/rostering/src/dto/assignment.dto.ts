@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AssignmentSource, AssignmentStatus } from '../assignment/assignment.entity';
@@ -51,4 +51,18 @@ export class AssignInput {
   @IsNotEmpty()
   @MaxLength(500)
   overrideReason?: string;
+}
+
+@ObjectType('AssignmentChange')
+export class AssignmentChangeObject {
+  @Field({ description: 'ASSIGNED, CONFIRMED, DECLINED or CANCELLED' }) change: string;
+  @Field(() => ID) venueId: string;
+  @Field(() => ID) teamId: string;
+  @Field(() => AssignmentObject) assignment: AssignmentObject;
+}
+
+@ObjectType('ShiftCancellation')
+export class ShiftCancellationObject {
+  @Field(() => ID) shiftId: string;
+  @Field(() => Int, { description: 'Active assignments cancelled; each person was notified' }) cancelledAssignments: number;
 }

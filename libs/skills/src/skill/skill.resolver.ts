@@ -1,29 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CreateSkillInput, SkillObject, UpdateSkillInput } from './dto/skill.dto';
 import { SkillService } from './skill.service';
-
-@ObjectType('Skill')
-export class SkillObject {
-  @Field(() => ID) id: string;
-  @Field() code: string;
-  @Field() name: string;
-  @Field() category: string;
-}
-
-@InputType()
-export class CreateSkillInput {
-  @Field() @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2 to 32 capitals, digits, _ or -' }) code: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(100) category: string;
-}
-
-@InputType()
-export class UpdateSkillInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) category?: string;
-}
 
 @Resolver(() => SkillObject)
 export class SkillResolver {

@@ -4,9 +4,10 @@ import { Actor } from '@baton/auth';
 import { NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource } from 'typeorm';
+import { SkillObject } from './dto/skill.dto';
 import { SkillEntity } from './skill.entity';
 
-const toSkillObject = (s: SkillEntity) => ({ id: s.id, code: s.code, name: s.name, category: s.category });
+export const toSkillObject = (s: SkillEntity): SkillObject => ({ id: s.id, code: s.code, name: s.name, category: s.category });
 
 @Injectable()
 export class SkillService {
