@@ -25,6 +25,14 @@ import {
 import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
+import {
+  AssignmentRuleNotesResolver,
+  MaxDailyOutcomeResolver,
+  MinRestOutcomeResolver,
+  OverlapOutcomeResolver,
+  ReplacementWarningsResolver,
+  RuleCheckOutcomesResolver,
+} from './rules/rule-outcome.resolver';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 
 @Module({
@@ -52,6 +60,12 @@ import { RuleFactsRepository } from './rules/rule-facts.repository';
     ReplacementCandidateEdgesResolver,
     ShiftCancellationEdgesResolver,
     StaffingAlertEdgesResolver,
+    RuleCheckOutcomesResolver,
+    ReplacementWarningsResolver,
+    AssignmentRuleNotesResolver,
+    OverlapOutcomeResolver,
+    MinRestOutcomeResolver,
+    MaxDailyOutcomeResolver,
   ],
   exports: [RuleCheckService, AssignmentService],
 })

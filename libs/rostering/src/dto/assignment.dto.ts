@@ -1,25 +1,17 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { AssignmentSource, AssignmentStatus } from '../assignment/assignment.entity';
+import type { RuleOutcome } from '../rules/rule-types';
 
 registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
 registerEnumType(AssignmentSource, { name: 'AssignmentSource' });
 
-@ObjectType('RuleOutcome', { description: 'One rule that failed or warned, with the numbers behind it' })
-export class RuleOutcomeObject {
-  @Field({ description: 'Stable code: OVERLAP, CAPACITY, MIN_REST, MAX_DAILY, MAX_WEEKLY, SKILLS, ACCREDITATION, AVAILABILITY, …' }) rule: string;
-  @Field({ description: 'BLOCK or WARN' }) severity: string;
-  @Field({ description: 'Configurable rules may be overridden by an admin with a reason; hard rules never' }) configurable: boolean;
-  @Field() message: string;
-  @Field(() => GraphQLJSONObject) details: Record<string, unknown>;
-}
-
+/** `violations` and `warnings` are typed by a field resolver (rule-outcome.resolver), from the engine's outcomes. */
 @ObjectType('RuleCheck')
 export class RuleCheckObject {
   @Field({ description: 'True when no rule blocks' }) allowed: boolean;
-  @Field(() => [RuleOutcomeObject]) violations: RuleOutcomeObject[];
-  @Field(() => [RuleOutcomeObject]) warnings: RuleOutcomeObject[];
+  violations: RuleOutcome[];
+  warnings: RuleOutcome[];
 }
 
 @ObjectType('Assignment')
@@ -33,7 +25,8 @@ export class AssignmentObject {
   @Field(() => AssignmentStatus) status: AssignmentStatus;
   @Field(() => AssignmentSource) source: AssignmentSource;
   @Field(() => ID, { nullable: true }) assignedById: string | null;
-  @Field(() => [GraphQLJSONObject], { description: 'Warnings and overridden rules recorded when it was made' }) ruleNotes: Array<Record<string, unknown>>;
+  /** As stored (flattened outcomes); typed for clients by a field resolver (rule-outcome.resolver). */
+  ruleNotes: Array<Record<string, unknown>>;
   @Field(() => String, { nullable: true }) overrideReason: string | null;
   @Field(() => Date, { nullable: true }) checkedInAt: Date | null;
   @Field(() => Date, { nullable: true }) checkedOutAt: Date | null;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { RuleOutcomeObject } from '../dto/assignment.dto';
+import type { RuleOutcome } from '../rules/rule-types';
 
 @ObjectType('ReplacementScore', { description: 'Why a candidate ranks where it does; the parts add up to the total' })
 export class ReplacementScoreObject {
@@ -20,5 +20,6 @@ export class ReplacementCandidateObject {
   @Field() employmentType: string;
   @Field(() => Float, { description: 'Hours on active assignments in this event' }) hoursAssigned: number;
   @Field(() => ReplacementScoreObject) score: ReplacementScoreObject;
-  @Field(() => [RuleOutcomeObject], { description: 'Rules that would only warn' }) warnings: RuleOutcomeObject[];
+  /** Typed for clients by a field resolver (rule-outcome.resolver). */
+  warnings: RuleOutcome[];
 }
