@@ -9,6 +9,7 @@ import { formatError } from './error-formatting';
 import { httpStatusPlugin } from './http-status.plugin';
 import { guardedWsExecution, inputGuardPlugin } from './input/input-guard.plugin';
 import { inputValuesRule } from './input/input-values.rule';
+import { describeRootTypes } from './root-descriptions';
 import { GraphiqlController } from './graphiql.controller';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { LoaderRegistryFactory } from './loader-registry';
@@ -56,6 +57,7 @@ class GraphqlSupportModule {}
           sortSchema: true,
           // Every `Date` field and argument uses the strict RFC 3339 scalar instead of Nest's `new Date(value)`.
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          transformSchema: describeRootTypes,
           path: '/graphql',
           graphiql: false,
           playground: false,

@@ -52,15 +52,15 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type for `node` (edges, pageInfo, totalCount). */
 export function Connection<T>(node: Type<T>, name = node.name.replace(/Object$/, '')): Type<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
   class EdgeType {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Opaque position of this row: pass it as `after` to get the rows that follow' }) cursor: string;
+    @Field(() => node, { description: `The ${name} itself` }) node: T;
   }
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows (Relay connection), at most ${MAX_PAGE_SIZE} at a time` })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges: EdgeType[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: 'The rows of this page, in the order of the list' }) edges: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether more rows follow, and the cursors to ask for them' }) pageInfo: PageInfo;
     @Field(() => Int, { description: 'Matches for the whole query, not just this page' }) totalCount: number;
   }
   return ConnectionType;

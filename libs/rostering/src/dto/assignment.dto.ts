@@ -3,42 +3,62 @@ import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-valid
 import { AssignmentSource, AssignmentStatus } from '../assignment/assignment.entity';
 import type { RuleOutcome } from '../rules/rule-types';
 
-registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
-registerEnumType(AssignmentSource, { name: 'AssignmentSource' });
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description: 'Where an assignment stands; ASSIGNED and CONFIRMED are active (they hold a place)',
+  valuesMap: {
+    ASSIGNED: { description: 'On the shift, not yet answered by the person' },
+    CONFIRMED: { description: 'The person confirmed they will come' },
+    DECLINED: { description: 'The person declined; the place opened again' },
+    CANCELLED: { description: 'Taken off by a coordinator, or the shift was cancelled' },
+  },
+});
+registerEnumType(AssignmentSource, {
+  name: 'AssignmentSource',
+  description: 'How an assignment was made',
+  valuesMap: {
+    MANUAL: { description: 'A coordinator assigned the person (assign)' },
+    SELF: { description: 'The person signed up for an open shift (signUp)' },
+    SWAP: { description: 'Through a swap between two people' },
+    AUTO: { description: 'By the automatic roster' },
+  },
+});
 
 /** `violations` and `warnings` are typed by a field resolver (rule-outcome.resolver), from the engine's outcomes. */
-@ObjectType('RuleCheck')
+@ObjectType('RuleCheck', { description: 'What the rules would say of one assignment right now' })
 export class RuleCheckObject {
   @Field({ description: 'True when no rule blocks' }) allowed: boolean;
   violations: RuleOutcome[];
   warnings: RuleOutcome[];
 }
 
-@ObjectType('Assignment')
+@ObjectType('Assignment', {
+  description: "A staff member on a shift. Seen by coordinators covering the shift's venue and team, and by the person themself",
+})
 export class AssignmentObject {
-  @Field(() => ID) id: string;
-  @Field(() => ID) eventId: string;
-  @Field(() => ID) shiftId: string;
-  @Field(() => ID) staffMemberId: string;
-  @Field() startsAt: Date;
-  @Field() endsAt: Date;
-  @Field(() => AssignmentStatus) status: AssignmentStatus;
-  @Field(() => AssignmentSource) source: AssignmentSource;
-  @Field(() => ID, { nullable: true }) assignedById: string | null;
+  @Field(() => ID, { description: 'Stable identifier' }) id: string;
+  @Field(() => ID, { description: 'The event' }) eventId: string;
+  @Field(() => ID, { description: 'The shift' }) shiftId: string;
+  @Field(() => ID, { description: 'The person' }) staffMemberId: string;
+  @Field({ description: "The shift's start (kept equal to it)" }) startsAt: Date;
+  @Field({ description: "The shift's end (kept equal to it)" }) endsAt: Date;
+  @Field(() => AssignmentStatus, { description: 'Assigned, confirmed, declined or cancelled' }) status: AssignmentStatus;
+  @Field(() => AssignmentSource, { description: 'How it was made' }) source: AssignmentSource;
+  @Field(() => ID, { nullable: true, description: 'The account that made it' }) assignedById: string | null;
   /** As stored (flattened outcomes); typed for clients by a field resolver (rule-outcome.resolver). */
   ruleNotes: Array<Record<string, unknown>>;
-  @Field(() => String, { nullable: true }) overrideReason: string | null;
-  @Field(() => Date, { nullable: true }) checkedInAt: Date | null;
-  @Field(() => Date, { nullable: true }) checkedOutAt: Date | null;
-  @Field() createdAt: Date;
-  @Field() updatedAt: Date;
+  @Field(() => String, { nullable: true, description: 'The reason an admin gave for assigning over blocking rules' }) overrideReason: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the person checked in; null until then' }) checkedInAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the person checked out; null until then' }) checkedOutAt: Date | null;
+  @Field({ description: 'When it was made' }) createdAt: Date;
+  @Field({ description: 'Last change (status, check-in, check-out)' }) updatedAt: Date;
 }
 
-@InputType()
+@InputType({ description: 'Who goes on which shift' })
 export class AssignInput {
-  @Field(() => ID) @IsUUID() shiftId: string;
-  @Field(() => ID) @IsUUID() staffMemberId: string;
-  @Field({ nullable: true, description: 'Admins only: assign despite blocking configurable rules, for this written reason (audited)' })
+  @Field(() => ID, { description: 'A published shift within your grant' }) @IsUUID() shiftId: string;
+  @Field(() => ID, { description: 'A staff member of the same event' }) @IsUUID() staffMemberId: string;
+  @Field({ nullable: true, description: 'Admins only: assign despite blocking configurable rules, for this written reason, up to 500 characters (audited)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -46,16 +66,16 @@ export class AssignInput {
   overrideReason?: string;
 }
 
-@ObjectType('AssignmentChange')
+@ObjectType('AssignmentChange', { description: 'An assignment made, answered or cancelled, as assignmentChanged delivers it' })
 export class AssignmentChangeObject {
   @Field({ description: 'ASSIGNED, CONFIRMED, DECLINED or CANCELLED' }) change: string;
-  @Field(() => ID) venueId: string;
-  @Field(() => ID) teamId: string;
-  @Field(() => AssignmentObject) assignment: AssignmentObject;
+  @Field(() => ID, { description: "The shift's venue" }) venueId: string;
+  @Field(() => ID, { description: "The shift's team" }) teamId: string;
+  @Field(() => AssignmentObject, { description: 'The assignment after the change' }) assignment: AssignmentObject;
 }
 
-@ObjectType('ShiftCancellation')
+@ObjectType('ShiftCancellation', { description: 'What cancelling a shift did' })
 export class ShiftCancellationObject {
-  @Field(() => ID) shiftId: string;
+  @Field(() => ID, { description: 'The cancelled shift' }) shiftId: string;
   @Field(() => Int, { description: 'Active assignments cancelled; each person was notified' }) cancelledAssignments: number;
 }

@@ -10,19 +10,23 @@ export class SkillResolver {
 
   @Query(() => [SkillObject], { name: 'skills', description: 'The skill catalogue, shared by every event' })
   @Allow(Permission.AUTHENTICATED)
-  listSkills(@Args('category', { nullable: true }) category?: string) {
+  listSkills(@Args('category', { nullable: true, description: 'Only this category (exact match)' }) category?: string) {
     return this.skills.list(category);
   }
 
-  @Mutation(() => SkillObject)
+  @Mutation(() => SkillObject, { description: 'A new skill of the catalogue (admins); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  createSkill(@CurrentActor() actor: Actor, @Args('input') input: CreateSkillInput) {
+  createSkill(@CurrentActor() actor: Actor, @Args('input', { description: 'The skill' }) input: CreateSkillInput) {
     return this.skills.create(actor, input);
   }
 
   @Mutation(() => SkillObject, { description: 'Rename or recategorise; the code is the stable key and does not change' })
   @Allow(Permission.REFERENCE_MANAGE)
-  updateSkill(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateSkillInput) {
+  updateSkill(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The skill' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateSkillInput,
+  ) {
     return this.skills.update(actor, id, input);
   }
 }
