@@ -3,6 +3,7 @@ import { EventEntity } from '@baton/events';
 import { auditServer } from 'graphql-http';
 import { createEvent } from '../factories/events';
 import { tokenFor } from '../factories/shifts';
+import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const JSON_TYPE = 'application/json';
@@ -92,6 +93,25 @@ describe('GraphQL over HTTP', () => {
       const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${admin}` } });
       const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
       expect([response.status, response.headers.get('allow'), body.errors[0].extensions.code]).toEqual([405, 'POST', 'BAD_REQUEST']);
+    }
+  });
+
+  it('serves only subscriptions over the WebSocket: queries and mutations there would skip the HTTP limits and rules', async () => {
+    for (const query of [
+      '{ me { id } }',
+      'mutation { a: login(input: { email: "x@y.z", password: "a" }) { accessToken } b: login(input: { email: "x@y.z", password: "b" }) { accessToken } }',
+    ]) {
+      const ws = await subscribe(t.gql.url, query, {}, admin);
+      try {
+        const errors = await ws.next().then(
+          () => undefined,
+          (error: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => error.errors,
+        );
+        expect([query, errors?.[0].extensions?.code]).toEqual([query, 'BAD_REQUEST']);
+        expect(errors?.[0].message).toMatch(/HTTP/);
+      } finally {
+        await ws.close();
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { BadInputError, FieldProblem } from '@baton/core';
-import { execute, ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, subscribe } from 'graphql';
+import { ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, subscribe } from 'graphql';
 import { toGraphQLError } from '../error-formatting';
 import { variableProblems } from './variable-problems';
 
@@ -37,9 +37,13 @@ export function badInput(problems: FieldProblem[], overHttp = true): GraphQLErro
   return error;
 }
 
+/** Answers a query or mutation sent over the WebSocket. */
+export const OPERATION_OVER_WS = 'Queries and mutations are served over HTTP (POST /graphql); the WebSocket at /graphql serves subscriptions only';
+
 /**
- * graphql-ws runs operations without Apollo's plugins: its execute and subscribe get the same
- * variable checks, so a subscription's arguments are held to the rules of every other request.
+ * graphql-ws runs operations without Apollo's plugins and validation rules (query limits, the
+ * one-login-per-request rule): it serves subscriptions only, and their variables get the same
+ * checks as over HTTP.
  */
 export function guardedWsExecution(options: { hideSuggestions: boolean }) {
   const refusal = (args: ExecutionArgs): ExecutionResult | undefined => {
@@ -49,7 +53,8 @@ export function guardedWsExecution(options: { hideSuggestions: boolean }) {
     return problems.length ? { errors: [badInput(problems, false)] } : undefined;
   };
   return {
-    execute: (args: ExecutionArgs) => refusal(args) ?? execute(args),
+    // graphql-ws calls execute for queries and mutations only (subscribe for subscriptions).
+    execute: (): ExecutionResult => ({ errors: [new GraphQLError(OPERATION_OVER_WS, { extensions: { code: 'BAD_REQUEST' } })] }),
     subscribe: (args: ExecutionArgs) => refusal(args) ?? subscribe(args),
   };
 }
