@@ -11,7 +11,7 @@ import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const ASSIGN = `mutation A($shiftId: ID!, $staffMemberId: ID!, $reason: String) {
-  assign(input: { shiftId: $shiftId, staffMemberId: $staffMemberId, overrideReason: $reason }) { id status source ruleNotes overrideReason startsAt }
+  assign(input: { shiftId: $shiftId, staffMemberId: $staffMemberId, overrideReason: $reason }) { id status source ruleNotes { rule } overrideReason startsAt }
 }`;
 const CHECK = `query C($shiftId: ID!, $staffMemberId: ID!) {
   checkAssignment(shiftId: $shiftId, staffMemberId: $staffMemberId) { allowed violations { rule severity configurable message details } warnings { rule } }

@@ -7,29 +7,41 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 
-@ObjectType('AuditEntry')
+@ObjectType('AuditEntry', {
+  description: 'One change to a roster, to reference data or to personal data: who, what, when (admins). Contact details are never copied here',
+})
 export class AuditEntryObject {
-  @Field(() => ID) id: string;
-  @Field() occurredAt: Date;
-  @Field(() => ID, { nullable: true }) actorUserId: string | null;
-  @Field() action: string;
-  @Field() entityType: string;
-  @Field(() => ID, { nullable: true }) entityId: string | null;
-  @Field(() => ID, { nullable: true }) eventId: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true }) before: Record<string, unknown> | null;
-  @Field(() => GraphQLJSONObject, { nullable: true }) after: Record<string, unknown> | null;
-  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field(() => ID, { description: 'Stable identifier' }) id: string;
+  @Field({ description: 'When the change was committed' }) occurredAt: Date;
+  @Field(() => ID, { nullable: true, description: 'The account that acted; null for the system itself (sweeps, jobs)' }) actorUserId: string | null;
+  @Field({ description: 'What happened, as entity.verb, e.g. assignment.created, staff_member.updated' }) action: string;
+  @Field({ description: 'Kind of record changed, e.g. assignment, shift, staff_member' }) entityType: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The record changed, of entityType (no edge: it may be of any type, or deleted since)',
+  })
+  entityId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The event the record belongs to, if any' }) eventId: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The audited fields before the change; null for a creation' }) before: Record<
+    string,
+    unknown
+  > | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The audited fields after the change; null for a deletion' }) after: Record<
+    string,
+    unknown
+  > | null;
+  @Field(() => String, { nullable: true, description: 'The reason given (an override, a cancellation), if any' }) reason: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the audit log; every field given must match' })
 export class AuditFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() actorUserId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() entityType?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() entityId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() eventId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() action?: string;
-  @Field({ nullable: true }) @IsOptional() @IsDate() from?: Date;
-  @Field({ nullable: true }) @IsOptional() @IsDate() to?: Date;
+  @Field(() => ID, { nullable: true, description: 'Changes made by this account' }) @IsOptional() @IsUUID() actorUserId?: string;
+  @Field({ nullable: true, description: 'Changes to this kind of record, e.g. assignment' }) @IsOptional() @IsString() entityType?: string;
+  @Field(() => ID, { nullable: true, description: 'Changes to this record' }) @IsOptional() @IsUUID() entityId?: string;
+  @Field(() => ID, { nullable: true, description: 'Changes in this event' }) @IsOptional() @IsUUID() eventId?: string;
+  @Field({ nullable: true, description: 'This action exactly, e.g. assignment.created_with_override' }) @IsOptional() @IsString() action?: string;
+  @Field({ nullable: true, description: 'Changes at or after this instant' }) @IsOptional() @IsDate() from?: Date;
+  @Field({ nullable: true, description: 'Changes before this instant' }) @IsOptional() @IsDate() to?: Date;
 }
 
 const AuditConnection = Connection(AuditEntryObject, 'AuditEntry');
@@ -40,7 +52,7 @@ export class AuditResolver {
 
   @Query(() => AuditConnection, { description: 'Who changed what and when, oldest first (admins)' })
   @Allow(Permission.AUDIT_READ)
-  async auditLog(@Args() page: PageArgs, @Args('filter', { nullable: true }) filter?: AuditFilter) {
+  async auditLog(@Args() page: PageArgs, @Args('filter', { nullable: true, description: 'Only the changes that match' }) filter?: AuditFilter) {
     const query = this.entries.createQueryBuilder('a');
     const f = filter ?? {};
     if (f.actorUserId) query.andWhere('a.actorUserId = :actor', { actor: f.actorUserId });

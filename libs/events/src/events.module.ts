@@ -5,6 +5,8 @@ import { EventEntity } from './event/event.entity';
 import { EventService } from './event/event.service';
 import { EventPhaseHooks } from './event/event-phase-hooks';
 import { EventsResolver } from './events.resolver';
+import { TeamEdgesResolver, VenueEdgesResolver } from './graph/event-edges.resolver';
+import { EventLoader, TeamLoader, VenueLoader } from './graph/event-loaders';
 import { TeamEntity } from './team/team.entity';
 import { TimeZoneChecker } from './time-zone/time-zone.checker';
 import { VenueEntity } from './venue/venue.entity';
@@ -18,7 +20,18 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
 
 @Module({
   imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
-  providers: [TimeZoneChecker, EventService, VenueTeamService, EventsResolver, EventPhaseHooks],
-  exports: [TimeZoneChecker, EventService, VenueTeamService, EventPhaseHooks],
+  providers: [
+    TimeZoneChecker,
+    EventService,
+    VenueTeamService,
+    EventsResolver,
+    EventPhaseHooks,
+    EventLoader,
+    VenueLoader,
+    TeamLoader,
+    VenueEdgesResolver,
+    TeamEdgesResolver,
+  ],
+  exports: [TimeZoneChecker, EventService, VenueTeamService, EventPhaseHooks, EventLoader, VenueLoader, TeamLoader],
 })
 export class EventsModule {}

@@ -22,21 +22,25 @@ export class EventsResolver {
     return this.events.list(actor);
   }
 
-  @Query(() => EventObject)
+  @Query(() => EventObject, { description: 'One event; NOT_FOUND when it is not one you may see' })
   @Allow(Permission.EVENTS_READ)
-  event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The event' }, ParseUUIDPipe) id: string) {
     return this.events.get(actor, id);
   }
 
-  @Mutation(() => EventObject)
+  @Mutation(() => EventObject, { description: 'A new Games edition (admins); audited' })
   @Allow(Permission.EVENTS_MANAGE)
-  createEvent(@CurrentActor() actor: Actor, @Args('input') input: CreateEventInput) {
+  createEvent(@CurrentActor() actor: Actor, @Args('input', { description: 'The event' }) input: CreateEventInput) {
     return this.events.create(actor, input);
   }
 
   @Mutation(() => EventObject, { description: 'Change an event; subscribers of eventChanged hear about it' })
   @Allow(Permission.EVENTS_MANAGE)
-  updateEvent(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateEventInput) {
+  updateEvent(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The event' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateEventInput,
+  ) {
     return this.events.update(actor, id, input);
   }
 
@@ -45,56 +49,73 @@ export class EventsResolver {
     filter: (payload: { eventChanged: EventObject }, variables: { eventId: string }) => payload.eventChanged.id === variables.eventId,
   })
   @Allow(Permission.EVENTS_READ)
-  eventChanged(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+  eventChanged(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID, description: 'The event to follow; one you may read' }, ParseUUIDPipe) eventId: string,
+  ) {
     this.access.assertEvent(actor, Permission.EVENTS_READ, eventId);
     return this.pubSub.asyncIterableIterator(EVENT_CHANGED);
   }
 
-  @Query(() => [VenueObject])
+  @Query(() => [VenueObject], { description: 'The venues of an event, by code' })
   @Allow(Permission.EVENTS_READ)
-  venues(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+  venues(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
+  ) {
     return this.venuesAndTeams.venues(actor, eventId);
   }
 
-  @Query(() => [TeamObject])
+  @Query(() => [TeamObject], { description: 'The teams of an event, by code' })
   @Allow(Permission.EVENTS_READ)
-  teams(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+  teams(
+    @CurrentActor() actor: Actor,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
+  ) {
     return this.venuesAndTeams.teams(actor, eventId);
   }
 
-  @Mutation(() => VenueObject)
+  @Mutation(() => VenueObject, { description: 'A new venue (admins); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  createVenue(@CurrentActor() actor: Actor, @Args('input') input: CreateVenueInput) {
+  createVenue(@CurrentActor() actor: Actor, @Args('input', { description: 'The venue' }) input: CreateVenueInput) {
     return this.venuesAndTeams.createVenue(actor, input);
   }
 
-  @Mutation(() => VenueObject)
+  @Mutation(() => VenueObject, { description: 'Change a venue (admins); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  updateVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateVenueInput) {
+  updateVenue(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The venue' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateVenueInput,
+  ) {
     return this.venuesAndTeams.updateVenue(actor, id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Only a venue without shifts' })
+  @Mutation(() => Boolean, { description: 'Remove a venue no shift uses (CONFLICT otherwise; cancel or move them first); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  deleteVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  deleteVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The venue' }, ParseUUIDPipe) id: string) {
     return this.venuesAndTeams.remove(actor, 'venue', id);
   }
 
-  @Mutation(() => TeamObject)
+  @Mutation(() => TeamObject, { description: 'Rename a team (admins); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  updateTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateTeamInput) {
+  updateTeam(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The team' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'The new name' }) input: UpdateTeamInput,
+  ) {
     return this.venuesAndTeams.updateTeam(actor, id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Only a team without shifts' })
+  @Mutation(() => Boolean, { description: 'Remove a team no shift uses (CONFLICT otherwise; cancel or move them first); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  deleteTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  deleteTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The team' }, ParseUUIDPipe) id: string) {
     return this.venuesAndTeams.remove(actor, 'team', id);
   }
 
-  @Mutation(() => TeamObject)
+  @Mutation(() => TeamObject, { description: 'A new team (admins); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  createTeam(@CurrentActor() actor: Actor, @Args('input') input: CreateTeamInput) {
+  createTeam(@CurrentActor() actor: Actor, @Args('input', { description: 'The team' }) input: CreateTeamInput) {
     return this.venuesAndTeams.createTeam(actor, input);
   }
 }

@@ -13,3 +13,5 @@ export { EventPhaseHooks, type EventPhaseChange, type EventPhaseHandler } from '
 export { canonicalTimeZone, resolveTimeZone, type TimeZoneResult } from './time-zone/time-zone';
 export { IsIanaTimeZone } from './time-zone/is-iana-time-zone';
 export { TimeZoneChecker } from './time-zone/time-zone.checker';
+/** DataLoader factories for graph edges: an event, venue or team by id, null where the viewer may not read it. */
+export { EventLoader, VenueLoader, TeamLoader } from './graph/event-loaders';

@@ -3,6 +3,7 @@ import { BatonError, FieldProblem } from '@baton/core';
 import { mapDatabaseError } from '@baton/database';
 import { ValidationError } from 'class-validator';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { inputPathOf } from './input/input-values.rule';
 
 const logger = new Logger('GraphQL');
 
@@ -47,6 +48,14 @@ export function formatError(isDevelopment: boolean) {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const extensions = { ...formatted.extensions };
     let message = formatted.message;
+    // A value written inline that graphql-js's validation refused (a scalar's refusal, a wrong
+    // type, an unknown or missing input field): bad input like any other, with its field named.
+    const inlinePath = error instanceof GraphQLError && extensions.code === 'GRAPHQL_VALIDATION_FAILED' ? inputPathOf(error.nodes?.[0]) : undefined;
+    if (inlinePath !== undefined) {
+      const constraint = typeof extensions.constraint === 'string' ? extensions.constraint : 'type';
+      delete extensions.constraint;
+      Object.assign(extensions, { code: 'BAD_USER_INPUT', fields: [{ field: inlinePath, message, constraint }] });
+    }
     if (original && !(original instanceof BatonError) && !(original instanceof GraphQLError) && extensions.code !== 'INTERNAL') {
       const mapped = toGraphQLError(original);
       message = mapped.message;

@@ -6,15 +6,23 @@ import { Actor } from '@baton/auth';
 import { BatonConfig } from '@baton/config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { formatError } from './error-formatting';
+import { httpStatusPlugin } from './http-status.plugin';
+import { guardedWsExecution, inputGuardPlugin } from './input/input-guard.plugin';
+import { inputValuesRule } from './input/input-values.rule';
+import { describeRootTypes } from './root-descriptions';
 import { GraphiqlController } from './graphiql.controller';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { LoaderRegistryFactory } from './loader-registry';
 import { MetricsPlugin } from './metrics.plugin';
 import { singletonFieldsRule } from './singleton-fields.rule';
+import { DateTimeScalar } from './scalars/date-time.scalar';
 import { createValidationPipe } from './validation.pipe';
 
 /** Mutations that hash a password: one per request, never batched (see singleton-fields.rule). */
 export const SINGLETON_MUTATIONS = ['login', 'refreshToken', 'changePassword', 'resetPassword', 'acceptInvitation', 'requestPasswordReset'];
+
+/** Tokens (names, punctuation, values) one document may hold. */
+const MAX_TOKENS = 5000;
 
 interface SubscriptionExtra {
   connectionParams?: Record<string, unknown>;
@@ -38,12 +46,18 @@ class GraphqlSupportModule {}
           maxAliases: { n: config.graphql.maxAliases },
           costLimit: { maxCost: config.graphql.maxCost },
           maxDirectives: { n: 20 },
-          maxTokens: { n: 5000 },
+          // Armor's token limit re-parses the document in a plugin, so a plain syntax error became a
+          // 500; graphql-js's own limit (parseOptions below) reports it as GRAPHQL_PARSE_FAILED.
+          maxTokens: { enabled: false },
           blockFieldSuggestion: { enabled: config.isProduction },
         }).protect();
+        const hideSuggestions = config.isProduction;
         return {
           autoSchemaFile: true,
           sortSchema: true,
+          // Every `Date` field and argument uses the strict RFC 3339 scalar instead of Nest's `new Date(value)`.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          transformSchema: describeRootTypes,
           path: '/graphql',
           graphiql: false,
           playground: false,
@@ -51,12 +65,14 @@ class GraphqlSupportModule {}
           includeStacktraceInErrorResponses: config.isDevelopment,
           allowBatchedHttpRequests: false,
           // Armor and Nest resolve @apollo/server's CJS and ESM typings differently; the objects are the same.
-          plugins: [...armor.plugins, metrics] as unknown as ApolloDriverConfig['plugins'],
-          validationRules: [...armor.validationRules, singletonFieldsRule(SINGLETON_MUTATIONS)],
+          parseOptions: { maxTokens: MAX_TOKENS },
+          plugins: [...armor.plugins, metrics, inputGuardPlugin({ hideSuggestions }), httpStatusPlugin()] as unknown as ApolloDriverConfig['plugins'],
+          validationRules: [...armor.validationRules, singletonFieldsRule(SINGLETON_MUTATIONS), inputValuesRule],
           formatError: formatError(config.isDevelopment),
           subscriptions: {
             'graphql-ws': {
               path: '/graphql',
+              ...guardedWsExecution({ hideSuggestions }),
               // The socket has no HTTP headers after the upgrade: the token travels in connectionParams.
               onConnect: (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
                 (context.extra as SubscriptionExtra).connectionParams = context.connectionParams ?? {};

@@ -53,3 +53,11 @@ export function pickInto<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) =>
   const byKey = new Map<K, V>(rows.map((r) => [keyOf(r), r]));
   return keys.map((k) => byKey.get(k) ?? null);
 }
+
+/** A list edge (venueIds → venues): each id through the loader, keeping what the viewer may see, in order. */
+export async function loadVisible<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const items = await loader.loadMany(ids);
+  const failure = items.find((item): item is Error => item instanceof Error);
+  if (failure) throw failure;
+  return items.filter((item): item is T => item !== null);
+}

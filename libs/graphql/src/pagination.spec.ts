@@ -22,12 +22,18 @@ describe('paginate', () => {
     const page = await paginate(qb as never, { first: 2 }, [{ column: 'x.id', value: (r: { id: string }) => r.id }], (r) => r.id);
     expect(calls).toContain('limit 3');
     expect(page.edges.map((e) => e.node)).toEqual(['a', 'b']);
-    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: page.edges[0].cursor, endCursor: page.edges[1].cursor });
     expect(page.totalCount).toBe(3);
 
-    const { qb: next, calls: nextCalls } = fakeQuery([]);
-    await paginate(next as never, { first: 2, after: page.pageInfo.endCursor! }, [{ column: 'x.id', value: (r: { id: string }) => r.id }], (r) => r);
+    const { qb: next, calls: nextCalls } = fakeQuery([{ id: 'c' }]);
+    const second = await paginate(
+      next as never,
+      { first: 2, after: page.pageInfo.endCursor! },
+      [{ column: 'x.id', value: (r: { id: string }) => r.id }],
+      (r) => r,
+    );
     expect(nextCalls).toContain('where (x.id) > (:cursor0) {"cursor0":"b"}');
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true, startCursor: second.pageInfo.endCursor });
   });
 
   it('refuses a cursor it did not make', async () => {

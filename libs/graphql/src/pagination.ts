@@ -23,10 +23,20 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list (the Relay connection specification)' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'True when more rows follow this page: ask again with `after: endCursor`' }) hasNextPage: boolean;
+  @Field({
+    description:
+      'True when this page was asked for after a cursor, so rows come before it. Lists here page forwards only (`first`/`after`), as the Relay specification allows',
+  })
+  hasPreviousPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge of this page; null when the page is empty' }) startCursor: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge of this page, to pass as `after` for the next one; null when the page is empty',
+  })
+  endCursor: string | null;
 }
 
 export interface Edge<T> {
@@ -42,15 +52,15 @@ export interface ConnectionShape<T> {
 
 /** A Relay connection type for `node` (edges, pageInfo, totalCount). */
 export function Connection<T>(node: Type<T>, name = node.name.replace(/Object$/, '')): Type<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor` })
   class EdgeType {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Opaque position of this row: pass it as `after` to get the rows that follow' }) cursor: string;
+    @Field(() => node, { description: `The ${name} itself` }) node: T;
   }
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} rows (Relay connection), at most ${MAX_PAGE_SIZE} at a time` })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges: EdgeType[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: 'The rows of this page, in the order of the list' }) edges: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether more rows follow, and the cursors to ask for them' }) pageInfo: PageInfo;
     @Field(() => Int, { description: 'Matches for the whole query, not just this page' }) totalCount: number;
   }
   return ConnectionType;
@@ -97,5 +107,19 @@ export async function paginate<E extends ObjectLiteral, N>(
   }
   const rows = await page.limit(first + 1).getMany();
   const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(keys.map((k) => k.value(row))), node: map(row) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: !!args.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** A connection with nothing in it (a list the caller has no rows in, known without a query). */
+export function emptyConnection<N>(): ConnectionShape<N> {
+  return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
 }

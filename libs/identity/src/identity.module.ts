@@ -7,6 +7,8 @@ import { CredentialsService } from './auth/credentials.service';
 import { GqlLocalAuthGuard } from './auth/local-auth.guard';
 import { LocalStrategy } from './auth/local.strategy';
 import { RoleGrantEntity } from './grant/role-grant.entity';
+import { AuditEntryEdgesResolver, InvitationEdgesResolver, RoleGrantEdgesResolver } from './graph/identity-edges.resolver';
+import { UserLoader } from './graph/user.loader';
 import { IdentityActorLoader } from './identity-actor.loader';
 import { InvitationEntity } from './invitation/invitation.entity';
 import { InvitationHooks } from './invitation/invitation-hooks';
@@ -46,8 +48,12 @@ export class IdentityActorModule {}
     AuthResolver,
     InvitationResolver,
     UserResolver,
+    UserLoader,
+    RoleGrantEdgesResolver,
+    InvitationEdgesResolver,
+    AuditEntryEdgesResolver,
   ],
-  exports: [PasswordHasher, SessionService, UserDirectoryService, BulkInvitationService, FirstAdminService, InvitationService, InvitationHooks],
+  exports: [PasswordHasher, SessionService, UserDirectoryService, BulkInvitationService, FirstAdminService, InvitationService, InvitationHooks, UserLoader],
 })
 export class IdentityModule {}
 

@@ -18,3 +18,6 @@ export { InvitationObject, InvitationStatus } from './invitation/invitation.obje
 export { type GrantSpec } from './grant/grant-spec';
 /** The first administrator, from the command line. */
 export { FirstAdminService, validateAdminRequest, type AdminRequest, type AdminOutcome } from './user/first-admin.service';
+export { UserObject } from './user/user.object';
+/** DataLoader factory: accounts by id for graph edges, seen by user managers and by their owner. */
+export { UserLoader } from './graph/user.loader';

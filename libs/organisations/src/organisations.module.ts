@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { OrganisationResolver } from './organisation/organisation.resolver';
+import { OrganisationLoader } from './organisation/organisation.loader';
 import { OrganisationService } from './organisation/organisation.service';
 
 describeConstraint('organisations_code_key', { field: 'code', message: 'An organisation with this code already exists' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity])],
-  providers: [OrganisationService, OrganisationResolver],
-  exports: [OrganisationService],
+  providers: [OrganisationService, OrganisationResolver, OrganisationLoader],
+  exports: [OrganisationService, OrganisationLoader],
 })
 export class OrganisationsModule {}

@@ -6,18 +6,26 @@ import { Repository } from 'typeorm';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 import { registerEnumType } from '@nestjs/graphql';
 
-registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
+registerEnumType(OutboxStatus, {
+  name: 'OutboxStatus',
+  description: 'Where a message is on its way out',
+  valuesMap: {
+    PENDING: { description: 'Committed, waiting for the delivery worker (every 2 s)' },
+    SENT: { description: 'Handed to the transport' },
+    FAILED: { description: 'Delivery gave up after its retries' },
+  },
+});
 
-@ObjectType('OutboxMessage')
+@ObjectType('OutboxMessage', { description: 'A message Baton sends (email), written in the same transaction as the change it reports (admins)' })
 export class OutboxMessageObject {
-  @Field(() => ID) id: string;
-  @Field() recipient: string;
-  @Field() template: string;
-  @Field() subject: string;
-  @Field() body: string;
-  @Field(() => OutboxStatus) status: OutboxStatus;
-  @Field() createdAt: Date;
-  @Field(() => Date, { nullable: true }) sentAt: Date | null;
+  @Field(() => ID, { description: 'Stable identifier' }) id: string;
+  @Field({ description: 'Email address, lower case' }) recipient: string;
+  @Field({ description: 'Which message this is, e.g. invitation, password-reset, shift-cancelled' }) template: string;
+  @Field({ description: 'Subject line' }) subject: string;
+  @Field({ description: 'Plain-text body' }) body: string;
+  @Field(() => OutboxStatus, { description: 'Pending, sent or failed' }) status: OutboxStatus;
+  @Field({ description: 'When it was written (with the change it reports)' }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was handed to the transport; null until then' }) sentAt: Date | null;
 }
 
 const OutboxConnection = Connection(OutboxMessageObject, 'OutboxMessage');
@@ -28,7 +36,10 @@ export class OutboxResolver {
 
   @Query(() => OutboxConnection, { description: 'Messages Baton sent or will send (admins; the development mailer keeps them here)' })
   @Allow(Permission.OUTBOX_READ)
-  async outboxMessages(@Args() page: PageArgs, @Args('recipient', { nullable: true }) recipient?: string) {
+  async outboxMessages(
+    @Args() page: PageArgs,
+    @Args('recipient', { nullable: true, description: 'Only messages to this address (any case)' }) recipient?: string,
+  ) {
     const query = this.messages.createQueryBuilder('m');
     if (recipient) query.where('m.recipient = :recipient', { recipient: recipient.toLowerCase() });
     return paginate(

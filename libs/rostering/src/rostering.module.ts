@@ -12,9 +12,28 @@ import { CoverageModule } from './coverage/coverage.module';
 import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment/assignment-fields.resolver';
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment/assignment.loaders';
 import { MyShiftsService } from './assignment/my-shifts.service';
+import { AssignmentLoader } from './graph/assignment.loader';
+import {
+  AssignmentChangeEdgesResolver,
+  AssignmentEdgesResolver,
+  CoverageCellEdgesResolver,
+  CoverageEdgesResolver,
+  CoverageGapEdgesResolver,
+  ReplacementCandidateEdgesResolver,
+  ShiftCancellationEdgesResolver,
+  StaffingAlertEdgesResolver,
+} from './graph/rostering-edges.resolver';
 import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
 import { RuleCheckService } from './rules/rule-check.service';
+import {
+  AssignmentRuleNotesResolver,
+  MaxDailyOutcomeResolver,
+  MinRestOutcomeResolver,
+  OverlapOutcomeResolver,
+  ReplacementWarningsResolver,
+  RuleCheckOutcomesResolver,
+} from './rules/rule-outcome.resolver';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
 
@@ -41,6 +60,21 @@ describeConstraint('assignments_person_no_overlap', {
     AssignmentFieldsResolver,
     ShiftAssignmentsResolver,
     WorkHistoryService,
+    AssignmentLoader,
+    AssignmentEdgesResolver,
+    AssignmentChangeEdgesResolver,
+    CoverageEdgesResolver,
+    CoverageCellEdgesResolver,
+    CoverageGapEdgesResolver,
+    ReplacementCandidateEdgesResolver,
+    ShiftCancellationEdgesResolver,
+    StaffingAlertEdgesResolver,
+    RuleCheckOutcomesResolver,
+    ReplacementWarningsResolver,
+    AssignmentRuleNotesResolver,
+    OverlapOutcomeResolver,
+    MinRestOutcomeResolver,
+    MaxDailyOutcomeResolver,
   ],
   exports: [RuleCheckService, AssignmentService, WorkHistoryService],
 })

@@ -1,11 +1,11 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
-import { Args, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { withFilter } from 'graphql-subscriptions';
 import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment/assignment.service';
 import { ShiftCancellationService } from './assignment/shift-cancellation.service';
-import { AssignInput, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
+import { AssignInput, AssignmentChangeObject, AssignmentObject, RuleCheckObject } from './dto/assignment.dto';
 import { ShiftCancellationObject } from './dto/shift-cancellation.dto';
 import { RuleCheckService } from './rules/rule-check.service';
 import { MyShiftsService } from './assignment/my-shifts.service';
@@ -15,14 +15,6 @@ import { MAX_CANDIDATES, ReplacementService } from './replacements/replacement.s
 import { Connection, PageArgs } from '@baton/graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { Clock } from '@baton/core';
-
-@ObjectType('AssignmentChange')
-class AssignmentChangeObject {
-  @Field({ description: 'ASSIGNED, CONFIRMED, DECLINED or CANCELLED' }) change: string;
-  @Field(() => ID) venueId: string;
-  @Field(() => ID) teamId: string;
-  @Field(() => AssignmentObject) assignment: AssignmentObject;
-}
 
 const OpenShiftConnection = Connection(ShiftObject, 'OpenShift');
 
@@ -44,8 +36,8 @@ export class RosteringResolver {
   @Allow(Permission.ROSTER_MANAGE)
   checkAssignment(
     @CurrentActor() actor: Actor,
-    @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string,
-    @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
+    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
+    @Args('staffMemberId', { type: () => ID, description: 'A staff member of the same event' }, ParseUUIDPipe) staffMemberId: string,
   ) {
     return this.rules.check(actor, shiftId, staffMemberId);
   }
@@ -56,8 +48,8 @@ export class RosteringResolver {
   @Allow(Permission.ROSTER_MANAGE)
   replacementCandidates(
     @CurrentActor() actor: Actor,
-    @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string,
-    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
+    @Args('first', { type: () => Int, defaultValue: 10, description: `How many candidates, 1 to ${MAX_CANDIDATES}` }) first: number,
   ) {
     return this.replacements.candidates(actor, shiftId, first);
   }
@@ -66,16 +58,16 @@ export class RosteringResolver {
   @Allow(Permission.SELF_SERVICE)
   openShifts(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'An event you work' }, ParseUUIDPipe) eventId: string,
     @Args() page: PageArgs,
-    @Args('to', { nullable: true }) to?: Date,
+    @Args('to', { nullable: true, description: 'Only shifts starting before this instant' }) to?: Date,
   ) {
     return this.selfService.openShifts(actor, eventId, page, to);
   }
 
   @Mutation(() => AssignmentObject, { description: 'Take an open shift of my team yourself, under the same rules as any assignment' })
   @Allow(Permission.SELF_SERVICE)
-  signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string) {
+  signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID, description: 'An open shift (see openShifts)' }, ParseUUIDPipe) shiftId: string) {
     return this.selfService.signUp(actor, shiftId);
   }
 
@@ -83,9 +75,9 @@ export class RosteringResolver {
   @Allow(Permission.SELF_SERVICE)
   myShifts(
     @CurrentActor() actor: Actor,
-    @Args('from', { nullable: true }) from?: Date,
-    @Args('to', { nullable: true }) to?: Date,
-    @Args('includeInactive', { nullable: true, defaultValue: false }) includeInactive?: boolean,
+    @Args('from', { nullable: true, description: 'Window start; default now' }) from?: Date,
+    @Args('to', { nullable: true, description: 'Window end, after from, at most 62 days later; default from + 14 days' }) to?: Date,
+    @Args('includeInactive', { nullable: true, defaultValue: false, description: 'Also declined and cancelled assignments' }) includeInactive?: boolean,
   ) {
     const start = from ?? this.clock.now();
     return this.myShiftsService.list(actor, start, to ?? new Date(start.getTime() + 14 * 86_400_000), includeInactive ?? false);
@@ -93,7 +85,7 @@ export class RosteringResolver {
 
   @Mutation(() => AssignmentObject, { description: 'Put a staff member on a shift. Refused with RULE_VIOLATION listing every failed rule.' })
   @Allow(Permission.ROSTER_MANAGE)
-  assign(@CurrentActor() actor: Actor, @Args('input') input: AssignInput) {
+  assign(@CurrentActor() actor: Actor, @Args('input', { description: 'Who, which shift, and an override reason if any' }) input: AssignInput) {
     return this.assignments.assign(actor, input.shiftId, input.staffMemberId, { overrideReason: input.overrideReason });
   }
 
@@ -101,15 +93,18 @@ export class RosteringResolver {
   @Allow(Permission.ROSTER_MANAGE)
   unassign(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
-    @Args('reason', { nullable: true }) reason?: string,
+    @Args('assignmentId', { type: () => ID, description: 'An assignment within your grant' }, ParseUUIDPipe) assignmentId: string,
+    @Args('reason', { nullable: true, description: 'Why, up to 500 characters (audited)' }) reason?: string,
   ) {
     return this.assignments.unassign(actor, assignmentId, reason);
   }
 
   @Mutation(() => AssignmentObject, { description: 'The assigned person confirms they will come' })
   @Allow(Permission.SELF_SERVICE)
-  confirmAssignment(@CurrentActor() actor: Actor, @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string) {
+  confirmAssignment(
+    @CurrentActor() actor: Actor,
+    @Args('assignmentId', { type: () => ID, description: 'One of your own assignments' }, ParseUUIDPipe) assignmentId: string,
+  ) {
     return this.assignments.confirm(actor, assignmentId);
   }
 
@@ -117,8 +112,8 @@ export class RosteringResolver {
   @Allow(Permission.SELF_SERVICE)
   declineAssignment(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
-    @Args('reason', { nullable: true }) reason?: string,
+    @Args('assignmentId', { type: () => ID, description: 'One of your own assignments, not yet over' }, ParseUUIDPipe) assignmentId: string,
+    @Args('reason', { nullable: true, description: 'Why, up to 500 characters, for your coordinator' }) reason?: string,
   ) {
     return this.assignments.decline(actor, assignmentId, reason);
   }
@@ -127,7 +122,11 @@ export class RosteringResolver {
     description: 'Cancel a shift: its assignments are cancelled and each person with an email or an account is notified; the answer lists who could not be',
   })
   @Allow(Permission.SHIFTS_MANAGE)
-  cancelShift(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID }, ParseUUIDPipe) shiftId: string, @Args('reason') reason: string) {
+  cancelShift(
+    @CurrentActor() actor: Actor,
+    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
+    @Args('reason', { description: 'Why, required, up to 500 characters: sent to every person on it' }) reason: string,
+  ) {
     return this.cancellations.cancel(actor, shiftId, reason);
   }
 
@@ -137,8 +136,8 @@ export class RosteringResolver {
   @Allow(Permission.ROSTER_MANAGE)
   assignmentChanged(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
-    @Args('venueId', { type: () => ID, nullable: true }) venueId?: string,
+    @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
+    @Args('venueId', { type: () => ID, nullable: true, description: 'Only this venue' }) venueId?: string,
   ) {
     this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
     // Filtered per subscriber: a coordinator limited to some venues or teams hears only those.

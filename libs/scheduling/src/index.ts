@@ -13,3 +13,5 @@ export { ShiftObject, RequiredSkillObject } from './shift/dto/shift.dto';
 export { toShiftObject } from './shift/shift.mapper';
 export { expandPattern, MAX_PATTERN_DAYS, type PatternOccurrence, type PatternTimes } from './shift/shift-pattern';
 export { WorkRulesObject } from './work-rules/dto/work-rules.dto';
+/** DataLoader factory: shifts by id for graph edges, under the rule of `shift(id)`. */
+export { ShiftLoader } from './graph/shift.loader';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { RequiredSkillEdgesResolver, ShiftEdgesResolver, WorkRulesEdgesResolver } from './graph/scheduling-edges.resolver';
+import { ShiftLoader } from './graph/shift.loader';
 import { ShiftChecks } from './shift/shift-checks';
 import { ShiftQueryService } from './shift/shift-query.service';
 import { ShiftSkillsLoader } from './shift/shift-skills.loader';
@@ -26,7 +28,19 @@ describeConstraint('work_rule_sets_values_check', {
 
 @Module({
   imports: [TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity])],
-  providers: [ShiftChecks, ShiftService, ShiftQueryService, ShiftSkillsLoader, ShiftResolver, WorkRuleService, WorkRulesResolver],
-  exports: [WorkRuleService, ShiftQueryService, ShiftChecks],
+  providers: [
+    ShiftChecks,
+    ShiftService,
+    ShiftQueryService,
+    ShiftSkillsLoader,
+    ShiftResolver,
+    WorkRuleService,
+    WorkRulesResolver,
+    ShiftLoader,
+    ShiftEdgesResolver,
+    RequiredSkillEdgesResolver,
+    WorkRulesEdgesResolver,
+  ],
+  exports: [WorkRuleService, ShiftQueryService, ShiftChecks, ShiftLoader],
 })
 export class SchedulingModule {}

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { SkillEntity } from './skill/skill.entity';
 import { SkillResolver } from './skill/skill.resolver';
+import { SkillLoader } from './skill/skill.loader';
 import { SkillService } from './skill/skill.service';
 
 describeConstraint('skills_code_key', { field: 'code', message: 'A skill with this code already exists' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([SkillEntity])],
-  providers: [SkillService, SkillResolver],
-  exports: [SkillService],
+  providers: [SkillService, SkillResolver, SkillLoader],
+  exports: [SkillService, SkillLoader],
 })
 export class SkillsModule {}

@@ -14,3 +14,5 @@ export { StaffMemberObject, StaffMemberSkillObject, StaffContactObject } from '.
 export { toStaffMemberObject } from './staff-member/staff-member.mapper';
 /** Staff records as people: who worked an event, linking a record to its owner's account. */
 export { StaffAccountsService, type EventPerson } from './staff-member/staff-accounts.service';
+/** DataLoader factory: staff members by id for graph edges, under the directory's rules. */
+export { StaffMemberLoader } from './graph/staff-member.loader';

@@ -5,6 +5,8 @@ import { IdentityModule } from '@baton/identity';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
+import { AvailabilityEdgesResolver, StaffMemberEdgesResolver, StaffMemberSkillEdgesResolver } from './graph/staff-edges.resolver';
+import { StaffMemberLoader } from './graph/staff-member.loader';
 import { StaffDirectoryService } from './staff-member/staff-directory.service';
 import { StaffInvitationEntity } from './staff-member/staff-invitation.entity';
 import { StaffInvitationService } from './staff-member/staff-invitation.service';
@@ -38,7 +40,11 @@ describeConstraint('availability_periods_order_check', { field: 'endsAt', messag
     StaffMemberResolver,
     AvailabilityService,
     AvailabilityResolver,
+    StaffMemberLoader,
+    StaffMemberEdgesResolver,
+    StaffMemberSkillEdgesResolver,
+    AvailabilityEdgesResolver,
   ],
-  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader, StaffAccountsService],
+  exports: [StaffScopeService, StaffDirectoryService, StaffSkillsLoader, StaffAccountsService, StaffMemberLoader],
 })
 export class StaffModule {}

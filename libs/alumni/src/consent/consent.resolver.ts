@@ -37,7 +37,7 @@ export class ConsentResolver {
   @Allow(Permission.AUTHENTICATED)
   async joinAlumniNetwork(
     @CurrentActor() actor: Actor,
-    @Args('input') input: JoinAlumniNetworkInput,
+    @Args('input', { description: 'The consent text agreed to' }) input: JoinAlumniNetworkInput,
     @Context() context: GraphqlContext,
     @Loaders() loaders: LoaderRegistry,
   ) {
@@ -55,7 +55,10 @@ export class ConsentResolver {
 
   @Mutation(() => AlumniConsentTextObject, { description: 'Publish a new version of the consent text; people joining from now on agree to it' })
   @Allow(Permission.ALUMNI_ADMIN)
-  publishAlumniConsentText(@CurrentActor() actor: Actor, @Args('input') input: PublishConsentTextInput) {
+  publishAlumniConsentText(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The new version of the consent text' }) input: PublishConsentTextInput,
+  ) {
     return this.consents.publish(actor, input);
   }
 }

@@ -30,7 +30,11 @@ export class EndorsementResolver {
     description: "Endorse a colleague's skill. Refused (RULE_VIOLATION NEVER_WORKED_TOGETHER) unless the roster shows you worked together",
   })
   @Allow(Permission.ALUMNI_PROFILE)
-  async endorseAlumniSkill(@CurrentActor() actor: Actor, @Args('input') input: EndorseAlumniSkillInput, @Loaders() loaders: LoaderRegistry) {
+  async endorseAlumniSkill(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'Whom and which skill to endorse' }) input: EndorseAlumniSkillInput,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     const id = await this.endorsements.endorse(actor, input);
     return this.one(actor, input.userId, id, loaders);
   }

@@ -51,7 +51,11 @@ export class ProfileResolver {
 
   @Mutation(() => AlumniProfileObject, { description: 'Change your profile (members only); returns it' })
   @Allow(Permission.ALUMNI_PROFILE)
-  async updateAlumniProfile(@CurrentActor() actor: Actor, @Args('input') input: AlumniProfileInput, @Loaders() loaders: LoaderRegistry) {
+  async updateAlumniProfile(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The whole profile: sections left out stay as they are' }) input: AlumniProfileInput,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
     await this.profiles.update(actor, input);
     return this.queries.mine(actor, loaders);
   }

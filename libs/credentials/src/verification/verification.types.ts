@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from '@baton/graphql';
 
 export enum VerificationStatus {
   VALID = 'VALID',
@@ -34,8 +34,8 @@ export class CertifiedFactsObject {
   @Field(() => [String], { description: 'Teams, the most worked first' }) teams: string[];
   @Field(() => [String], { description: 'Venues, the most worked first' }) venues: string[];
   @Field(() => [String], { description: 'Role titles, the most worked first' }) roles: string[];
-  @Field(() => GraphQLLocalDate, { description: 'First day worked (local date at the venue)' }) firstDay: string;
-  @Field(() => GraphQLLocalDate, { description: 'Last day worked (local date at the venue)' }) lastDay: string;
+  @Field(() => LocalDateScalar, { description: 'First day worked (local date at the venue)' }) firstDay: string;
+  @Field(() => LocalDateScalar, { description: 'Last day worked (local date at the venue)' }) lastDay: string;
   @Field(() => Int, { description: 'Shifts worked' }) shiftsWorked: number;
   @Field(() => Float, { description: 'Hours of checked-in time within the scheduled shifts' }) hoursWorked: number;
   @Field({ description: 'How the hours were counted' }) hoursRule: string;

@@ -28,7 +28,10 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadObject, { description: 'Sign in with email and password. At most once per request; throttled.' })
   @Public()
   @UseGuards(GqlLocalAuthGuard)
-  async login(@Args('input') _input: LoginInput, @Context() context: GraphqlContext & { loginRequest: { user: UserEntity } }) {
+  async login(
+    @Args('input', { description: 'Email and password' }) _input: LoginInput,
+    @Context() context: GraphqlContext & { loginRequest: { user: UserEntity } },
+  ) {
     const user = context.loginRequest.user;
     const session = await this.transactions.run(({ manager }) => this.sessions.issue(manager, user.id, clientOf(context)));
     return this.payload(session);
@@ -36,7 +39,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayloadObject, { description: 'Trade a refresh token for a new pair. Each refresh token works once.' })
   @Public()
-  async refreshToken(@Args('input') input: RefreshTokenInput, @Context() context: GraphqlContext) {
+  async refreshToken(@Args('input', { description: 'The refresh token' }) input: RefreshTokenInput, @Context() context: GraphqlContext) {
     return this.payload(await this.sessions.refresh(input.refreshToken, clientOf(context)));
   }
 
@@ -56,20 +59,24 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayloadObject, { description: 'Ends every session and returns a new one for this device' })
   @Allow(Permission.AUTHENTICATED)
-  async changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @Context() context: GraphqlContext) {
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'Current and new password' }) input: ChangePasswordInput,
+    @Context() context: GraphqlContext,
+  ) {
     return this.payload(await this.accounts.changePassword(actor, input.currentPassword, input.newPassword, clientOf(context)));
   }
 
   @Mutation(() => Boolean, { description: 'Sends a reset token if the account exists. Always true, so it reveals nothing.' })
   @Public()
-  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput, @Context() context: GraphqlContext) {
+  async requestPasswordReset(@Args('input', { description: 'The email' }) input: RequestPasswordResetInput, @Context() context: GraphqlContext) {
     await this.accounts.requestPasswordReset(input.email, clientOf(context));
     return true;
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Choose a new password with the emailed token; ends every session. Always true' })
   @Public()
-  async resetPassword(@Args('input') input: ResetPasswordInput) {
+  async resetPassword(@Args('input', { description: 'The token and the new password' }) input: ResetPasswordInput) {
     await this.accounts.resetPassword(input.token, input.newPassword);
     return true;
   }

@@ -3,17 +3,17 @@ import { Actor, Permission, Role } from '@baton/auth';
 import { BadInputError, ForbiddenError } from '@baton/core';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'A role and where it applies' })
 export class GrantInput {
-  @Field(() => Role) @IsEnum(Role) role: Role;
+  @Field(() => Role, { description: 'The role given' }) @IsEnum(Role) role: Role;
   @Field(() => ID, { nullable: true, description: 'Required for COORDINATOR and STAFF' }) @IsOptional() @IsUUID() eventId?: string;
   @Field(() => ID, { nullable: true, description: 'Required for RECRUITER' }) @IsOptional() @IsUUID() organisationId?: string;
-  @Field(() => [ID], { nullable: true, description: 'COORDINATOR only: limit to these venues' })
+  @Field(() => [ID], { nullable: true, description: 'COORDINATOR only: limit to these venues of the event (up to 100); left out means all of them' })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(100)
   venueIds?: string[];
-  @Field(() => [ID], { nullable: true, description: 'COORDINATOR only: limit to these teams' })
+  @Field(() => [ID], { nullable: true, description: 'COORDINATOR only: limit to these teams of the event (up to 100); left out means all of them' })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(100)

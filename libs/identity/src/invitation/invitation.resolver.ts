@@ -20,26 +20,30 @@ export class InvitationResolver {
 
   @Mutation(() => InvitationObject, { description: 'Invite someone by email with a role. Coordinators may invite STAFF to their events.' })
   @Allow(Permission.USERS_INVITE)
-  inviteUser(@CurrentActor() actor: Actor, @Args('input') input: InviteUserInput) {
+  inviteUser(@CurrentActor() actor: Actor, @Args('input', { description: 'Who and which role' }) input: InviteUserInput) {
     return this.invitationService.invite(actor, input);
   }
 
   @Mutation(() => AuthPayloadObject, { description: 'Choose a password with the token from the invitation; signs you in.' })
   @Public()
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() context: GraphqlContext) {
+  async acceptInvitation(@Args('input', { description: 'The token and your password' }) input: AcceptInvitationInput, @Context() context: GraphqlContext) {
     const session = await this.invitationService.accept(input.token, input.password, input.displayName, clientOf(context));
     return { ...session, user: await this.users.get(session.userId) };
   }
 
-  @Mutation(() => InvitationObject)
+  @Mutation(() => InvitationObject, { description: 'Withdraw a pending invitation: its token stops working' })
   @Allow(Permission.USERS_INVITE)
-  revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The invitation' }, ParseUUIDPipe) id: string) {
     return this.invitationService.revoke(actor, id);
   }
 
-  @Query(() => InvitationConnection)
+  @Query(() => InvitationConnection, { description: 'Invitations sent, oldest first: all for admins, those of your events for coordinators' })
   @Allow(Permission.USERS_INVITE)
-  invitations(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('eventId', { type: () => ID, nullable: true }) eventId?: string) {
+  invitations(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('eventId', { type: () => ID, nullable: true, description: 'Only invitations to this event' }) eventId?: string,
+  ) {
     return this.invitationService.list(actor, page, eventId);
   }
 }

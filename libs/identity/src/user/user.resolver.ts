@@ -15,25 +15,33 @@ export class UserResolver {
 
   @Query(() => UserConnection, { name: 'users', description: 'Every account, by email (admins)' })
   @Allow(Permission.USERS_MANAGE)
-  usersQuery(@Args() page: PageArgs, @Args('search', { nullable: true }) search?: string, @Args('role', { type: () => Role, nullable: true }) role?: Role) {
+  usersQuery(
+    @Args() page: PageArgs,
+    @Args('search', { nullable: true, description: 'Part of the email or name, any case' }) search?: string,
+    @Args('role', { type: () => Role, nullable: true, description: 'Only people holding this role' }) role?: Role,
+  ) {
     return this.users.list(page, search, role);
   }
 
-  @Query(() => UserObject)
+  @Query(() => UserObject, { description: 'One account, with its roles (admins)' })
   @Allow(Permission.USERS_MANAGE)
-  user(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  user(@Args('id', { type: () => ID, description: 'The account' }, ParseUUIDPipe) id: string) {
     return this.users.get(id);
   }
 
-  @Mutation(() => RoleGrantObject)
+  @Mutation(() => RoleGrantObject, { description: 'Give an account one more role (admins); audited' })
   @Allow(Permission.USERS_MANAGE)
-  grantRole(@CurrentActor() actor: Actor, @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string, @Args('grant') grant: GrantInput) {
+  grantRole(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID, description: 'The account' }, ParseUUIDPipe) userId: string,
+    @Args('grant', { description: 'The role and where it applies' }) grant: GrantInput,
+  ) {
     return this.users.grantRole(actor, userId, grant);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Take a role away (admins; not your own ADMIN role); audited. Always true' })
   @Allow(Permission.USERS_MANAGE)
-  revokeRole(@CurrentActor() actor: Actor, @Args('grantId', { type: () => ID }, ParseUUIDPipe) grantId: string) {
+  revokeRole(@CurrentActor() actor: Actor, @Args('grantId', { type: () => ID, description: 'The grant (RoleGrant.id)' }, ParseUUIDPipe) grantId: string) {
     return this.users.revokeRole(actor, grantId);
   }
 
@@ -41,8 +49,8 @@ export class UserResolver {
   @Allow(Permission.USERS_MANAGE)
   setUserStatus(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string,
-    @Args('status', { type: () => UserStatus }) status: UserStatus,
+    @Args('userId', { type: () => ID, description: 'The account (not your own)' }, ParseUUIDPipe) userId: string,
+    @Args('status', { type: () => UserStatus, description: 'ACTIVE or DISABLED' }) status: UserStatus,
   ) {
     return this.users.setStatus(actor, userId, status);
   }

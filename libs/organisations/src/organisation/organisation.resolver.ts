@@ -14,25 +14,32 @@ export class OrganisationResolver {
 
   @Query(() => OrganisationConnection, { name: 'organisations', description: 'The committee, partners, contractors and volunteer programmes' })
   @Allow(Permission.ORGANISATIONS_READ)
-  listOrganisations(@Args() page: PageArgs, @Args('kind', { type: () => OrganisationKind, nullable: true }) kind?: OrganisationKind) {
+  listOrganisations(
+    @Args() page: PageArgs,
+    @Args('kind', { type: () => OrganisationKind, nullable: true, description: 'Only this kind' }) kind?: OrganisationKind,
+  ) {
     return this.organisations.list(page, kind);
   }
 
-  @Query(() => OrganisationObject)
+  @Query(() => OrganisationObject, { description: 'One organisation' })
   @Allow(Permission.ORGANISATIONS_READ)
-  organisation(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  organisation(@Args('id', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) id: string) {
     return this.organisations.get(id);
   }
 
-  @Mutation(() => OrganisationObject)
+  @Mutation(() => OrganisationObject, { description: 'A new organisation (admins); audited' })
   @Allow(Permission.ORGANISATIONS_MANAGE)
-  createOrganisation(@CurrentActor() actor: Actor, @Args('input') input: CreateOrganisationInput) {
+  createOrganisation(@CurrentActor() actor: Actor, @Args('input', { description: 'The organisation' }) input: CreateOrganisationInput) {
     return this.organisations.create(actor, input);
   }
 
-  @Mutation(() => OrganisationObject)
+  @Mutation(() => OrganisationObject, { description: 'Change an organisation (admins); audited' })
   @Allow(Permission.ORGANISATIONS_MANAGE)
-  updateOrganisation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateOrganisationInput) {
+  updateOrganisation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateOrganisationInput,
+  ) {
     return this.organisations.update(actor, id, input);
   }
 }

@@ -30,7 +30,7 @@ registerEnumType(JobStateValue, {
 export class JobProgressObject {
   @Field(() => Float, { description: 'Units of work done so far' }) done: number;
   @Field(() => Float, { nullable: true, description: 'Units of work in all, when known' }) total: number | null;
-  @Field(() => Float, { nullable: true, description: 'done / total in percent (0 to 100), when the total is known' }) percent: number | null;
+  @Field(() => Float, { nullable: true, description: 'Done over total, in percent (0 to 100), when the total is known' }) percent: number | null;
   @Field(() => String, { nullable: true, description: 'The step it is in, a short machine-written name' }) stage: string | null;
 }
 

@@ -8,7 +8,7 @@ import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assi
 
 @Resolver(() => AssignmentObject)
 export class AssignmentFieldsResolver {
-  @ResolveField(() => ShiftObject, { nullable: true })
+  @ResolveField(() => ShiftObject, { nullable: true, description: 'The shift (shiftId)' })
   shift(@Parent() assignment: AssignmentObject, @Loaders() loaders: LoaderRegistry) {
     return loaders.get(ShiftByIdLoader).load(assignment.shiftId);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core';
-import { ConnectionShape, PageArgs } from '@baton/graphql';
+import { ConnectionShape, emptyConnection, PageArgs } from '@baton/graphql';
 import { ShiftObject, ShiftQueryService } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
 import { AssignmentObject } from '../dto/assignment.dto';
@@ -29,7 +29,7 @@ export class SelfServiceService {
 
   async openShifts(actor: Actor, eventId: string, page: PageArgs, to?: Date): Promise<ConnectionShape<ShiftObject>> {
     const me = await this.myRecord(actor, eventId);
-    if (!me.team_id) return { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!me.team_id) return emptyConnection();
     return this.shifts.list(actor, eventId, { teamIds: [me.team_id], to, understaffedOnly: true }, page, this.clock.now());
   }
 

@@ -37,8 +37,14 @@ export class AttendanceResolver {
   @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
   checkIn(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
-    @Args('method', { type: () => CheckInMethod, nullable: true, defaultValue: CheckInMethod.COORDINATOR }) method?: CheckInMethod,
+    @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
+    @Args('method', {
+      type: () => CheckInMethod,
+      nullable: true,
+      defaultValue: CheckInMethod.COORDINATOR,
+      description: 'How it was recorded; SELF for the person themself',
+    })
+    method?: CheckInMethod,
     @Args('at', { type: () => Date, nullable: true, description: 'Default now; not in the future, not more than 24 h before the start, not after the end' })
     at?: Date,
   ) {
@@ -52,8 +58,8 @@ export class AttendanceResolver {
   @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
   checkOut(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID }, ParseUUIDPipe) assignmentId: string,
-    @Args('at', { type: () => Date, nullable: true, description: 'Default now' }) at?: Date,
+    @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
+    @Args('at', { type: () => Date, nullable: true, description: 'Default now; after the check-in, not in the future, at most 12 h after the end' }) at?: Date,
   ) {
     return this.service.checkOut(actor, assignmentId, at ?? undefined);
   }
@@ -75,7 +81,7 @@ export class AttendanceResolver {
       alertVisibleTo(payload.staffingAlert, variables.eventId, context?.req?.user),
   })
   @Allow(Permission.ROSTER_MANAGE)
-  staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+  staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string) {
     this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
     return this.pubSub.asyncIterableIterator(STAFFING_ALERT);
   }

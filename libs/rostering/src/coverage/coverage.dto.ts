@@ -20,56 +20,56 @@ registerEnumType(CoverageBucket, {
 
 @ArgsType()
 export class CoverageArgs {
-  @Field(() => ID) @IsUUID() eventId: string;
+  @Field(() => ID, { description: 'The event' }) @IsUUID() eventId: string;
   @Field(() => [ID], { nullable: true, description: 'Only these venues (within your scope); all of your scope when left out' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
   venueIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Only these teams (within your scope); all of your scope when left out' })
   @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true })
   teamIds?: string[] | null;
-  @Field() @Type(() => Date) @IsDate() from: Date;
+  @Field({ description: 'Window start (widened down to a whole bucket)' }) @Type(() => Date) @IsDate() from: Date;
   @Field({ description: 'After from; at most 31 days later with HOUR buckets, 62 days with FOUR_HOURS or DAY' }) @Type(() => Date) @IsDate() to: Date;
-  @Field(() => CoverageBucket, { nullable: true, defaultValue: CoverageBucket.HOUR }) @IsOptional() @IsEnum(CoverageBucket) bucket?: CoverageBucket | null;
+  @Field(() => CoverageBucket, { nullable: true, defaultValue: CoverageBucket.HOUR, description: 'How the window is cut in time' }) @IsOptional() @IsEnum(CoverageBucket) bucket?: CoverageBucket | null;
 }
 
 @ObjectType('CoverageCell', { description: 'One venue, one team, one bucket with at least one published shift overlapping it' })
 export class CoverageCellObject {
-  @Field(() => ID) venueId: string;
-  @Field(() => ID) teamId: string;
-  @Field() bucketStart: Date;
-  @Field({ description: 'Exclusive' }) bucketEnd: Date;
+  @Field(() => ID, { description: 'The venue' }) venueId: string;
+  @Field(() => ID, { description: 'The team' }) teamId: string;
+  @Field({ description: 'Start of the bucket (inclusive)' }) bucketStart: Date;
+  @Field({ description: 'End of the bucket (exclusive)' }) bucketEnd: Date;
   @Field(() => Int, { description: 'Headcount of the published shifts overlapping the bucket (a shift counts in every bucket it overlaps)' })
   required: number;
   @Field(() => Int, { description: 'Active (assigned or confirmed) assignments on those shifts' }) assigned: number;
   @Field(() => Int, { description: 'Active assignments already checked in' }) checkedIn: number;
-  @Field(() => Int, { description: 'max(0, required - assigned)' }) gap: number;
+  @Field(() => Int, { description: 'Places missing: required minus assigned, never below 0' }) gap: number;
 }
 
 @ObjectType('CoverageGap', { description: 'A published shift with open places' })
 export class CoverageGapObject {
-  @Field(() => ID) shiftId: string;
-  @Field(() => ID) venueId: string;
-  @Field(() => ID) teamId: string;
-  @Field() roleTitle: string;
-  @Field() startsAt: Date;
-  @Field() endsAt: Date;
-  @Field(() => Int) headcount: number;
-  @Field(() => Int) assigned: number;
-  @Field(() => Int, { description: 'headcount - assigned' }) missing: number;
+  @Field(() => ID, { description: 'The shift' }) shiftId: string;
+  @Field(() => ID, { description: "The shift's venue" }) venueId: string;
+  @Field(() => ID, { description: "The shift's team" }) teamId: string;
+  @Field({ description: "The shift's role" }) roleTitle: string;
+  @Field({ description: "The shift's start" }) startsAt: Date;
+  @Field({ description: "The shift's end" }) endsAt: Date;
+  @Field(() => Int, { description: 'Places on the shift' }) headcount: number;
+  @Field(() => Int, { description: 'Active assignments on it' }) assigned: number;
+  @Field(() => Int, { description: 'Places missing: headcount minus assigned' }) missing: number;
 }
 
 @ObjectType('CoverageTotals', { description: 'Over the distinct shifts of the window (each shift once, whatever the buckets)' })
 export class CoverageTotalsObject {
-  @Field(() => Int) required: number;
-  @Field(() => Int) assigned: number;
-  @Field(() => Int) checkedIn: number;
-  @Field(() => Int) gap: number;
+  @Field(() => Int, { description: 'Places on the shifts of the window' }) required: number;
+  @Field(() => Int, { description: 'Active assignments on them' }) assigned: number;
+  @Field(() => Int, { description: 'Active assignments already checked in' }) checkedIn: number;
+  @Field(() => Int, { description: 'Places missing, summed shift by shift' }) gap: number;
 }
 
-@ObjectType('Coverage')
+@ObjectType('Coverage', { description: 'Required, assigned and checked-in places of an event over a window, within your venues and teams' })
 export class CoverageObject {
-  @Field(() => ID) eventId: string;
-  @Field(() => CoverageBucket) bucket: CoverageBucket;
+  @Field(() => ID, { description: 'The event' }) eventId: string;
+  @Field(() => CoverageBucket, { description: 'How the window is cut' }) bucket: CoverageBucket;
   @Field({ description: "The event's time zone, in which DAY buckets are cut" }) timeZone: string;
   @Field({ description: 'Start of the first bucket: the window widened to whole buckets' }) from: Date;
   @Field({ description: 'End of the last bucket' }) to: Date;
@@ -79,5 +79,5 @@ export class CoverageObject {
   })
   gaps: CoverageGapObject[];
   @Field({ description: 'True when more than 500 shifts have open places and the list was cut' }) gapsTruncated: boolean;
-  @Field(() => CoverageTotalsObject) totals: CoverageTotalsObject;
+  @Field(() => CoverageTotalsObject, { description: 'Totals over the whole window' }) totals: CoverageTotalsObject;
 }

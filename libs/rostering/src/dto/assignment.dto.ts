@@ -1,54 +1,75 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { AssignmentSource, AssignmentStatus } from '../assignment/assignment.entity';
+import type { RuleOutcome } from '../rules/rule-types';
 
-registerEnumType(AssignmentStatus, { name: 'AssignmentStatus' });
-registerEnumType(AssignmentSource, { name: 'AssignmentSource' });
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description: 'Where an assignment stands; ASSIGNED and CONFIRMED are active (they hold a place)',
+  valuesMap: {
+    ASSIGNED: { description: 'On the shift, not yet answered by the person' },
+    CONFIRMED: { description: 'The person confirmed they will come' },
+    DECLINED: { description: 'The person declined; the place opened again' },
+    CANCELLED: { description: 'Taken off by a coordinator, or the shift was cancelled' },
+  },
+});
+registerEnumType(AssignmentSource, {
+  name: 'AssignmentSource',
+  description: 'How an assignment was made',
+  valuesMap: {
+    MANUAL: { description: 'A coordinator assigned the person (assign)' },
+    SELF: { description: 'The person signed up for an open shift (signUp)' },
+    SWAP: { description: 'Through a swap between two people' },
+    AUTO: { description: 'By the automatic roster' },
+  },
+});
 
-@ObjectType('RuleOutcome', { description: 'One rule that failed or warned, with the numbers behind it' })
-export class RuleOutcomeObject {
-  @Field({ description: 'Stable code: OVERLAP, CAPACITY, MIN_REST, MAX_DAILY, MAX_WEEKLY, SKILLS, ACCREDITATION, AVAILABILITY, …' }) rule: string;
-  @Field({ description: 'BLOCK or WARN' }) severity: string;
-  @Field({ description: 'Configurable rules may be overridden by an admin with a reason; hard rules never' }) configurable: boolean;
-  @Field() message: string;
-  @Field(() => GraphQLJSONObject) details: Record<string, unknown>;
-}
-
-@ObjectType('RuleCheck')
+/** `violations` and `warnings` are typed by a field resolver (rule-outcome.resolver), from the engine's outcomes. */
+@ObjectType('RuleCheck', { description: 'What the rules would say of one assignment right now' })
 export class RuleCheckObject {
   @Field({ description: 'True when no rule blocks' }) allowed: boolean;
-  @Field(() => [RuleOutcomeObject]) violations: RuleOutcomeObject[];
-  @Field(() => [RuleOutcomeObject]) warnings: RuleOutcomeObject[];
+  violations: RuleOutcome[];
+  warnings: RuleOutcome[];
 }
 
-@ObjectType('Assignment')
+@ObjectType('Assignment', {
+  description: "A staff member on a shift. Seen by coordinators covering the shift's venue and team, and by the person themself",
+})
 export class AssignmentObject {
-  @Field(() => ID) id: string;
-  @Field(() => ID) eventId: string;
-  @Field(() => ID) shiftId: string;
-  @Field(() => ID) staffMemberId: string;
-  @Field() startsAt: Date;
-  @Field() endsAt: Date;
-  @Field(() => AssignmentStatus) status: AssignmentStatus;
-  @Field(() => AssignmentSource) source: AssignmentSource;
-  @Field(() => ID, { nullable: true }) assignedById: string | null;
-  @Field(() => [GraphQLJSONObject], { description: 'Warnings and overridden rules recorded when it was made' }) ruleNotes: Array<Record<string, unknown>>;
-  @Field(() => String, { nullable: true }) overrideReason: string | null;
-  @Field(() => Date, { nullable: true }) checkedInAt: Date | null;
-  @Field(() => Date, { nullable: true }) checkedOutAt: Date | null;
-  @Field() createdAt: Date;
-  @Field() updatedAt: Date;
+  @Field(() => ID, { description: 'Stable identifier' }) id: string;
+  @Field(() => ID, { description: 'The event' }) eventId: string;
+  @Field(() => ID, { description: 'The shift' }) shiftId: string;
+  @Field(() => ID, { description: 'The person' }) staffMemberId: string;
+  @Field({ description: "The shift's start (kept equal to it)" }) startsAt: Date;
+  @Field({ description: "The shift's end (kept equal to it)" }) endsAt: Date;
+  @Field(() => AssignmentStatus, { description: 'Assigned, confirmed, declined or cancelled' }) status: AssignmentStatus;
+  @Field(() => AssignmentSource, { description: 'How it was made' }) source: AssignmentSource;
+  @Field(() => ID, { nullable: true, description: 'The account that made it' }) assignedById: string | null;
+  /** As stored (flattened outcomes); typed for clients by a field resolver (rule-outcome.resolver). */
+  ruleNotes: Array<Record<string, unknown>>;
+  @Field(() => String, { nullable: true, description: 'The reason an admin gave for assigning over blocking rules' }) overrideReason: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the person checked in; null until then' }) checkedInAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the person checked out; null until then' }) checkedOutAt: Date | null;
+  @Field({ description: 'When it was made' }) createdAt: Date;
+  @Field({ description: 'Last change (status, check-in, check-out)' }) updatedAt: Date;
 }
 
-@InputType()
+@InputType({ description: 'Who goes on which shift' })
 export class AssignInput {
-  @Field(() => ID) @IsUUID() shiftId: string;
-  @Field(() => ID) @IsUUID() staffMemberId: string;
-  @Field({ nullable: true, description: 'Admins only: assign despite blocking configurable rules, for this written reason (audited)' })
+  @Field(() => ID, { description: 'A published shift within your grant' }) @IsUUID() shiftId: string;
+  @Field(() => ID, { description: 'A staff member of the same event' }) @IsUUID() staffMemberId: string;
+  @Field({ nullable: true, description: 'Admins only: assign despite blocking configurable rules, for this written reason, up to 500 characters (audited)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   overrideReason?: string;
+}
+
+@ObjectType('AssignmentChange', { description: 'An assignment made, answered or cancelled, as assignmentChanged delivers it' })
+export class AssignmentChangeObject {
+  @Field({ description: 'ASSIGNED, CONFIRMED, DECLINED or CANCELLED' }) change: string;
+  @Field(() => ID, { description: "The shift's venue" }) venueId: string;
+  @Field(() => ID, { description: "The shift's team" }) teamId: string;
+  @Field(() => AssignmentObject, { description: 'The assignment after the change' }) assignment: AssignmentObject;
 }

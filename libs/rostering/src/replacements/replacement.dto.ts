@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { RuleOutcomeObject } from '../dto/assignment.dto';
+import type { RuleOutcome } from '../rules/rule-types';
 
 @ObjectType('ReplacementScore', { description: 'Why a candidate ranks where it does; the parts add up to the total' })
 export class ReplacementScoreObject {
@@ -8,17 +8,18 @@ export class ReplacementScoreObject {
   @Field(() => Float, { description: 'Home venue is the shift’s venue (20) or in the same city (10)' }) venue: number;
   @Field(() => Float, { description: 'Fewer hours assigned so far ranks higher (0–20)' }) workload: number;
   @Field(() => Float, { description: 'Preferred period +5, undesired period −10' }) preference: number;
-  @Field(() => Float) total: number;
+  @Field(() => Float, { description: 'The sum of the parts, up to 100' }) total: number;
 }
 
-@ObjectType('ReplacementCandidate')
+@ObjectType('ReplacementCandidate', { description: 'Someone who may legally and practically take the shift now, with why they rank where they do' })
 export class ReplacementCandidateObject {
-  @Field(() => ID) staffMemberId: string;
-  @Field() displayName: string;
-  @Field(() => ID, { nullable: true }) teamId: string | null;
-  @Field(() => ID, { nullable: true }) homeVenueId: string | null;
-  @Field() employmentType: string;
+  @Field(() => ID, { description: 'The person' }) staffMemberId: string;
+  @Field({ description: 'Their name' }) displayName: string;
+  @Field(() => ID, { nullable: true, description: 'Their team, if any' }) teamId: string | null;
+  @Field(() => ID, { nullable: true, description: 'Their home venue, if any' }) homeVenueId: string | null;
+  @Field({ description: 'EMPLOYEE, CONTRACTOR or VOLUNTEER' }) employmentType: string;
   @Field(() => Float, { description: 'Hours on active assignments in this event' }) hoursAssigned: number;
-  @Field(() => ReplacementScoreObject) score: ReplacementScoreObject;
-  @Field(() => [RuleOutcomeObject], { description: 'Rules that would only warn' }) warnings: RuleOutcomeObject[];
+  @Field(() => ReplacementScoreObject, { description: 'The rank, explained part by part' }) score: ReplacementScoreObject;
+  /** Typed for clients by a field resolver (rule-outcome.resolver). */
+  warnings: RuleOutcome[];
 }

@@ -29,32 +29,39 @@ export class ShiftResolver {
   @Allow(Permission.SHIFTS_READ)
   shifts(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => ShiftFilterInput, nullable: true }) filter?: ShiftFilterInput,
+    @Args('filter', { type: () => ShiftFilterInput, nullable: true, description: 'Only the shifts that match' }) filter?: ShiftFilterInput,
   ) {
     return this.queries.list(actor, eventId, filter ?? {}, page);
   }
 
-  @Query(() => ShiftObject)
+  @Query(() => ShiftObject, { description: 'One shift; NOT_FOUND when you may not read it (drafts and cancelled shifts: coordinators only)' })
   @Allow(Permission.SHIFTS_READ)
-  shift(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  shift(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The shift' }, ParseUUIDPipe) id: string) {
     return this.queries.get(actor, id);
   }
 
   @Mutation(() => ShiftObject, { description: 'A draft shift; coordinators only at the venues and teams of their grant' })
   @Allow(Permission.SHIFTS_MANAGE)
-  createShift(@CurrentActor() actor: Actor, @Args('input') input: CreateShiftInput) {
+  createShift(@CurrentActor() actor: Actor, @Args('input', { description: 'The shift' }) input: CreateShiftInput) {
     return this.shiftService.create(actor, input);
   }
 
-  @Mutation(() => ShiftObject, { description: 'Change what is given; moving a shift moves its assignments' })
+  @Mutation(() => ShiftObject, {
+    description:
+      'Change what is given. Times, venue and required skills change only while nobody is on the shift (CONFLICT otherwise); a cancelled shift never changes. Audited',
+  })
   @Allow(Permission.SHIFTS_MANAGE)
-  updateShift(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateShiftInput) {
+  updateShift(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The shift' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateShiftInput,
+  ) {
     return this.shiftService.update(actor, id, input);
   }
 
-  @Mutation(() => [ShiftObject], { description: 'Draft shifts become visible to staff' })
+  @Mutation(() => [ShiftObject], { description: 'Draft shifts become visible to staff and take assignments; audited' })
   @Allow(Permission.SHIFTS_MANAGE)
   publishShifts(@CurrentActor() actor: Actor, @Args() args: PublishShiftsArgs) {
     return this.shiftService.publish(actor, args.ids);
@@ -62,11 +69,11 @@ export class ShiftResolver {
 
   @Mutation(() => ShiftPatternResultObject, { description: 'One shift per selected local day at the venue, in one transaction' })
   @Allow(Permission.SHIFTS_MANAGE)
-  createShiftsFromPattern(@CurrentActor() actor: Actor, @Args('input') input: ShiftPatternInput) {
+  createShiftsFromPattern(@CurrentActor() actor: Actor, @Args('input', { description: 'The pattern' }) input: ShiftPatternInput) {
     return this.shiftService.createFromPattern(actor, input);
   }
 
-  @ResolveField(() => [RequiredSkillObject])
+  @ResolveField(() => [RequiredSkillObject], { description: 'Skills the people on it need, by code' })
   requiredSkills(@Parent() shift: ShiftObject, @Loaders() loaders: LoaderRegistry) {
     return loaders.get(ShiftSkillsLoader).load(shift.id);
   }

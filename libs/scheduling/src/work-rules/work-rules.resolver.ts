@@ -11,7 +11,7 @@ export class WorkRulesResolver {
 
   @Query(() => [WorkRulesObject], { description: 'The rules in force for each employment type of an event (stored or default)' })
   @Allow(Permission.SHIFTS_READ)
-  workRules(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+  workRules(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string) {
     return this.rules.list(actor, eventId);
   }
 
@@ -19,9 +19,9 @@ export class WorkRulesResolver {
   @Allow(Permission.RULES_MANAGE)
   setWorkRules(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
-    @Args('employmentType', { type: () => EmploymentType }) employmentType: EmploymentType,
-    @Args('input') input: WorkRulesInput,
+    @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
+    @Args('employmentType', { type: () => EmploymentType, description: 'Whom the rules apply to' }) employmentType: EmploymentType,
+    @Args('input', { description: 'The values that change' }) input: WorkRulesInput,
   ) {
     return this.rules.set(actor, eventId, employmentType, input);
   }

@@ -1,29 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CreateSkillInput, SkillObject, UpdateSkillInput } from './dto/skill.dto';
 import { SkillService } from './skill.service';
-
-@ObjectType('Skill')
-export class SkillObject {
-  @Field(() => ID) id: string;
-  @Field() code: string;
-  @Field() name: string;
-  @Field() category: string;
-}
-
-@InputType()
-export class CreateSkillInput {
-  @Field() @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2 to 32 capitals, digits, _ or -' }) code: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(100) category: string;
-}
-
-@InputType()
-export class UpdateSkillInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) category?: string;
-}
 
 @Resolver(() => SkillObject)
 export class SkillResolver {
@@ -31,19 +10,23 @@ export class SkillResolver {
 
   @Query(() => [SkillObject], { name: 'skills', description: 'The skill catalogue, shared by every event' })
   @Allow(Permission.AUTHENTICATED)
-  listSkills(@Args('category', { nullable: true }) category?: string) {
+  listSkills(@Args('category', { nullable: true, description: 'Only this category (exact match)' }) category?: string) {
     return this.skills.list(category);
   }
 
-  @Mutation(() => SkillObject)
+  @Mutation(() => SkillObject, { description: 'A new skill of the catalogue (admins); audited' })
   @Allow(Permission.REFERENCE_MANAGE)
-  createSkill(@CurrentActor() actor: Actor, @Args('input') input: CreateSkillInput) {
+  createSkill(@CurrentActor() actor: Actor, @Args('input', { description: 'The skill' }) input: CreateSkillInput) {
     return this.skills.create(actor, input);
   }
 
   @Mutation(() => SkillObject, { description: 'Rename or recategorise; the code is the stable key and does not change' })
   @Allow(Permission.REFERENCE_MANAGE)
-  updateSkill(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateSkillInput) {
+  updateSkill(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The skill' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateSkillInput,
+  ) {
     return this.skills.update(actor, id, input);
   }
 }

@@ -4,16 +4,13 @@ import { Actor } from '@baton/auth';
 import { NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { SkillObject } from './dto/skill.dto';
 import { SkillEntity } from './skill.entity';
 
-export interface SkillSummary {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
-}
+/** A catalogue skill as other libs read it (the same fields as the GraphQL object). */
+export type SkillSummary = SkillObject;
 
-const toSkillObject = (s: SkillEntity): SkillSummary => ({ id: s.id, code: s.code, name: s.name, category: s.category });
+export const toSkillObject = (s: SkillEntity): SkillObject => ({ id: s.id, code: s.code, name: s.name, category: s.category });
 
 @Injectable()
 export class SkillService {

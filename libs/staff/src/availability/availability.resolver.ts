@@ -10,25 +10,25 @@ export class AvailabilityResolver {
 
   @Query(() => [AvailabilityPeriodObject], { description: 'Your own availability periods in an event, by start' })
   @Allow(Permission.SELF_SERVICE)
-  myAvailability(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string) {
+  myAvailability(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event you work' }, ParseUUIDPipe) eventId: string) {
     return this.periods.mine(actor, eventId);
   }
 
   @Query(() => [AvailabilityPeriodObject], { description: 'Availability of one staff member: themself, admins, coordinators covering them' })
   @Allow(Permission.STAFF_READ, Permission.SELF_SERVICE)
-  availability(@CurrentActor() actor: Actor, @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string) {
+  availability(@CurrentActor() actor: Actor, @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string) {
     return this.periods.forMember(actor, staffMemberId);
   }
 
-  @Mutation(() => AvailabilityPeriodObject)
+  @Mutation(() => AvailabilityPeriodObject, { description: 'Declare a period: for yourself, or (coordinators) for someone they cover; audited' })
   @Allow(Permission.SELF_SERVICE, Permission.STAFF_MANAGE)
-  addAvailability(@CurrentActor() actor: Actor, @Args('input') input: AddAvailabilityInput) {
+  addAvailability(@CurrentActor() actor: Actor, @Args('input', { description: 'The period' }) input: AddAvailabilityInput) {
     return this.periods.add(actor, input);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Remove a declared period (yours, or one you may manage); audited. Always true' })
   @Allow(Permission.SELF_SERVICE, Permission.STAFF_MANAGE)
-  removeAvailability(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  removeAvailability(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The period' }, ParseUUIDPipe) id: string) {
     return this.periods.remove(actor, id);
   }
 }

@@ -24,16 +24,16 @@ export class StaffMemberResolver {
   @Allow(Permission.STAFF_READ)
   staffMembers(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => StaffMemberFilter, nullable: true }) filter?: StaffMemberFilter,
+    @Args('filter', { type: () => StaffMemberFilter, nullable: true, description: 'Only the people who match' }) filter?: StaffMemberFilter,
   ) {
     return this.directory.list(actor, eventId, filter, page);
   }
 
-  @Query(() => StaffMemberObject)
+  @Query(() => StaffMemberObject, { description: 'One staff record; NOT_FOUND outside the events whose directory you may read' })
   @Allow(Permission.STAFF_READ)
-  staffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+  staffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) id: string) {
     return this.directory.get(actor, id);
   }
 
@@ -43,15 +43,19 @@ export class StaffMemberResolver {
     return this.directory.mine(actor);
   }
 
-  @Mutation(() => StaffMemberObject)
+  @Mutation(() => StaffMemberObject, { description: 'A new staff record (coordinators: within their venues and teams); audited without contact values' })
   @Allow(Permission.STAFF_MANAGE)
-  createStaffMember(@CurrentActor() actor: Actor, @Args('input') input: CreateStaffMemberInput) {
+  createStaffMember(@CurrentActor() actor: Actor, @Args('input', { description: 'The person' }) input: CreateStaffMemberInput) {
     return this.members.create(actor, input);
   }
 
   @Mutation(() => StaffMemberObject, { description: 'Change some fields; absent fields stay, null clears an optional one' })
   @Allow(Permission.STAFF_MANAGE)
-  updateStaffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('input') input: UpdateStaffMemberInput) {
+  updateStaffMember(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) id: string,
+    @Args('input', { description: 'What changes' }) input: UpdateStaffMemberInput,
+  ) {
     return this.members.update(actor, id, input);
   }
 
@@ -59,8 +63,8 @@ export class StaffMemberResolver {
   @Allow(Permission.STAFF_MANAGE)
   setStaffSkills(
     @CurrentActor() actor: Actor,
-    @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
-    @Args('skills', { type: () => [StaffSkillInput] }) skills: StaffSkillInput[],
+    @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string,
+    @Args('skills', { type: () => [StaffSkillInput], description: 'The whole new set, each skill once; empty clears it' }) skills: StaffSkillInput[],
   ) {
     return this.members.setSkills(actor, staffMemberId, skills);
   }
@@ -69,8 +73,8 @@ export class StaffMemberResolver {
   @Allow(Permission.STAFF_MANAGE)
   linkStaffMemberUser(
     @CurrentActor() actor: Actor,
-    @Args('staffMemberId', { type: () => ID }, ParseUUIDPipe) staffMemberId: string,
-    @Args('userId', { type: () => ID }, ParseUUIDPipe) userId: string,
+    @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string,
+    @Args('userId', { type: () => ID, description: 'The account (one staff record per account and event)' }, ParseUUIDPipe) userId: string,
   ) {
     return this.members.linkUser(actor, staffMemberId, userId);
   }

@@ -66,7 +66,7 @@ export class AlumniEducationInput {
 @InputType({ description: 'A link to elsewhere: a network profile, a portfolio, a web site' })
 export class AlumniLinkInput {
   @Field({ description: 'What it is, e.g. "LinkedIn"; at most 50 characters' }) @NormaliseText() @IsCleanText({ max: 50 }) label: string;
-  @Field({ description: 'http or https, at most 500 characters' }) @IsWebUrl() url: string;
+  @Field({ description: 'An http or https address, at most 500 characters' }) @IsWebUrl() url: string;
 }
 
 /**

@@ -93,7 +93,7 @@ export class AlumniEducationObject {
 export class AlumniLinkObject {
   @Field(() => ID, { description: 'Identifier' }) id: string;
   @Field({ description: 'What it is, e.g. LinkedIn' }) label: string;
-  @Field({ description: 'http or https address' }) url: string;
+  @Field({ description: 'An http or https address' }) url: string;
 }
 
 @ObjectType('AlumniGamesVenue', { description: 'A venue where the person worked attended shifts' })

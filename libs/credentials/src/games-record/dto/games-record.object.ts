@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { LocalDateScalar } from '@baton/graphql';
 import { GamesRecordStatus } from '../games-record-status';
 
 registerEnumType(GamesRecordStatus, {
@@ -32,14 +32,14 @@ export class GamesRecordObject {
   @Field(() => [String], { description: 'Teams of the shifts worked, the most worked first' }) teams: string[];
   @Field(() => [String], { description: 'Venues of the shifts worked, the most worked first' }) venues: string[];
   @Field(() => [String], { description: 'Role titles of the shifts worked, the most worked first' }) roles: string[];
-  @Field(() => GraphQLLocalDate, { description: 'First day worked, as a local date in that shift’s venue time zone' }) firstDay: string;
-  @Field(() => GraphQLLocalDate, { description: 'Last day worked, as a local date in that shift’s venue time zone' }) lastDay: string;
+  @Field(() => LocalDateScalar, { description: 'First day worked, as a local date in that shift’s venue time zone' }) firstDay: string;
+  @Field(() => LocalDateScalar, { description: 'Last day worked, as a local date in that shift’s venue time zone' }) lastDay: string;
   @Field(() => Int, { description: 'Shifts with checked-in time inside them' }) shiftsWorked: number;
   @Field(() => Int, {
     description: 'Checked-in minutes within the scheduled shifts; a missing check-out counts until the scheduled end, no-shows count nothing',
   })
   workedMinutes: number;
-  @Field(() => Float, { description: 'workedMinutes in hours, two decimals (as the credential states it)' }) hoursWorked: number;
+  @Field(() => Float, { description: 'Worked minutes in hours, two decimals (as the credential states it)' }) hoursWorked: number;
   @Field({ description: 'When it was issued and signed (the credential’s validFrom)' }) issuedAt: Date;
   @Field({ description: 'The JOSE kid of the signing key (a URL of the public key)' }) keyId: string;
   @Field(() => String, {
