@@ -32,8 +32,10 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
-  // Global only: Jest ignores testTimeout inside projects.
-  testTimeout: 30_000,
+  // Global only: Jest ignores testTimeout inside projects. A guard against a hung test, not a speed
+  // check: CI runs two workers on two cores beside PostgreSQL, and starting PGlite twice or booting
+  // the app with its migrations there took over 30 s.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

@@ -29,10 +29,17 @@ function openFromAnotherProcess(dataDir: string): Promise<{ code: number | null;
 }
 
 describe('embedded PostgreSQL (PGlite)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'baton-embedded-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // One folder per test: a test that failed half-way must not leave its lock or its tables to the next.
+  const dataDirs: string[] = [];
+  const freshDataDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-embedded-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('keeps its data across a restart, with btree_gist and pg_trgm available', async () => {
+    const dataDir = freshDataDir();
     const first = await EmbeddedPostgres.start({ dataDir, maxConnections: 2 });
     await query(
       first.url,
@@ -56,6 +63,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
   });
 
   it('refuses a second process on the same data folder, then lets it in once the first is gone', async () => {
+    const dataDir = freshDataDir();
     const holder = await EmbeddedPostgres.start({ dataDir, maxConnections: 2 });
     try {
       const refused = await openFromAnotherProcess(dataDir);
