@@ -58,6 +58,7 @@ export default tseslint.config(
             '@baton/rostering',
             '@baton/alumni',
             '@baton/credentials',
+            '@baton/oidc',
             '@baton/demo',
             '@baton/composition',
           ].map((name) => ({

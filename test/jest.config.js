@@ -23,9 +23,9 @@ const swc = [
 const common = {
   rootDir: root,
   moduleNameMapper,
-  // Nest 12, PGlite and jose ship ESM: let swc turn them into CommonJS for Jest.
+  // Nest 12, PGlite, jose and openid-client ship ESM: let swc turn them into CommonJS for Jest.
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql|@faker-js|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql|@faker-js|jose|openid-client|oauth4webapi)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
 };

@@ -28,6 +28,8 @@ export class BatonConfig {
   readonly encryption: { keys: readonly ConfiguredEncryptionKey[] };
   /** Verified Games records (libs/credentials). */
   readonly credentials: { issuerName: string; verifyLimitPerAddress: number; verifyLimitWindowSeconds: number };
+  /** Partner sign-in (libs/oidc): the callback to register at each provider, where the browser lands after it. */
+  readonly oidc: { callbackUrl: string; frontendUrl?: string; requestTtlSeconds: number; allowHttpIssuers: boolean };
   readonly logLevel: string;
   /** The job queue: where jobs run (tests run them directly), threads for CPU-heavy ones, schedule overrides. */
   readonly jobs: { mode: 'api' | 'worker' | 'off'; threads: number; pollSeconds: number; intervals: Readonly<Record<string, number>> };
@@ -72,6 +74,13 @@ export class BatonConfig {
       issuerName: env.CREDENTIAL_ISSUER_NAME.trim(),
       verifyLimitPerAddress: env.VERIFY_LIMIT_PER_ADDRESS,
       verifyLimitWindowSeconds: env.VERIFY_LIMIT_WINDOW_SECONDS,
+    };
+    this.oidc = {
+      callbackUrl: `${this.http.publicUrl}/auth/oidc/callback`,
+      frontendUrl: env.OIDC_FRONTEND_URL,
+      requestTtlSeconds: env.OIDC_REQUEST_TTL_SECONDS,
+      // Company providers are https; plain http only for providers on a developer's or a test's machine.
+      allowHttpIssuers: !this.isProduction,
     };
     this.logLevel = env.LOG_LEVEL;
     this.jobs = {

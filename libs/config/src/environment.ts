@@ -58,6 +58,13 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() DATA_ENCRYPTION_KEYS?: string;
   /** The organising committee as it signs verified Games records (the credential's issuer name). */
   @IsString() @MinLength(1) @MaxLength(200) CREDENTIAL_ISSUER_NAME = 'Organising Committee';
+  /**
+   * Partner sign-in (OIDC): where the browser goes after a successful sign-in, with the tokens in
+   * the URL fragment (`#accessToken=…`). Left out, the callback answers the tokens as JSON.
+   */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) OIDC_FRONTEND_URL?: string;
+  /** How long a started partner sign-in may take at the provider before its state expires. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600) OIDC_REQUEST_TTL_SECONDS = 600;
   /** Public record verifications (GET /verify, verifyRecord) per address and window. */
   @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_PER_ADDRESS = 300;
   @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_WINDOW_SECONDS = 60;

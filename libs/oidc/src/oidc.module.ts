@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@baton/identity';
+import { OidcProviderEntity } from './provider/oidc-provider.entity';
+import { OidcProviderResolver } from './provider/oidc-provider.resolver';
+import { OidcProviderService } from './provider/oidc-provider.service';
+import { AccountLinker } from './sign-in/account-linker';
+import { OidcClient } from './sign-in/oidc-client';
+import { OidcIdentityEntity } from './sign-in/oidc-identity.entity';
+import { OidcSignInRequestEntity } from './sign-in/oidc-sign-in-request.entity';
+import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
+import { OidcSignInService } from './sign-in/oidc-sign-in.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OidcProviderEntity, OidcSignInRequestEntity, OidcIdentityEntity]), IdentityModule],
+  controllers: [OidcSignInController],
+  providers: [OidcProviderService, OidcProviderResolver, OidcClient, AccountLinker, OidcSignInService],
+  exports: [OidcProviderService],
+})
+export class OidcModule {}

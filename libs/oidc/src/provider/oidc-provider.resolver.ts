@@ -1,0 +1,22 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { ConfigureOrganisationSignInInput, OidcProviderObject } from './dto/oidc-provider.dto';
+import { OidcProviderService } from './oidc-provider.service';
+
+@Resolver(() => OidcProviderObject)
+export class OidcProviderResolver {
+  constructor(private readonly providers: OidcProviderService) {}
+
+  @Query(() => OidcProviderObject, { nullable: true, description: "An organisation's partner sign-in configuration (admins); null when it has none" })
+  @Allow(Permission.ORGANISATIONS_MANAGE)
+  organisationSignIn(@Args('organisationId', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) organisationId: string) {
+    return this.providers.get(organisationId);
+  }
+
+  @Mutation(() => OidcProviderObject, { description: "Create or change an organisation's identity provider (admins); audited without the secret" })
+  @Allow(Permission.ORGANISATIONS_MANAGE)
+  configureOrganisationSignIn(@CurrentActor() actor: Actor, @Args('input', { description: 'The provider settings' }) input: ConfigureOrganisationSignInInput) {
+    return this.providers.configure(actor, input);
+  }
+}
