@@ -72,6 +72,19 @@ describe('permissions: allow and deny for each', () => {
       deny: ['recruiter', 'coordinator'],
     },
     {
+      permission: 'ORGANISATIONS_MANAGE (configureOrganisationSignIn)',
+      query: () =>
+        `mutation { configureOrganisationSignIn(input: { organisationId: "${partner.id}", issuerUrl: "https://id.partner.example", clientId: "baton", clientSecret: "s3cret", allowedEmailDomains: ["partner.example"] }) { clientSecretSet } }`,
+      allow: 'admin',
+      deny: ['recruiter', 'coordinator', 'anonymous'],
+    },
+    {
+      permission: 'ORGANISATIONS_MANAGE (organisationSignIn)',
+      query: () => `{ organisationSignIn(organisationId: "${partner.id}") { clientId } }`,
+      allow: 'admin',
+      deny: ['recruiter', 'alumnus', 'anonymous'],
+    },
+    {
       permission: 'REFERENCE_MANAGE',
       query: () => `mutation { createTeam(input: { eventId: "${event.id}", code: "T${Math.floor(Math.random() * 1e6)}", name: "Team" }) { id } }`,
       allow: 'admin',
