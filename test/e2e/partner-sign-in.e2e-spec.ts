@@ -289,4 +289,48 @@ describe('partner sign-in with OpenID Connect, against a real provider', () => {
       expect((await signIn('PARTNERX', 'gone@partner.example')).body).toMatchObject({ error: 'OIDC_ACCESS_REVOKED' });
     });
   });
+  describe('with a front end (OIDC_FRONTEND_URL) and a small sign-in budget', () => {
+    const FRONTEND = 'http://front.test/signed-in';
+    let front: TestApp;
+
+    beforeAll(async () => {
+      front = await startTestApp({ env: { PUBLIC_URL, OIDC_FRONTEND_URL: FRONTEND, LOGIN_LIMIT_PER_ADDRESS: '3' } });
+      const organisation = await createOrganisation(front.dataSource, { code: 'FRONT' });
+      const admin = await createUser(front.dataSource, [{ role: Role.ADMIN }]);
+      const token = (await front.gql.ok(`mutation { login(input: { email: "${admin.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login
+        .accessToken;
+      const input = {
+        organisationId: organisation.id,
+        issuerUrl: provider.issuer,
+        clientId: CLIENT.client_id,
+        clientSecret: CLIENT.client_secret,
+        allowedEmailDomains: ['partner.example'],
+      };
+      await front.gql.ok(CONFIGURE, { input }, token);
+    }, 90_000);
+    afterAll(() => front?.close());
+
+    it('redirects to the front end with the session in the fragment, refusals as #error, and throttles starts per address', async () => {
+      const browser = new TestBrowser();
+      const start = await browser.get(`${front.url}/auth/oidc/FRONT/start`);
+      const callback = await browser.authorize(start.headers.get('location')!, 'fronted@partner.example', CALLBACK);
+      const landed = await fetch(`${front.url}/auth/oidc/callback${callback.search}`, { redirect: 'manual' });
+      expect(landed.status).toBe(303);
+      const location = new URL(landed.headers.get('location')!);
+      expect(`${location.origin}${location.pathname}`).toBe(FRONTEND);
+      expect(location.search).toBe('');
+      const fragment = new URLSearchParams(location.hash.slice(1));
+      const me = await front.gql.ok('{ me { email roles { role } } }', {}, fragment.get('accessToken')!);
+      expect(me.me).toEqual({ email: 'fronted@partner.example', roles: [{ role: 'RECRUITER' }] });
+
+      const replay = await fetch(`${front.url}/auth/oidc/callback${callback.search}`, { redirect: 'manual' });
+      expect(new URL(replay.headers.get('location')!).hash).toBe('#error=OIDC_STATE_USED');
+
+      // The budget is 3 starts per address and window: one above, two more, then refused.
+      for (let i = 0; i < 2; i++) expect((await fetch(`${front.url}/auth/oidc/FRONT/start`, { redirect: 'manual' })).status).toBe(302);
+      const refused = await fetch(`${front.url}/auth/oidc/FRONT/start`, { redirect: 'manual' });
+      expect(new URL(refused.headers.get('location')!).hash).toBe('#error=TOO_MANY_REQUESTS');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
 });

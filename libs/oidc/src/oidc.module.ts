@@ -10,11 +10,12 @@ import { OidcIdentityEntity } from './sign-in/oidc-identity.entity';
 import { OidcSignInRequestEntity } from './sign-in/oidc-sign-in-request.entity';
 import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
 import { OidcSignInService } from './sign-in/oidc-sign-in.service';
+import { OidcSignInThrottle } from './sign-in/oidc-sign-in.throttle';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OidcProviderEntity, OidcSignInRequestEntity, OidcIdentityEntity]), IdentityModule],
   controllers: [OidcSignInController],
-  providers: [OidcProviderService, OidcProviderResolver, OidcClient, AccountLinker, OidcSignInService],
+  providers: [OidcProviderService, OidcProviderResolver, OidcClient, AccountLinker, OidcSignInService, OidcSignInThrottle],
   exports: [OidcProviderService],
 })
 export class OidcModule {}

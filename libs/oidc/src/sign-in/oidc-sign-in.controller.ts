@@ -6,6 +6,7 @@ import { mapDatabaseError } from '@baton/database';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OidcSignInError } from './oidc-sign-in.errors';
 import { IssuedSession, OidcSignInService } from './oidc-sign-in.service';
+import { OidcSignInThrottle } from './oidc-sign-in.throttle';
 
 const BATON_STATUS: Record<string, number> = { TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503, CONFLICT: 409 };
 
@@ -22,12 +23,14 @@ export class OidcSignInController {
 
   constructor(
     private readonly signIn: OidcSignInService,
+    private readonly throttle: OidcSignInThrottle,
     private readonly config: BatonConfig,
   ) {}
 
   @Get(':organisationCode/start')
-  async start(@Param('organisationCode') organisationCode: string, @Res() reply: FastifyReply): Promise<void> {
+  async start(@Param('organisationCode') organisationCode: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     try {
+      await this.throttle.attempt(request.ip);
       const url = await this.signIn.start(organisationCode);
       reply.header('cache-control', 'no-store').redirect(url.href, 302);
     } catch (error) {
@@ -80,6 +83,7 @@ export class OidcSignInController {
     }
     const answer = error ?? { status: 500, code: 'OIDC_INTERNAL_ERROR', message: 'The sign-in could not be completed; try again later', details: {} };
     reply.header('cache-control', 'no-store');
+    if (answer.code === 'TOO_MANY_REQUESTS' && caught instanceof BatonError) reply.header('retry-after', String(caught.details.retryAfterSeconds ?? 60));
     const frontend = this.config.oidc.frontendUrl;
     if (frontend) {
       reply.redirect(`${frontend}#${new URLSearchParams({ error: answer.code }).toString()}`, 303);
