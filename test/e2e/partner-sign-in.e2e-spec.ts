@@ -282,6 +282,22 @@ describe('partner sign-in with OpenID Connect, against a real provider', () => {
       await t.gql.ok(`mutation { login(input: { email: "rec@partner.example", password: "${TEST_PASSWORD}" }) { accessToken } }`);
     });
 
+    it('the same new person finishing several sign-ins at once gets one account', async () => {
+      const callbacks = await Promise.all(
+        [1, 2, 3, 4].map(async () => {
+          const browser = new TestBrowser();
+          const start = await browser.get(`${t.url}/auth/oidc/PARTNERX/start`);
+          return browser.authorize(start.headers.get('location')!, 'twin@partner.example', CALLBACK);
+        }),
+      );
+      const answers = await Promise.all(callbacks.map((c) => callbackAt(c)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(new Set(answers.map((a) => a.body.userId)).size).toBe(1);
+      const user = await t.dataSource.getRepository(UserEntity).findOneByOrFail({ email: 'twin@partner.example' });
+      expect(await t.dataSource.getRepository(OidcIdentityEntity).countBy({ userId: user.id })).toBe(1);
+      expect(await t.dataSource.getRepository(RoleGrantEntity).countBy({ userId: user.id })).toBe(1);
+    });
+
     it('a revoked grant stays revoked: the linked identity no longer signs in', async () => {
       const answer = await signIn('PARTNERX', 'gone@partner.example');
       expect(answer.status).toBe(200);

@@ -89,26 +89,35 @@ export class OidcSignInService {
       throw new OidcSignInError('OIDC_EMAIL_DOMAIN_NOT_ALLOWED', "This email's domain is not allowed to sign in for this organisation", { domain });
     }
 
-    return this.transactions.run(async ({ manager }) => {
-      const now = this.clock.now();
-      const outcome = await this.linker.link(manager, {
-        organisationId: provider.organisationId,
-        issuer: claims.issuer,
-        subject: claims.subject,
-        email,
-        name: claims.name,
-        now,
+    const link = () =>
+      this.transactions.run(async ({ manager }) => {
+        const now = this.clock.now();
+        const outcome = await this.linker.link(manager, {
+          organisationId: provider.organisationId,
+          issuer: claims.issuer,
+          subject: claims.subject,
+          email,
+          name: claims.name,
+          now,
+        });
+        await manager.getRepository(UserEntity).update({ id: outcome.userId }, { lastLoginAt: now });
+        await this.audit.record(manager, {
+          actorUserId: outcome.userId,
+          action: 'user.oidc_sign_in',
+          entityType: 'user',
+          entityId: outcome.userId,
+          after: { organisationId: provider.organisationId, issuer: claims.issuer, via: outcome.via },
+        });
+        return this.sessions.issue(manager, outcome.userId, client);
       });
-      await manager.getRepository(UserEntity).update({ id: outcome.userId }, { lastLoginAt: now });
-      await this.audit.record(manager, {
-        actorUserId: outcome.userId,
-        action: 'user.oidc_sign_in',
-        entityType: 'user',
-        entityId: outcome.userId,
-        after: { organisationId: provider.organisationId, issuer: claims.issuer, via: outcome.via },
-      });
-      return this.sessions.issue(manager, outcome.userId, client);
-    });
+    try {
+      return await link();
+    } catch (error) {
+      // The same new person finishing two sign-ins at once (two tabs): the other one created the
+      // account or the identity a moment ago. Once more, this one finds and reuses them.
+      if (!isUniqueViolation(error, ['users_email_key', 'oidc_identities_subject_key'])) throw error;
+      return link();
+    }
   }
 
   /** Marks the request used in the statement that finds it: a second callback with the same state finds nothing. */
@@ -149,4 +158,9 @@ export class OidcSignInService {
       clientSecret: this.cipher.openText(provider.clientSecretEnvelope, secretContext(provider.organisationId)),
     };
   }
+}
+
+function isUniqueViolation(error: unknown, constraints: string[]): boolean {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  return driver?.code === '23505' && constraints.includes(driver.constraint ?? '');
 }
