@@ -197,6 +197,19 @@ describe('partner sign-in with OpenID Connect, against a real provider', () => {
       expect(await usersNamed('other-audience@partner.example')).toBe(0);
     });
 
+    it('an ID token with a bad signature, an expired one, and one with another nonce', async () => {
+      for (const [login, claim] of [
+        ['bad-signature@partner.example', undefined],
+        ['expired@partner.example', 'exp'],
+        ['wrong-nonce@partner.example', 'nonce'],
+      ] as const) {
+        const answer = await signIn('PARTNERX', login);
+        expect([login, answer.status, answer.body.error]).toEqual([login, 401, 'OIDC_TOKEN_INVALID']);
+        if (claim) expect(answer.body.claim).toBe(claim);
+        expect(await usersNamed(login)).toBe(0);
+      }
+    });
+
     it('an email outside the allowed domains', async () => {
       const answer = await signIn('PARTNERX', 'eve@elsewhere.example');
       expect(answer).toMatchObject({ status: 403, body: { error: 'OIDC_EMAIL_DOMAIN_NOT_ALLOWED', domain: 'elsewhere.example' } });

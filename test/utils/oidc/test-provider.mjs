@@ -4,8 +4,9 @@
 // module registry out of it. Prints one JSON line with its URLs once it listens.
 //
 // Test accounts: the login typed at the provider is both the subject and the email. A login that
-// starts with "unverified" has email_verified false; one that starts with "other-audience" gets an
-// ID token re-signed (with the provider's own key) for another client id.
+// starts with "unverified" has email_verified false. ID tokens are tampered with by login prefix:
+// "other-audience" (aud and azp another client id), "expired" (exp an hour ago), "wrong-nonce",
+// each re-signed with the provider's own key, and "bad-signature" (signed by an unpublished key).
 import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair, SignJWT, decodeJwt } from 'jose';
 import Provider from 'oidc-provider';
@@ -13,6 +14,7 @@ import Provider from 'oidc-provider';
 const options = JSON.parse(process.argv[2] ?? '{}');
 const { privateKey } = await generateKeyPair('RS256', { extractable: true });
 const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', use: 'sig', alg: 'RS256' };
+const { privateKey: strangerKey } = await generateKeyPair('RS256');
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 const providerServer = createServer();
@@ -40,13 +42,21 @@ provider.use(async (ctx, next) => {
   await next();
   if (ctx.path !== '/token' || !ctx.body || typeof ctx.body.id_token !== 'string') return;
   const claims = decodeJwt(ctx.body.id_token);
-  if (!String(claims.sub).startsWith('other-audience')) return;
-  ctx.body = {
-    ...ctx.body,
-    id_token: await new SignJWT({ ...claims, aud: 'another-client', azp: 'another-client' })
-      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })
-      .sign(privateKey),
-  };
+  const sub = String(claims.sub);
+  const now = Math.floor(Date.now() / 1000);
+  const tampered = sub.startsWith('other-audience')
+    ? { ...claims, aud: 'another-client', azp: 'another-client' }
+    : sub.startsWith('expired')
+      ? { ...claims, iat: now - 7200, exp: now - 3600 }
+      : sub.startsWith('wrong-nonce')
+        ? { ...claims, nonce: 'not-the-nonce-baton-sent' }
+        : sub.startsWith('bad-signature')
+          ? claims
+          : null;
+  if (!tampered) return;
+  // Re-signed with the provider's key, except "bad-signature", signed by a key the provider never published.
+  const key = sub.startsWith('bad-signature') ? strangerKey : privateKey;
+  ctx.body = { ...ctx.body, id_token: await new SignJWT(tampered).setProtectedHeader({ alg: 'RS256', kid: jwk.kid }).sign(key) };
 });
 providerServer.on('request', provider.callback());
 

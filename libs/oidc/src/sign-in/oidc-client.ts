@@ -92,7 +92,10 @@ export class OidcClient {
     try {
       return await client.discovery(issuer, settings.clientId, settings.clientSecret, client.ClientSecretBasic(settings.clientSecret), {
         timeout: TIMEOUT_SECONDS,
-        execute: insecure ? [client.allowInsecureRequests] : [],
+        // openid-client trusts TLS for ID tokens from the token endpoint (OIDC Core 3.1.3.7 allows it);
+        // Baton checks the signature against the provider's JWKS as well, so a token is never taken
+        // on the transport's word alone (plain http in development, a TLS-inspecting proxy).
+        execute: insecure ? [client.allowInsecureRequests, client.enableNonRepudiationChecks] : [client.enableNonRepudiationChecks],
       });
     } catch (error) {
       const mapped = refusal(error);
