@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
+import { OrganisationsPermission } from '@baton/organisations';
 import { ConfigureOrganisationSignInInput, OidcProviderObject } from './dto/oidc-provider.dto';
 import { OidcProviderService } from './oidc-provider.service';
 
@@ -9,13 +10,13 @@ export class OidcProviderResolver {
   constructor(private readonly providers: OidcProviderService) {}
 
   @Query(() => OidcProviderObject, { nullable: true, description: "An organisation's partner sign-in configuration (admins); null when it has none" })
-  @Allow(Permission.ORGANISATIONS_MANAGE)
+  @Allow(OrganisationsPermission.ORGANISATIONS_MANAGE)
   organisationSignIn(@Args('organisationId', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) organisationId: string) {
     return this.providers.get(organisationId);
   }
 
   @Mutation(() => OidcProviderObject, { description: "Create or change an organisation's identity provider (admins); audited without the secret" })
-  @Allow(Permission.ORGANISATIONS_MANAGE)
+  @Allow(OrganisationsPermission.ORGANISATIONS_MANAGE)
   configureOrganisationSignIn(@CurrentActor() actor: Actor, @Args('input', { description: 'The provider settings' }) input: ConfigureOrganisationSignInInput) {
     return this.providers.configure(actor, input);
   }
