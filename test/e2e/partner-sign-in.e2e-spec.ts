@@ -213,6 +213,9 @@ describe('partner sign-in with OpenID Connect, against a real provider', () => {
     it('an email outside the allowed domains', async () => {
       const answer = await signIn('PARTNERX', 'eve@elsewhere.example');
       expect(answer).toMatchObject({ status: 403, body: { error: 'OIDC_EMAIL_DOMAIN_NOT_ALLOWED', domain: 'elsewhere.example' } });
+      const refusals = await t.dataSource.getRepository(AuditEntryEntity).findBy({ action: 'organisation.sign_in_refused', entityId: partner.id });
+      expect(refusals.map((r) => r.after)).toContainEqual({ code: 'OIDC_EMAIL_DOMAIN_NOT_ALLOWED' });
+      expect(JSON.stringify(refusals)).not.toContain('eve@');
       // A subdomain is another domain.
       expect((await signIn('PARTNERX', 'eve@mail.partner.example')).body.error).toBe('OIDC_EMAIL_DOMAIN_NOT_ALLOWED');
       expect(await usersNamed('eve@elsewhere.example')).toBe(0);

@@ -72,6 +72,24 @@ export class OidcSignInService {
     const state = query.get('state');
     if (!state) throw new OidcSignInError('OIDC_STATE_MISSING', 'The callback has no state');
     const request = await this.consume(state);
+    try {
+      return await this.finish(request, state, query, client);
+    } catch (error) {
+      // Refusals after a real start are kept for the organisation's security review: which rule, never who.
+      if (error instanceof OidcSignInError) {
+        await this.audit.record(this.dataSource.manager, {
+          actorUserId: null,
+          action: 'organisation.sign_in_refused',
+          entityType: 'organisation',
+          entityId: request.organisationId,
+          after: { code: error.code },
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async finish(request: OidcSignInRequestEntity, state: string, query: URLSearchParams, client: ClientInfo): Promise<IssuedSession> {
     const provider = await this.dataSource.getRepository(OidcProviderEntity).findOneBy({ organisationId: request.organisationId });
     if (!provider) throw new OidcSignInError('OIDC_NOT_CONFIGURED', 'This organisation has no partner sign-in any more');
     if (!provider.enabled) throw new OidcSignInError('OIDC_DISABLED', "This organisation's partner sign-in is switched off");
