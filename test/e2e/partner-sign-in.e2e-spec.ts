@@ -230,6 +230,9 @@ describe('partner sign-in with OpenID Connect, against a real provider', () => {
     it('an unknown, a missing and an expired state', async () => {
       expect(await callbackAt('code=abc&state=never-issued-here')).toMatchObject({ status: 400, body: { error: 'OIDC_STATE_UNKNOWN' } });
       expect(await callbackAt('code=abc')).toMatchObject({ status: 400, body: { error: 'OIDC_STATE_MISSING' } });
+      const page = await fetch(`${t.url}/auth/oidc/callback?code=abc&state=%3Cscript%3E`, { headers: { accept: 'text/html' } });
+      expect([page.status, page.headers.get('content-type')]).toEqual([400, 'text/html; charset=utf-8']);
+      expect(await page.text()).toContain('<code>OIDC_STATE_UNKNOWN</code>');
       const browser = new TestBrowser();
       const start = await browser.get(`${t.url}/auth/oidc/PARTNERX/start`);
       const callback = await browser.authorize(start.headers.get('location')!, 'late@partner.example', CALLBACK);

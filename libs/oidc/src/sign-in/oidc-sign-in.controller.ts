@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OidcSignInError } from './oidc-sign-in.errors';
 import { IssuedSession, OidcSignInService } from './oidc-sign-in.service';
 import { OidcSignInThrottle } from './oidc-sign-in.throttle';
+import { renderRefusalPage } from './refusal-page';
 
 const BATON_STATUS: Record<string, number> = { TOO_MANY_REQUESTS: 429, SERVICE_UNAVAILABLE: 503, CONFLICT: 409 };
 
@@ -14,7 +15,7 @@ const BATON_STATUS: Record<string, number> = { TOO_MANY_REQUESTS: 429, SERVICE_U
  * Partner sign-in over plain HTTP, as browsers follow it. Success answers the Baton session as JSON,
  * or — with OIDC_FRONTEND_URL — redirects there with the tokens in the URL fragment (fragments are
  * not sent to servers nor in Referer). A refusal is `{ error: <code>, message }` with a 4xx/5xx
- * status, or the same code in the fragment (`#error=…`) of the front-end URL.
+ * status (a small HTML page for browsers, Accept: text/html), or the same code in the fragment (`#error=…`) of the front-end URL.
  */
 @Controller('auth/oidc')
 @Public()
@@ -34,7 +35,7 @@ export class OidcSignInController {
       const url = await this.signIn.start(organisationCode);
       reply.header('cache-control', 'no-store').redirect(url.href, 302);
     } catch (error) {
-      this.refuse(reply, error);
+      this.refuse(request, reply, error);
     }
   }
 
@@ -46,7 +47,7 @@ export class OidcSignInController {
       const session = await this.signIn.callback(query, { ipAddress: request.ip, userAgent: typeof userAgent === 'string' ? userAgent : undefined });
       this.succeed(reply, session);
     } catch (error) {
-      this.refuse(reply, error);
+      this.refuse(request, reply, error);
     }
   }
 
@@ -67,7 +68,7 @@ export class OidcSignInController {
     reply.status(200).header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
   }
 
-  private refuse(reply: FastifyReply, caught: unknown): void {
+  private refuse(request: FastifyRequest, reply: FastifyReply, caught: unknown): void {
     const baton = caught instanceof BatonError ? caught : mapDatabaseError(caught);
     const error =
       caught instanceof OidcSignInError
@@ -89,9 +90,14 @@ export class OidcSignInController {
       reply.redirect(`${frontend}#${new URLSearchParams({ error: answer.code }).toString()}`, 303);
       return;
     }
-    reply
-      .status(answer.status)
-      .header('content-type', 'application/json; charset=utf-8')
-      .send(JSON.stringify({ error: answer.code, message: answer.message, ...answer.details }));
+    reply.status(answer.status).header('vary', 'Accept');
+    if (String(request.headers.accept ?? '').includes('text/html')) {
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'")
+        .send(renderRefusalPage(answer.code, answer.message));
+      return;
+    }
+    reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ error: answer.code, message: answer.message, ...answer.details }));
   }
 }
