@@ -125,7 +125,8 @@ function blamed(error: unknown): { claim?: string; messages: string } {
   return { claim, messages: messages.join(' | ') };
 }
 
-function refusal(error: unknown): OidcSignInError {
+/** Exported for its spec only. */
+export function refusal(error: unknown): OidcSignInError {
   if (error instanceof OidcSignInError) return error;
   if (error instanceof client.AuthorizationResponseError) {
     return new OidcSignInError('OIDC_PROVIDER_ERROR', 'The identity provider refused the sign-in', { providerError: error.error });
