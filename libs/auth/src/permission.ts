@@ -40,6 +40,16 @@ export enum Permission {
   ALUMNI_DIRECTORY = 'ALUMNI_DIRECTORY',
   /** Consent texts of the alumni network. */
   ALUMNI_ADMIN = 'ALUMNI_ADMIN',
+
+  // Opportunities and applications (libs/opportunities).
+  /** Browse open opportunities (drafts and closed ones only for those who manage them). */
+  OPPORTUNITIES_READ = 'OPPORTUNITIES_READ',
+  /** Post opportunities: recruiters for their organisation, alumni as referrals they own. */
+  OPPORTUNITIES_POST = 'OPPORTUNITIES_POST',
+  /** Apply, follow and withdraw one's own applications; opportunities for me (members only). */
+  APPLICATIONS_OWN = 'APPLICATIONS_OWN',
+  /** Read and move the applications made to one's organisation (recruiters). */
+  APPLICATIONS_REVIEW = 'APPLICATIONS_REVIEW',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -63,6 +73,21 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SELF_SERVICE,
     Permission.RECORDS_OWN,
   ],
-  [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.RECORDS_OWN, Permission.ALUMNI_PROFILE, Permission.ALUMNI_DIRECTORY],
-  [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
+  [Role.ALUMNUS]: [
+    Permission.AUTHENTICATED,
+    Permission.ORGANISATIONS_READ,
+    Permission.RECORDS_OWN,
+    Permission.ALUMNI_PROFILE,
+    Permission.ALUMNI_DIRECTORY,
+    Permission.OPPORTUNITIES_READ,
+    Permission.OPPORTUNITIES_POST,
+    Permission.APPLICATIONS_OWN,
+  ],
+  [Role.RECRUITER]: [
+    Permission.AUTHENTICATED,
+    Permission.ORGANISATIONS_READ,
+    Permission.OPPORTUNITIES_READ,
+    Permission.OPPORTUNITIES_POST,
+    Permission.APPLICATIONS_REVIEW,
+  ],
 };
