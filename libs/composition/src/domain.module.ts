@@ -9,6 +9,7 @@ import { CryptoModule } from '@baton/crypto';
 import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
+import { migrations } from '@baton/migrations';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
 import { PubSubModule } from '@baton/pubsub';
@@ -34,7 +35,7 @@ export class DomainModule {
         BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrations }),
         QueueModule.forRoot({ role: options.role }),
         PubSubModule,
         AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),
