@@ -9,6 +9,8 @@ import { CryptoModule } from '@baton/crypto';
 import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
+import { OpportunitiesModule } from '@baton/opportunities';
+import { migrations } from '@baton/migrations';
 import { OidcModule } from '@baton/oidc';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
@@ -35,7 +37,7 @@ export class DomainModule {
         BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrations }),
         QueueModule.forRoot({ role: options.role }),
         PubSubModule,
         AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),
@@ -50,6 +52,7 @@ export class DomainModule {
         RosteringModule,
         CredentialsModule,
         AlumniModule,
+        OpportunitiesModule,
         OidcModule,
       ],
     };
