@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { CredentialsModule } from '@baton/credentials';
 import { EventsModule } from '@baton/events';
 import { IdentityModule } from '@baton/identity';
 import { RosteringModule } from '@baton/rostering';
@@ -28,6 +29,7 @@ import {
   ProfileLinksLoader,
   ProfileSkillsLoader,
 } from './profile/profile.loaders';
+import { ProfileRecordsLoader } from './profile/profile-records.loader';
 import { ProfileResolver } from './profile/profile.resolver';
 import { ProfileService } from './profile/profile.service';
 
@@ -40,7 +42,7 @@ describeConstraint('alumni_profile_languages_pkey', { field: 'languages', messag
 describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version', message: 'Another version was published at the same time; try again' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ALUMNI_ENTITIES), EventsModule, IdentityModule, StaffModule, RosteringModule, SkillsModule],
+  imports: [TypeOrmModule.forFeature(ALUMNI_ENTITIES), CredentialsModule, EventsModule, IdentityModule, StaffModule, RosteringModule, SkillsModule],
   providers: [
     ConsentService,
     AlumniInvitationService,
@@ -58,6 +60,7 @@ describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version
     ProfileEducationLoader,
     ProfileLinksLoader,
     ProfileGamesLoader,
+    ProfileRecordsLoader,
     MembershipLoader,
     ConsentResolver,
     ProfileResolver,
