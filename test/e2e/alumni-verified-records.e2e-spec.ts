@@ -84,7 +84,9 @@ describe('verified Games records on alumni profiles: issued on close, shown, hid
       const again = await queue.runNow(ISSUE_FOR_EVENT_JOB, { eventId: place.event.id });
       expect(again.result).toEqual({ eventId: place.event.id, issued: 0, alreadyIssued: 2, withoutWorkedShifts: 0 });
       expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM games_records WHERE event_id = $1`, [place.event.id]))[0].n).toBe(2);
-      const audits = await t.dataSource.query(`SELECT actor_user_id FROM audit_entries WHERE action = 'games_record.issued' AND event_id = $1`, [place.event.id]);
+      const audits = await t.dataSource.query(`SELECT actor_user_id FROM audit_entries WHERE action = 'games_record.issued' AND event_id = $1`, [
+        place.event.id,
+      ]);
       expect(audits).toEqual([{ actor_user_id: null }, { actor_user_id: null }]);
 
       const row = await current(ownerStaff.staffMemberId);
