@@ -4,9 +4,10 @@ import { Role } from '@baton/auth';
 import { ISSUE_FOR_EVENT_JOB } from '@baton/credentials';
 import { EventPhase } from '@baton/events';
 import { JobQueue } from '@baton/queue';
-import { createMember, login, MemberFixture, PROFILE_FIELDS } from '../factories/alumni';
+import { createMember, login, MemberFixture, PROFILE_FIELDS, refreshGames } from '../factories/alumni';
 import { createPastEvent, createWorkedStaff } from '../factories/credentials';
 import { createUser } from '../factories/users';
+import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const CLOSE = `mutation($id: ID!, $phase: EventPhase!) { updateEvent(id: $id, input: { phase: $phase }) { id phase } }`;
@@ -205,6 +206,38 @@ describe('verified Games records on alumni profiles: issued on close, shown, hid
       expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((result.errors?.[0].extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['resume.work.1.position']);
       expect(await mine()).toEqual(before);
+    });
+  });
+
+  describe('cost', () => {
+    it('the directory with every record and CV costs the same statements for 2 profiles as for 8 (no N+1)', async () => {
+      const more = await createPastEvent(t.dataSource, EventPhase.CLOSED, 'Cost Games');
+      const people: MemberFixture[] = [];
+      for (let i = 0; i < 6; i++) {
+        const member = await createMember(t, { visibility: AlumniVisibility.ALUMNI }, { displayName: `Cost ${i}` });
+        await createWorkedStaff(t.dataSource, more, [{ start: '2024-07-27T06:00:00Z' }], { userId: member.id, displayName: `Cost ${i}` });
+        people.push(member);
+      }
+      await t.gql.ok(`mutation($e: ID!) { issueGamesRecords(eventId: $e) { issued } }`, { e: more.event.id }, adminToken);
+      await refreshGames(
+        t,
+        people.map((p) => p.id),
+      );
+      const query = `query($first: Int) { alumniDirectory(first: $first) { edges { node { gamesExperiences { verified verifiedRecord { code } } jsonResume } } } }`;
+      const measure = async (first: number) => {
+        const counter = countSql(t.dataSource);
+        const result = await t.gql.ok(query, { first }, other.token);
+        counter.stop();
+        const records = result.alumniDirectory.edges.flatMap((e: any) => e.node.gamesExperiences.filter((g: any) => g.verifiedRecord)).length;
+        return { rows: result.alumniDirectory.edges.length, records, statements: counter.count };
+      };
+      const small = await measure(2);
+      const large = await measure(50);
+      expect(small.rows).toBe(2);
+      expect(large.rows).toBe(8);
+      expect(large.records).toBeGreaterThanOrEqual(7);
+      expect(large.statements).toBe(small.statements);
+      expect(large.statements).toBeLessThanOrEqual(12);
     });
   });
 
