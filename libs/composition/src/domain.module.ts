@@ -26,11 +26,12 @@ export type { ProcessRole };
  */
 @Module({})
 export class DomainModule {
-  static forRoot(options: { role: ProcessRole }): DynamicModule {
+  /** `config` overrides environment variables for this process only (BatonConfigModule.forRoot). */
+  static forRoot(options: { role: ProcessRole; config?: Record<string, string> }): DynamicModule {
     return {
       module: DomainModule,
       imports: [
-        BatonConfigModule.forRoot(),
+        BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
         DatabaseModule,

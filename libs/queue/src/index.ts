@@ -18,3 +18,4 @@ export { JobStartGate } from './job-start-gate';
 export { ThreadPool } from './thread-pool';
 export { threadTask, type ThreadTask, type ThreadTaskArgs } from './thread-task';
 export { runsJobs, type ProcessRole } from './process-role';
+export { QueuePermission, queuePermissions } from './queue.permissions';
