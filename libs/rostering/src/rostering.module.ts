@@ -6,7 +6,12 @@ import { AssignmentHistoryEntity } from './assignment/assignment-history.entity'
 import { AssignmentEntity } from './assignment/assignment.entity';
 import { AssignmentService } from './assignment/assignment.service';
 import { ShiftCancellationService } from './assignment/shift-cancellation.service';
-import { RosteringResolver } from './rostering.resolver';
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { SelfServiceResolver } from './assignment/self-service.resolver';
+import { ShiftCancellationResolver } from './assignment/shift-cancellation.resolver';
+import { StaffingAlertResolver } from './alerts/staffing-alert.resolver';
+import { CheckAssignmentResolver } from './eligibility/check-assignment.resolver';
+import { ReplacementResolver } from './replacements/replacement.resolver';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CoverageModule } from './coverage/coverage.module';
 import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment/assignment-fields.resolver';
@@ -25,7 +30,7 @@ import {
 } from './graph/rostering-edges.resolver';
 import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
-import { RuleCheckService } from './rules/rule-check.service';
+import { EligibilityService } from './eligibility/eligibility.service';
 import {
   AssignmentRuleNotesResolver,
   MaxDailyOutcomeResolver,
@@ -33,8 +38,8 @@ import {
   OverlapOutcomeResolver,
   ReplacementWarningsResolver,
   RuleCheckOutcomesResolver,
-} from './rules/rule-outcome.resolver';
-import { RuleFactsRepository } from './rules/rule-facts.repository';
+} from './eligibility/rule-outcome.resolver';
+import { RuleFactsRepository } from './eligibility/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
 
 describeConstraint('assignments_no_overlap', { message: 'This would put one person on two overlapping shifts' });
@@ -47,7 +52,7 @@ describeConstraint('assignments_person_no_overlap', {
   providers: [
     RuleFactsRepository,
     WorkHistoryService,
-    RuleCheckService,
+    EligibilityService,
     AssignmentService,
     ShiftCancellationService,
     MyShiftsService,
@@ -56,7 +61,12 @@ describeConstraint('assignments_person_no_overlap', {
     ShiftAssignmentsLoader,
     ShiftByIdLoader,
     StaffByIdLoader,
-    RosteringResolver,
+    CheckAssignmentResolver,
+    ReplacementResolver,
+    SelfServiceResolver,
+    AssignmentResolver,
+    ShiftCancellationResolver,
+    StaffingAlertResolver,
     AssignmentFieldsResolver,
     ShiftAssignmentsResolver,
     WorkHistoryService,
@@ -76,6 +86,6 @@ describeConstraint('assignments_person_no_overlap', {
     MinRestOutcomeResolver,
     MaxDailyOutcomeResolver,
   ],
-  exports: [RuleCheckService, AssignmentService, WorkHistoryService],
+  exports: [EligibilityService, AssignmentService, WorkHistoryService],
 })
 export class RosteringModule {}

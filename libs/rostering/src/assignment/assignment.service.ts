@@ -5,11 +5,11 @@ import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, Rul
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AssignmentObject } from '../dto/assignment.dto';
-import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../attendance/staffing-alert';
-import { Evaluation, RuleCheckService } from '../rules/rule-check.service';
-import { ruleMessage, toProblem } from '../rules/rule-problems';
-import { RuleOutcome } from '../rules/rule-types';
+import { AssignmentObject } from './dto/assignment.dto';
+import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../alerts/staffing-alert';
+import { Evaluation, EligibilityService } from '../eligibility/eligibility.service';
+import { ruleMessage, toProblem } from '../eligibility/rule-problems';
+import { RuleOutcome } from '../eligibility/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
@@ -28,7 +28,7 @@ export interface AssignmentChange {
 export class AssignmentService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly rules: RuleCheckService,
+    private readonly rules: EligibilityService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly clock: Clock,

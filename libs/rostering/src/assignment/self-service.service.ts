@@ -4,7 +4,7 @@ import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core
 import { ConnectionShape, emptyConnection, PageArgs } from '@baton/graphql';
 import { ShiftObject, ShiftQueryService } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from './dto/assignment.dto';
 import { AssignmentSource } from './assignment.entity';
 import { AssignmentService } from './assignment.service';
 

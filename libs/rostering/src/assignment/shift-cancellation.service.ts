@@ -7,8 +7,8 @@ import { TransactionRunner } from '@baton/database';
 import { OutboxService } from '@baton/outbox';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { In } from 'typeorm';
-import { ShiftCancellationObject } from '../dto/shift-cancellation.dto';
-import { RuleCheckService } from '../rules/rule-check.service';
+import { ShiftCancellationObject } from './dto/shift-cancellation.dto';
+import { EligibilityService } from '../eligibility/eligibility.service';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { AssignmentEntity } from './assignment.entity';
@@ -36,7 +36,7 @@ interface CancelledRow {
 export class ShiftCancellationService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly rules: RuleCheckService,
+    private readonly rules: EligibilityService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly access: AccessService,

@@ -7,7 +7,7 @@ import { EntityManager } from 'typeorm';
 import { AssignmentHistoryEntity } from '../assignment/assignment-history.entity';
 import { toAssignmentObject } from '../assignment/assignment.mapper';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentStatus } from '../assignment/assignment.entity';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { CheckInMethod } from './check-in-method';
 
 const MINUTE = 60_000;

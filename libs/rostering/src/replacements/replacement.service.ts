@@ -3,10 +3,10 @@ import { Actor } from '@baton/auth';
 import { BadInputError, Clock, NotFoundError } from '@baton/core';
 import { WorkRuleService } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
-import { evaluateRules, shiftRules } from '../rules/rule-engine';
-import { ruleViolation } from '../rules/rule-problems';
-import { RuleCheckService } from '../rules/rule-check.service';
-import { RuleFactsRepository } from '../rules/rule-facts.repository';
+import { evaluateRules, shiftRules } from '../eligibility/rule-engine';
+import { ruleViolation } from '../eligibility/rule-problems';
+import { EligibilityService } from '../eligibility/eligibility.service';
+import { RuleFactsRepository } from '../eligibility/rule-facts.repository';
 import { ReplacementCandidateObject } from './replacement.dto';
 import { REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
 
@@ -40,7 +40,7 @@ interface CandidateRow {
 export class ReplacementService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly rules: RuleCheckService,
+    private readonly rules: EligibilityService,
     private readonly facts: RuleFactsRepository,
     private readonly workRules: WorkRuleService,
     private readonly clock: Clock,

@@ -4,7 +4,7 @@ import { Clock, NotFoundError } from '@baton/core';
 import { WorkRuleService } from '@baton/scheduling';
 import { EmploymentType } from '@baton/staff';
 import { DataSource, EntityManager } from 'typeorm';
-import { RuleCheckObject } from '../dto/assignment.dto';
+import { RuleCheckObject } from './dto/rule-check.object';
 import { evaluateRules } from './rule-engine';
 import { LoadedFacts, RuleFactsRepository } from './rule-facts.repository';
 import { RuleOutcome } from './rule-types';
@@ -18,7 +18,7 @@ export interface Evaluation {
 
 /** The one entry point to the rules: assign, sign-up, swaps and the automatic roster all come here. */
 @Injectable()
-export class RuleCheckService {
+export class EligibilityService {
   constructor(
     private readonly facts: RuleFactsRepository,
     private readonly workRules: WorkRuleService,
