@@ -8,6 +8,7 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { AssignmentObject } from './dto/assignment.dto';
 import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../alerts/staffing-alert';
 import { Evaluation, EligibilityService } from '../eligibility/eligibility.service';
+import type { LoadedShift } from '../eligibility/rule-facts.repository';
 import { ruleMessage, toProblem } from '../eligibility/rule-problems';
 import { RuleOutcome } from '../eligibility/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
@@ -28,7 +29,7 @@ export interface AssignmentChange {
 export class AssignmentService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly rules: EligibilityService,
+    private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly clock: Clock,
@@ -43,13 +44,16 @@ export class AssignmentService {
     actor: Actor,
     shiftId: string,
     staffMemberId: string,
-    options: { overrideReason?: string; source?: AssignmentSource } = {},
+    options: { overrideReason?: string; source?: AssignmentSource; precheck?: (shift: LoadedShift) => void } = {},
   ): Promise<AssignmentObject> {
     const source = options.source ?? AssignmentSource.MANUAL;
     try {
       return await this.transactions.run(async ({ manager, afterCommit }) => {
-        await this.rules.assertMayEvaluate(manager, actor, shiftId, staffMemberId, source === AssignmentSource.MANUAL);
-        const evaluation = await this.rules.evaluate(manager, shiftId, staffMemberId, true);
+        // The person and the shift are read once, under their locks; every check below reads those rows.
+        const eligibility = await this.eligibility.loadForWrite(manager, shiftId, staffMemberId);
+        options.precheck?.(eligibility.shift);
+        if (source === AssignmentSource.MANUAL) this.eligibility.assertRosterScope(actor, eligibility.shift);
+        const evaluation = eligibility.evaluate(staffMemberId);
         const overridden = this.decide(actor, evaluation, options.overrideReason);
         const repository = manager.getRepository(AssignmentEntity);
         const assignment = await repository.save(
@@ -126,7 +130,7 @@ export class AssignmentService {
         const selfInEvent = this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.event_id);
         if (row.user_id !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
-        this.rules.assertRosterScope(actor, shift);
+        this.eligibility.assertRosterScope(actor, shift);
       }
       const repository = manager.getRepository(AssignmentEntity);
       const assignment = await repository.findOneByOrFail({ id: assignmentId });

@@ -2,21 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, Actor } from '@baton/auth';
 import { Clock, NotFoundError } from '@baton/core';
 import { WorkRuleService } from '@baton/scheduling';
-import { EmploymentType } from '@baton/staff';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleCheckObject } from './dto/rule-check.object';
-import { evaluateRules } from './rule-engine';
-import { LoadedFacts, RuleFactsRepository } from './rule-facts.repository';
-import { RuleOutcome } from './rule-types';
+import { RuleFactsRepository } from './rule-facts.repository';
+import { ShiftEligibility } from './shift-eligibility';
 
-export interface Evaluation {
-  facts: LoadedFacts;
-  outcomes: RuleOutcome[];
-  blocking: RuleOutcome[];
-  warnings: RuleOutcome[];
-}
+export type { Evaluation } from './shift-eligibility';
 
-/** The one entry point to the rules: assign, sign-up, swaps and the automatic roster all come here. */
+/**
+ * The one entry point to the rules from the database: assign, sign-up, the replacement search,
+ * and the swaps and automatic roster to come. It loads a shift's facts once — locked when the
+ * caller is about to write — and hands back a `ShiftEligibility` that evaluates one candidate or
+ * many from memory (`verdict`, the same pure function the in-memory solver calls).
+ */
 @Injectable()
 export class EligibilityService {
   constructor(
@@ -28,42 +26,50 @@ export class EligibilityService {
   ) {}
 
   /**
-   * Before any fact is read (or locked): the shift must be in the actor's venues and teams, and
-   * the person in the shift's event. A person of another event reads as not found, so neither
-   * their existence nor their roster, absences or skills leak through the rule details.
+   * The facts of one shift and of one person, to write: the person's records are locked, then the
+   * shift, each row read once, under its lock. A missing shift is NOT_FOUND here; a missing person
+   * (or one of another event) when evaluated, after the caller has checked its scope.
    */
-  async assertMayEvaluate(manager: EntityManager, actor: Actor, shiftId: string, staffMemberId: string, checkScope = true): Promise<void> {
-    const [row] = await manager.query(
-      `SELECT s.event_id, s.venue_id, s.team_id, (SELECT m.event_id FROM staff_members m WHERE m.id = $2) AS staff_event_id FROM shifts s WHERE s.id = $1`,
-      [shiftId, staffMemberId],
-    );
-    if (!row) throw new NotFoundError('Shift', shiftId);
-    if (checkScope) this.assertRosterScope(actor, { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id });
-    if (row.staff_event_id !== row.event_id) throw new NotFoundError('Staff member', staffMemberId);
+  async loadForWrite(manager: EntityManager, shiftId: string, staffMemberId: string): Promise<ShiftEligibility> {
+    const locked = await this.facts.lockPerson(manager, staffMemberId);
+    return this.load(manager, shiftId, [staffMemberId], true, locked);
   }
 
-  async evaluate(manager: EntityManager, shiftId: string, staffMemberId: string, lock: boolean): Promise<Evaluation> {
-    const facts = await this.facts.load(manager, shiftId, staffMemberId, lock);
-    if ('missing' in facts) throw new NotFoundError(facts.missing === 'shift' ? 'Shift' : 'Staff member', facts.missing === 'shift' ? shiftId : staffMemberId);
-    const rules = await this.workRules.effectiveRules(facts.shift.eventId, facts.staff.employmentType as EmploymentType, manager);
-    const outcomes = evaluateRules({ ...facts, rules, now: this.clock.now() });
-    return {
-      facts,
-      outcomes,
-      blocking: outcomes.filter((o) => o.severity === 'BLOCK'),
-      warnings: outcomes.filter((o) => o.severity === 'WARN'),
-    };
+  /** The facts of one shift and of some candidates, read without locking anything. */
+  async loadForRead(manager: EntityManager, shiftId: string, staffMemberIds: string[] = []): Promise<ShiftEligibility> {
+    return this.load(manager, shiftId, staffMemberIds, false);
+  }
+
+  /** The same shift's facts with (more) candidates: the shift and its rules are not read again. */
+  async withCandidates(manager: EntityManager, eligibility: ShiftEligibility, staffMemberIds: string[]): Promise<ShiftEligibility> {
+    const candidates = await this.facts.loadCandidates(manager, eligibility.shift, staffMemberIds);
+    return eligibility.with(candidates);
   }
 
   /** Answers "may this person take this shift?" without writing or locking anything. */
   async check(actor: Actor, shiftId: string, staffMemberId: string): Promise<RuleCheckObject> {
-    await this.assertMayEvaluate(this.dataSource.manager, actor, shiftId, staffMemberId);
-    const evaluation = await this.evaluate(this.dataSource.manager, shiftId, staffMemberId, false);
-    return { allowed: evaluation.blocking.length === 0, violations: evaluation.blocking, warnings: evaluation.warnings };
+    const eligibility = await this.loadForRead(this.dataSource.manager, shiftId, [staffMemberId]);
+    this.assertRosterScope(actor, eligibility.shift);
+    const evaluation = eligibility.evaluate(staffMemberId);
+    return { allowed: evaluation.allowed, violations: evaluation.blocking, warnings: evaluation.warnings };
   }
 
   /** Coordinators act only on shifts at venues and of teams their grant covers. */
   assertRosterScope(actor: Actor, shift: { eventId: string; venueId: string; teamId: string }): void {
     this.access.assertVenueTeam(actor, { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId });
+  }
+
+  private async load(
+    manager: EntityManager,
+    shiftId: string,
+    staffMemberIds: string[],
+    lock: boolean,
+    locked: Parameters<RuleFactsRepository['loadCandidates']>[3] = [],
+  ): Promise<ShiftEligibility> {
+    const shift = await this.facts.loadShift(manager, shiftId, lock);
+    if (!shift) throw new NotFoundError('Shift', shiftId);
+    const rules = await this.workRules.effectiveRulesByType(shift.eventId, manager);
+    const candidates = await this.facts.loadCandidates(manager, shift, staffMemberIds, locked);
+    return new ShiftEligibility(shift, rules, this.clock.now(), candidates);
   }
 }
