@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { OutboxService } from '@baton/outbox';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { ShiftService } from '@baton/scheduling';
 import { In } from 'typeorm';
 import { ShiftCancellationObject } from './dto/shift-cancellation.dto';
 import { EligibilityService } from '../eligibility/eligibility.service';
@@ -37,6 +38,7 @@ export class ShiftCancellationService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly rules: EligibilityService,
+    private readonly shifts: ShiftService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
@@ -54,7 +56,7 @@ export class ShiftCancellationService {
       if (!shift) throw new NotFoundError('Shift', shiftId);
       this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
       if (shift.status === 'CANCELLED') throw new ConflictError('This shift is already cancelled', { shiftId });
-      await manager.query(`UPDATE shifts SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [shiftId]);
+      await this.shifts.cancel(manager, shiftId);
       const cancelled: CancelledRow[] = await manager.query(
         `WITH old AS (
            SELECT id, status FROM assignments WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED') ORDER BY id FOR UPDATE),

@@ -14,7 +14,10 @@ import { toShiftObject } from './shift.mapper';
 /** How many shifts of a pattern the mutation returns; `count` tells how many were made. */
 const PATTERN_RESULT_SIZE = 50;
 
-/** Creating, changing and publishing shifts. Cancelling belongs to rostering (it cancels assignments). */
+/**
+ * Creating, changing and publishing shifts. Cancelling is started by rostering (it cancels the
+ * assignments and tells the people) and written here, in the caller's transaction: `cancel`.
+ */
 @Injectable()
 export class ShiftService {
   constructor(
@@ -22,6 +25,20 @@ export class ShiftService {
     private readonly audit: AuditService,
     private readonly checks: ShiftChecks,
   ) {}
+
+  /**
+   * Marks a shift cancelled inside the caller's unit of work (rostering's cancelShift, which has
+   * locked the shift and checked its scope and status). Returns false when there was no such shift.
+   */
+  async cancel(manager: EntityManager, shiftId: string): Promise<boolean> {
+    const result = await manager.getRepository(ShiftEntity).update({ id: shiftId }, { status: ShiftStatus.CANCELLED });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** How many shifts are at a venue or of a team (events asks, through VenueTeamUsages, before removing one). */
+  async countAt(manager: EntityManager, kind: 'venue' | 'team', id: string): Promise<number> {
+    return manager.getRepository(ShiftEntity).countBy(kind === 'venue' ? { venueId: id } : { teamId: id });
+  }
 
   async create(actor: Actor, input: CreateShiftInput): Promise<ShiftObject> {
     this.checks.assertCanManage(actor, input.eventId, input.venueId, input.teamId);
