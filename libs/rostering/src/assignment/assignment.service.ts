@@ -12,6 +12,7 @@ import type { LoadedShift } from '../eligibility/rule-facts.repository';
 import { ruleMessage, toProblem } from '../eligibility/rule-problems';
 import { RuleOutcome } from '../eligibility/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
+import { AssignmentRepository } from './assignment.repository';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
@@ -33,6 +34,7 @@ export class AssignmentService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly assignments: AssignmentRepository,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
@@ -115,20 +117,13 @@ export class AssignmentService {
     who: 'self' | 'coordinator',
   ): Promise<AssignmentObject> {
     return this.transactions.run(async ({ manager, afterCommit }) => {
-      // The shift before the assignment (the lock order of TransactionRunner): the status change
-      // writes the shift's counter, and cancelShift holds the shift while it reaches for its assignments.
-      await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR NO KEY UPDATE`, [assignmentId]);
-      const [row] = await manager.query(
-        `SELECT a.id, s.venue_id, s.team_id, s.event_id, m.user_id FROM assignments a
-           JOIN shifts s ON s.id = a.shift_id JOIN staff_members m ON m.id = a.staff_member_id
-          WHERE a.id = $1 FOR UPDATE OF a`,
-        [assignmentId],
-      );
+      // Locks the shift too (NO KEY UPDATE): the status change writes the shift's counter.
+      const row = await this.assignments.lockWithPlacement(manager, assignmentId, 'NO KEY UPDATE');
       if (!row) throw new NotFoundError('Assignment', assignmentId);
-      const shift = { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id };
+      const shift = { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId };
       if (who === 'self') {
-        const selfInEvent = this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.event_id);
-        if (row.user_id !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
+        const selfInEvent = this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.eventId);
+        if (row.userId !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
         this.eligibility.assertRosterScope(actor, shift);
       }
