@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor, Permission } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
+import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AssignmentObject } from './dto/assignment.dto';
 import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../alerts/staffing-alert';
 import { Evaluation, EligibilityService } from '../eligibility/eligibility.service';
@@ -18,6 +18,8 @@ import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
 
 export const ASSIGNMENT_CHANGED = 'assignmentChanged';
+/** The use case under which the rostering module registers what its constraints mean to `assign`. */
+export const ASSIGN_USE_CASE = 'rostering.assign';
 
 export interface AssignmentChange {
   assignment: AssignmentObject;
@@ -92,7 +94,8 @@ export class AssignmentService {
         return object;
       });
     } catch (error) {
-      throw this.translateRace(error);
+      // What the database refused although the checks passed: a race the row locks did not cover.
+      throw translateForUseCase(ASSIGN_USE_CASE, error);
     }
   }
 
@@ -177,20 +180,6 @@ export class AssignmentService {
     const rules = evaluation.blocking.map(toProblem);
     if (overrideReason && !hard.length) throw new ForbiddenError('Only an admin may override a blocking rule', { rules });
     throw new RuleViolationError(ruleMessage(evaluation.blocking), rules);
-  }
-
-  /** What the database refused although the checks passed: a race the row locks did not cover. */
-  private translateRace(error: unknown): unknown {
-    const constraint =
-      error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint : undefined;
-    if (constraint === 'shifts_capacity_check') return new RuleViolationError('The shift is full', [{ rule: 'CAPACITY', message: 'The shift is full' }]);
-    if (constraint === 'assignments_no_overlap' || constraint === 'assignments_person_no_overlap')
-      return new RuleViolationError('This person is on another shift at the same time', [
-        { rule: 'OVERLAP', message: 'This person is on another shift at the same time' },
-      ]);
-    if (constraint === 'assignments_one_active_per_shift')
-      return new RuleViolationError('This person is already on this shift', [{ rule: 'ALREADY_ASSIGNED', message: 'This person is already on this shift' }]);
-    return error;
   }
 
   private async history(

@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
 import { BadInputError, ConflictError, updateChanges } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { TransactionRunner, translateForUseCase } from '@baton/database';
+import { EntityManager, In } from 'typeorm';
 import { CreateShiftInput, RequiredSkillInput, ShiftObject, ShiftPatternInput, ShiftPatternResultObject, UpdateShiftInput } from './dto/shift.dto';
 import { ShiftChecks } from './shift-checks';
 import { expandPattern } from './shift-pattern';
 import { ShiftSkillEntity } from './shift-skill.entity';
 import { ShiftEntity, ShiftStatus } from './shift.entity';
 import { toShiftObject } from './shift.mapper';
+
+/** The use case under which libs register what their constraints mean when a shift's times change. */
+export const MOVE_SHIFT_USE_CASE = 'scheduling.moveShift';
 
 /** How many shifts of a pattern the mutation returns; `count` tells how many were made. */
 const PATTERN_RESULT_SIZE = 50;
@@ -222,15 +225,8 @@ export class ShiftService {
     try {
       await manager.getRepository(ShiftEntity).update({ id }, patch);
     } catch (error) {
-      const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (error instanceof QueryFailedError && driver?.code === '23P01') {
-        throw new ConflictError('Moving this shift would give an assigned person two shifts at the same time', {
-          constraint: driver.constraint ?? 'assignments_no_overlap',
-          rule: 'overlap',
-          field: 'startsAt',
-        });
-      }
-      throw error;
+      // The assignments keep their shift's times (a trigger): the libs owning their constraints say what a refusal means here.
+      throw translateForUseCase(MOVE_SHIFT_USE_CASE, error);
     }
   }
 
