@@ -17,3 +17,4 @@ export { TimeZoneChecker } from './time-zone/time-zone.checker';
 export { EventLoader, VenueLoader, TeamLoader } from './graph/event-loaders';
 /** The port through which other libs tell what keeps a venue or team in use (scheduling: its shifts). */
 export { VenueTeamUsages, type VenueTeamUsage, type VenueTeamKind } from './venue/venue-team-usages';
+export { EventsPermission, eventsPermissions } from './events.permissions';

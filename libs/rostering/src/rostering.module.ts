@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConflictError, RuleViolationError } from '@baton/core';
 import { describeConstraint, translateConstraint } from '@baton/database';
 import { MOVE_SHIFT_USE_CASE, SchedulingModule } from '@baton/scheduling';
+import { AuthModule } from '@baton/auth';
 import { AssignmentHistoryEntity } from './assignment/assignment-history.entity';
 import { AssignmentEntity } from './assignment/assignment.entity';
 import { ASSIGN_USE_CASE, AssignmentService } from './assignment/assignment.service';
@@ -42,6 +43,7 @@ import {
 } from './eligibility/rule-outcome.resolver';
 import { RuleFactsRepository } from './eligibility/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
+import { rosteringPermissions } from './rostering.permissions';
 
 describeConstraint('assignments_no_overlap', { message: 'This would put one person on two overlapping shifts' });
 describeConstraint('assignments_person_no_overlap', {
@@ -66,7 +68,13 @@ translateConstraint(
 );
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
+  imports: [
+    AuthModule.forFeature(rosteringPermissions),
+    TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]),
+    SchedulingModule,
+    AttendanceModule,
+    CoverageModule,
+  ],
   providers: [
     RuleFactsRepository,
     WorkHistoryService,

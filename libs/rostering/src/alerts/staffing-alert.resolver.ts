@@ -1,9 +1,10 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { STAFFING_ALERT, StaffingAlert } from './staffing-alert';
 import { StaffingAlertObject } from './staffing-alert.object';
+import { RosteringPermission } from '../rostering.permissions';
 
 /** Stateless; used where Nest gives no injector (the subscription filter). */
 const access = new AccessService();
@@ -26,9 +27,9 @@ export class StaffingAlertResolver {
     filter: (payload: { staffingAlert: StaffingAlert }, variables: { eventId: string }, context: { req?: { user?: Actor } }) =>
       alertVisibleTo(payload.staffingAlert, variables.eventId, context?.req?.user),
   })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string) {
-    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     return this.pubSub.asyncIterableIterator(STAFFING_ALERT);
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver, Subscription } from '@nestjs/graphql';
-import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { withFilter } from 'graphql-subscriptions';
 import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment.service';
 import { AssignInput, AssignmentChangeObject, AssignmentObject } from './dto/assignment.dto';
+import { RosteringPermission } from '../rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 
 /** A coordinator's assignments and the person's answers to them, and the live feed of both. */
 @Resolver(() => AssignmentObject)
@@ -16,13 +18,13 @@ export class AssignmentResolver {
   ) {}
 
   @Mutation(() => AssignmentObject, { description: 'Put a staff member on a shift. Refused with RULE_VIOLATION listing every failed rule.' })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   assign(@CurrentActor() actor: Actor, @Args('input', { description: 'Who, which shift, and an override reason if any' }) input: AssignInput) {
     return this.assignments.assign(actor, input.shiftId, input.staffMemberId, { overrideReason: input.overrideReason });
   }
 
   @Mutation(() => AssignmentObject, { description: 'Take a staff member off a shift; the place opens again' })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   unassign(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'An assignment within your grant' }, ParseUUIDPipe) assignmentId: string,
@@ -32,7 +34,7 @@ export class AssignmentResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'The assigned person confirms they will come' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   confirmAssignment(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'One of your own assignments' }, ParseUUIDPipe) assignmentId: string,
@@ -41,7 +43,7 @@ export class AssignmentResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'The assigned person declines; the place opens again' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   declineAssignment(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'One of your own assignments, not yet over' }, ParseUUIDPipe) assignmentId: string,
@@ -53,13 +55,13 @@ export class AssignmentResolver {
   @Subscription(() => AssignmentChangeObject, {
     description: 'Assignments made, answered or cancelled in one event (optionally one venue), within your venues and teams',
   })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   assignmentChanged(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
     @Args('venueId', { type: () => ID, nullable: true, description: 'Only this venue' }) venueId?: string,
   ) {
-    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     // Filtered per subscriber: a coordinator limited to some venues or teams hears only those.
     const visible = (payload?: { assignmentChanged: AssignmentChange }) => {
       const change = payload?.assignmentChanged;

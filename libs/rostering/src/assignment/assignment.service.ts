@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
 import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -16,6 +16,8 @@ import { AssignmentRepository } from './assignment.repository';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
+import { SchedulingPermission } from '@baton/scheduling';
+import { StaffPermission } from '@baton/staff';
 
 export const ASSIGNMENT_CHANGED = 'assignmentChanged';
 /** The use case under which the rostering module registers what its constraints mean to `assign`. */
@@ -125,7 +127,7 @@ export class AssignmentService {
       if (!row) throw new NotFoundError('Assignment', assignmentId);
       const shift = { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId };
       if (who === 'self') {
-        const selfInEvent = this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.eventId);
+        const selfInEvent = this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.eventId);
         if (row.userId !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
         this.eligibility.assertRosterScope(actor, shift);
@@ -175,7 +177,7 @@ export class AssignmentService {
   private decide(actor: Actor, evaluation: Evaluation, overrideReason?: string): RuleOutcome[] {
     if (!evaluation.blocking.length) return [];
     const hard = evaluation.blocking.filter((o) => !o.configurable);
-    const mayOverride = !!overrideReason && !hard.length && actor.can(Permission.RULES_MANAGE);
+    const mayOverride = !!overrideReason && !hard.length && actor.can(SchedulingPermission.RULES_MANAGE);
     if (mayOverride) return evaluation.blocking;
     const rules = evaluation.blocking.map(toProblem);
     if (overrideReason && !hard.length) throw new ForbiddenError('Only an admin may override a blocking rule', { rules });

@@ -1,12 +1,13 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
 import { Connection, PageArgs } from '@baton/graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { AssignmentObject } from './dto/assignment.dto';
 import { MyShiftsService } from './my-shifts.service';
 import { SelfServiceService } from './self-service.service';
+import { StaffPermission } from '@baton/staff';
 
 const OpenShiftConnection = Connection(ShiftObject, 'OpenShift');
 
@@ -20,7 +21,7 @@ export class SelfServiceResolver {
   ) {}
 
   @Query(() => OpenShiftConnection, { description: 'Published shifts of my team, not started, with places left' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   openShifts(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'An event you work' }, ParseUUIDPipe) eventId: string,
@@ -31,13 +32,13 @@ export class SelfServiceResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'Take an open shift of my team yourself, under the same rules as any assignment' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID, description: 'An open shift (see openShifts)' }, ParseUUIDPipe) shiftId: string) {
     return this.selfService.signUp(actor, shiftId);
   }
 
   @Query(() => [AssignmentObject], { description: 'My shifts in a window (default: from now, 14 days), oldest first' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   myShifts(
     @CurrentActor() actor: Actor,
     @Args('from', { nullable: true, description: 'Window start; default now' }) from?: Date,

@@ -1,8 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { ShiftCancellationObject } from './dto/shift-cancellation.dto';
 import { ShiftCancellationService } from './shift-cancellation.service';
+import { SchedulingPermission } from '@baton/scheduling';
 
 @Resolver(() => ShiftCancellationObject)
 export class ShiftCancellationResolver {
@@ -11,7 +12,7 @@ export class ShiftCancellationResolver {
   @Mutation(() => ShiftCancellationObject, {
     description: 'Cancel a shift: its assignments are cancelled and each person with an email or an account is notified; the answer lists who could not be',
   })
-  @Allow(Permission.SHIFTS_MANAGE)
+  @Allow(SchedulingPermission.SHIFTS_MANAGE)
   cancelShift(
     @CurrentActor() actor: Actor,
     @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,

@@ -1,12 +1,14 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
 import { ACTIVE_STATUSES, AssignmentStatus } from '../assignment/assignment.entity';
 import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { attendanceStatus, AttendanceStatus } from './attendance-status';
 import { AttendanceService } from './attendance.service';
 import { CheckInMethod } from './check-in-method';
+import { RosteringPermission } from '../rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 // Registers CheckInMethod and AttendanceStatus with GraphQL.
 import './attendance.enums';
 
@@ -22,7 +24,7 @@ export class AttendanceResolver {
       'Check a person in. Coordinators in scope: anyone, any method but SELF, `at` defaults to now. The person themself: method SELF, from 60 min before the start to the end, at the server time. ' +
       'Idempotent: an assignment already checked in is returned unchanged (no error, no new history), so offline uploads may be replayed.',
   })
-  @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
+  @Allow(RosteringPermission.ROSTER_MANAGE, StaffPermission.SELF_SERVICE)
   checkIn(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
@@ -43,7 +45,7 @@ export class AttendanceResolver {
     description:
       'Check a person out (coordinators in scope, or the person themself at the server time). After the check-in, at most 12 h after the end. Idempotent like checkIn.',
   })
-  @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
+  @Allow(RosteringPermission.ROSTER_MANAGE, StaffPermission.SELF_SERVICE)
   checkOut(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,

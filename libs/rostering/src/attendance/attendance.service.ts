@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EntityManager } from 'typeorm';
@@ -10,6 +10,8 @@ import { ACTIVE_STATUSES, AssignmentEntity, AssignmentStatus } from '../assignme
 import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { AssignmentRepository, LockedAssignment } from '../assignment/assignment.repository';
 import { CheckInMethod } from './check-in-method';
+import { RosteringPermission } from '../rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -119,11 +121,13 @@ export class AttendanceService {
   }
 
   private coordinates(actor: Actor, row: LockedAssignment): boolean {
-    return actor.can(Permission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId });
+    return (
+      actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId })
+    );
   }
 
   private isPerson(actor: Actor, row: LockedAssignment): boolean {
-    return !!row.userId && row.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.eventId);
+    return !!row.userId && row.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.eventId);
   }
 
   private outOfScope(row: LockedAssignment): ForbiddenError {

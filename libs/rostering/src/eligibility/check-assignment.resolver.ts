@@ -1,15 +1,16 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { RuleCheckObject } from './dto/rule-check.object';
 import { EligibilityService } from './eligibility.service';
+import { RosteringPermission } from '../rostering.permissions';
 
 @Resolver(() => RuleCheckObject)
 export class CheckAssignmentResolver {
   constructor(private readonly eligibility: EligibilityService) {}
 
   @Query(() => RuleCheckObject, { description: 'Would this assignment pass every rule right now? Writes nothing.' })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   checkAssignment(
     @CurrentActor() actor: Actor,
     @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
