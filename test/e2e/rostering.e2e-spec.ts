@@ -8,6 +8,7 @@ import { StaffMemberEntity } from '@baton/staff';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift, createStaffMember } from '../factories/rostering';
 import { createUser, TEST_PASSWORD } from '../factories/users';
+import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const ASSIGN = `mutation A($shiftId: ID!, $staffMemberId: ID!, $reason: String) {
@@ -57,6 +58,23 @@ describe('rostering: assignments under the rules', () => {
     expect((await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: shift.id })).activeCount).toBe(1);
     const audit = await t.gql.ok(`{ auditLog(filter: { entityId: "${result.assign.id}" }) { edges { node { action } } } }`, {}, tokens.admin);
     expect(audit.auditLog.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['assignment.created']);
+  });
+
+  it('reads the shift and the staff record once each, under their locks', async () => {
+    const shift = await createShift(t.dataSource, where(), '2024-07-28T06:00:00Z', '2024-07-28T14:00:00Z');
+    const person = await createStaffMember(t.dataSource, event.id, org.id);
+    const counter = countSql(t.dataSource);
+    try {
+      await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.coordinator);
+    } finally {
+      counter.stop();
+    }
+    const shiftReads = counter.statements.filter((q) => /\bFROM shifts\b/i.test(q));
+    const staffReads = counter.statements.filter((q) => /\baccreditation_status\b/.test(q));
+    expect(shiftReads).toHaveLength(1);
+    expect(shiftReads[0]).toMatch(/FOR UPDATE/);
+    expect(staffReads).toHaveLength(1);
+    expect(staffReads[0]).toMatch(/FOR UPDATE/);
   });
 
   it('refuses 10 h 59 of rest and allows 11 h 00, explaining the numbers and the neighbouring shift', async () => {

@@ -14,6 +14,28 @@ export function describeConstraint(constraint: string, meaning: ConstraintMeanin
   meanings.set(constraint, meaning);
 }
 
+type ConstraintTranslation = (violation: { constraint: string; code: string }) => BatonError;
+const translations = new Map<string, Map<string, ConstraintTranslation>>();
+
+/**
+ * What a constraint means to one use case, when that differs from its general meaning: a full
+ * shift is a CAPACITY rule violation to `assign`, while to a generic write it is a bad headcount.
+ * Each lib registers its own use cases' translations in its module, beside `describeConstraint`.
+ */
+export function translateConstraint(useCase: string, constraints: string[], translate: ConstraintTranslation): void {
+  const byConstraint = translations.get(useCase) ?? new Map<string, ConstraintTranslation>();
+  for (const constraint of constraints) byConstraint.set(constraint, translate);
+  translations.set(useCase, byConstraint);
+}
+
+/** The error a use case registered for the constraint this database error names, if any; else the error itself. */
+export function translateForUseCase(useCase: string, error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
+  const translate = driver?.constraint ? translations.get(useCase)?.get(driver.constraint) : undefined;
+  return translate ? translate({ constraint: driver!.constraint!, code: driver!.code ?? '' }) : error;
+}
+
 /**
  * The database is the last line of defence for invariants. When it refuses a write that the
  * service did not catch first (a race), the client still gets a typed error.

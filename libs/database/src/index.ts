@@ -5,5 +5,5 @@ export { EmbeddedPostgres, embeddedDataExists } from './embedded-postgres';
 export { dataSourceOptions } from './data-source-options';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { TransactionRunner, TRANSACTION_ATTEMPTS, type Tx } from './transaction';
-export { describeConstraint, mapDatabaseError } from './database-errors';
+export { describeConstraint, mapDatabaseError, translateConstraint, translateForUseCase } from './database-errors';
 export { pendingSchemaChanges } from './schema-diff';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { evaluateRules } from '@baton/rostering';
+import { verdict } from '@baton/rostering';
 import { defaultWorkRules } from '@baton/scheduling';
 import { EmploymentType } from '@baton/staff';
 import { DateTime } from 'luxon';
@@ -252,7 +252,7 @@ function rosterTestEvent(people: DemoTestPerson[], event: DemoAlumni['event'], v
       let active = 0;
       for (const i of members) {
         if (off.get(i) === day) continue;
-        const outcome = evaluateRules({
+        const answer = verdict({
           shift: {
             ...shift,
             eventId: 'demo-test',
@@ -269,7 +269,7 @@ function rosterTestEvent(people: DemoTestPerson[], event: DemoAlumni['event'], v
           now: rosteredAt,
           alreadyOnShift: false,
         });
-        if (outcome.some((o) => o.severity === 'BLOCK')) continue;
+        if (!answer.allowed) continue;
         active++;
         booked[i].push({ shiftId: shift.id, eventId: 'demo-test', startsAt: shift.startsAt, endsAt: shift.endsAt, timeZone: venue.timeZone });
         const came = random.next() < 0.94 && shift.startsAt.getTime() < now.getTime();

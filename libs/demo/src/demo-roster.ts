@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { evaluateRules, type EngineWorkRules } from '@baton/rostering';
-import { defaultWorkRules } from '@baton/scheduling';
+import { greedyRoster, type RosterPerson, type RosterShift } from '@baton/rostering';
+import { DEFAULT_WORK_RULES, type WorkRuleValues } from '@baton/scheduling';
 import { EmploymentType } from '@baton/staff';
 import { DateTime } from 'luxon';
 import type { DemoPlan, DemoVenue } from './demo-plan';
@@ -10,7 +10,7 @@ import { SeededRandom } from './random';
 /**
  * The staffing part of the demo, computed in memory before any database access: staff records,
  * shifts over the whole event, and an automatic roster in which every assignment passed the
- * rule engine (`evaluateRules`, the same code the API runs). Ids are fresh UUIDs; everything
+ * rules (the rostering lib's greedy solver asks the same verdict the API does). Ids are fresh UUIDs; everything
  * else follows from the seed, the scale and the clock's today.
  */
 
@@ -188,9 +188,6 @@ const OTHER_LEVEL: ReadonlyArray<readonly [number, number]> = [
 ];
 const EXTRA_LANGUAGES = ['es', 'de', 'it', 'ja', 'pt'];
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const NEIGHBOUR_WINDOW = 8 * DAY;
 /** Candidates looked at per shift: a bounded, rotating slice of the team. */
 const CANDIDATES_PER_SHIFT = 60;
 
@@ -440,19 +437,11 @@ function demoStaffProfile(account: { email: string; displayName: string }, venue
   };
 }
 
-interface Booked {
-  starts: number[];
-  ends: number[];
-  days: string[];
-  shiftIds: string[];
-  timeZones: string[];
-}
-
 /**
- * The automatic roster: shifts in chronological order; for each, a rotating slice of its team
- * (people based at the venue first), cheap pre-checks, then `evaluateRules` with facts built in
- * memory. Anyone the engine blocks is skipped, so no assignment breaks a rule. Each person's
- * booked intervals stay sorted, so the neighbours of a shift are found by binary search.
+ * The automatic roster: the rostering lib's greedy solver, with the demo's preferences for whom to
+ * try on each shift — a rotating slice of its team, people based at the venue first. Every
+ * placement passed the rules (the solver asks the same verdict as the API), so no assignment
+ * breaks one.
  */
 function assign(
   plan: DemoPlan,
@@ -464,10 +453,10 @@ function assign(
   random: SeededRandom,
 ) {
   const rosteredAt = DateTime.fromISO(plan.dates.startsOn, { zone: plan.event.timeZone }).minus({ days: 7 }).toJSDate();
-  const rules: Record<DemoEmploymentType, EngineWorkRules> = {
-    EMPLOYEE: defaultWorkRules(eventId, EmploymentType.EMPLOYEE),
-    CONTRACTOR: defaultWorkRules(eventId, EmploymentType.CONTRACTOR),
-    VOLUNTEER: defaultWorkRules(eventId, EmploymentType.VOLUNTEER),
+  const rules: Record<DemoEmploymentType, WorkRuleValues> = {
+    EMPLOYEE: DEFAULT_WORK_RULES[EmploymentType.EMPLOYEE],
+    CONTRACTOR: DEFAULT_WORK_RULES[EmploymentType.CONTRACTOR],
+    VOLUNTEER: DEFAULT_WORK_RULES[EmploymentType.VOLUNTEER],
   };
   const byTeam = new Map<string, number[]>();
   const byTeamVenue = new Map<string, number[]>();
@@ -480,99 +469,65 @@ function assign(
     add(byTeam, p.teamCode, i);
     add(byTeamVenue, `${p.teamCode}|${p.homeVenueCode}`, i);
   });
-  const facts = staff.map((p) => ({
-    id: p.id,
-    eventId,
-    accreditationStatus: p.accreditationStatus,
-    accreditationZones: p.zones,
-    skills: new Map(p.skills.map((s) => [s.code, s.level])),
+  const people: RosterPerson[] = staff.map((p) => ({
+    staff: {
+      id: p.id,
+      eventId,
+      accreditationStatus: p.accreditationStatus,
+      accreditationZones: p.zones,
+      skills: new Map(p.skills.map((s) => [s.code, s.level])),
+    },
+    rules: rules[p.employmentType],
+    availability: p.unavailable.map((u) => ({ kind: 'UNAVAILABLE' as const, ...u })),
   }));
-  const booked: Booked[] = staff.map(() => ({ starts: [], ends: [], days: [], shiftIds: [], timeZones: [] }));
-  const assignments: DemoAssignment[] = [];
-  let engineChecks = 0;
-  let blocked = 0;
-  const nowMs = now.getTime();
-  // Attendance draws use their own stream: the roster itself must not depend on the time of day.
-  const attendance = new SeededRandom(plan.seed ^ 0xc4ec);
-
-  shifts.forEach((shift, shiftIndex) => {
-    if (shift.status !== 'PUBLISHED' || shift.target === 0) return;
+  const rosterShifts: RosterShift[] = shifts.map((shift) => {
     const venue = venues.get(shift.venueCode) as DemoVenue;
+    return {
+      target: shift.target,
+      facts: {
+        id: shift.id,
+        eventId,
+        status: shift.status,
+        startsAt: shift.startsAt,
+        endsAt: shift.endsAt,
+        headcount: shift.headcount,
+        activeCount: 0,
+        timeZone: venue.timeZone,
+        venueZones: venue.zones,
+        requiredSkills: shift.requiredSkills.map((r) => ({ skillId: r.code, code: r.code, minLevel: r.minLevel })),
+      },
+    };
+  });
+  const candidates = (shiftIndex: number): number[] => {
+    const shift = shifts[shiftIndex];
     const home = byTeamVenue.get(`${shift.teamCode}|${shift.venueCode}`) ?? [];
     const team = REMOTE_VENUES.has(shift.venueCode) ? [] : (byTeam.get(shift.teamCode) ?? []);
-    const candidates = rotatingSlice(home, Math.min(home.length, CANDIDATES_PER_SHIFT), random);
-    if (candidates.length < CANDIDATES_PER_SHIFT && team.length) {
+    const chosen = rotatingSlice(home, Math.min(home.length, CANDIDATES_PER_SHIFT), random);
+    if (chosen.length < CANDIDATES_PER_SHIFT && team.length) {
       for (const i of rotatingSlice(team, Math.min(team.length, CANDIDATES_PER_SHIFT * 2), random)) {
-        if (candidates.length >= CANDIDATES_PER_SHIFT) break;
-        if (staff[i].homeVenueCode !== shift.venueCode) candidates.push(i);
+        if (chosen.length >= CANDIDATES_PER_SHIFT) break;
+        if (staff[i].homeVenueCode !== shift.venueCode) chosen.push(i);
       }
     }
-    const start = shift.startsAt.getTime();
-    const end = shift.endsAt.getTime();
-    const shiftFacts = {
-      id: shift.id,
-      eventId,
-      status: shift.status,
-      startsAt: shift.startsAt,
-      endsAt: shift.endsAt,
-      headcount: shift.headcount,
-      activeCount: 0,
-      timeZone: venue.timeZone,
-      venueZones: venue.zones,
-      requiredSkills: shift.requiredSkills.map((r) => ({ skillId: r.code, code: r.code, minLevel: r.minLevel })),
-    };
-    for (const i of candidates) {
-      if (shiftFacts.activeCount >= shift.target) break;
-      const person = facts[i];
-      // Cheap pre-checks for the obvious refusals; the engine has the last word.
-      if (person.accreditationStatus !== 'VALID') continue;
-      if (!venue.zones.every((z) => person.accreditationZones.includes(z))) continue;
-      if (!shift.requiredSkills.every((r) => (person.skills.get(r.code) ?? 0) >= r.minLevel)) continue;
-      const b = booked[i];
-      const last = b.ends.length - 1;
-      if (last >= 0 && (b.days[last] === shift.day || b.ends[last] > start)) continue;
-      const from = lowerBound(b.ends, start - NEIGHBOUR_WINDOW);
-      const neighbours = [];
-      for (let k = from; k < b.starts.length && b.starts[k] < end + NEIGHBOUR_WINDOW; k++) {
-        neighbours.push({ shiftId: b.shiftIds[k], eventId, startsAt: new Date(b.starts[k]), endsAt: new Date(b.ends[k]), timeZone: b.timeZones[k] });
-      }
-      engineChecks++;
-      const outcomes = evaluateRules({
-        shift: shiftFacts,
-        staff: person,
-        neighbours,
-        availability: staff[i].unavailable.map((u) => ({ kind: 'UNAVAILABLE' as const, ...u })),
-        rules: rules[staff[i].employmentType],
-        now: rosteredAt,
-        alreadyOnShift: false,
-      });
-      if (outcomes.some((o) => o.severity === 'BLOCK')) {
-        blocked++;
-        continue;
-      }
-      const at = lowerBound(b.starts, start);
-      b.starts.splice(at, 0, start);
-      b.ends.splice(at, 0, end);
-      b.days.splice(at, 0, shift.day);
-      b.shiftIds.splice(at, 0, shift.id);
-      b.timeZones.splice(at, 0, venue.timeZone);
-      shiftFacts.activeCount++;
-      // Every shift that has started: nearly everyone checked in, and checked out once it is over.
-      // The few others are the no-shows (live ones for shifts of the last hours).
-      const started = start <= nowMs;
-      const checkedIn = started && attendance.next() < 0.95;
-      const checkedInAt = checkedIn ? new Date(Math.min(nowMs, start + attendance.int(-20, 10) * 60_000)) : null;
-      const checkedOutAt = checkedIn && end <= nowMs ? new Date(Math.max(checkedInAt!.getTime(), Math.min(nowMs, end + attendance.int(0, 15) * 60_000))) : null;
-      assignments.push({
-        shift: shiftIndex,
-        staff: i,
-        status: checkedIn || attendance.next() < 1 / 3 ? 'CONFIRMED' : 'ASSIGNED',
-        checkedInAt,
-        checkedOutAt,
-      });
-    }
+    return chosen;
+  };
+  const solution = greedyRoster({ shifts: rosterShifts, people, now: rosteredAt, candidates });
+
+  // Every shift that has started: nearly everyone checked in, and checked out once it is over.
+  // The few others are the no-shows (live ones for shifts of the last hours). Attendance draws
+  // use their own stream: the roster itself must not depend on the time of day.
+  const attendance = new SeededRandom(plan.seed ^ 0xc4ec);
+  const nowMs = now.getTime();
+  const assignments: DemoAssignment[] = solution.placements.map(({ shift: shiftIndex, person }) => {
+    const start = shifts[shiftIndex].startsAt.getTime();
+    const end = shifts[shiftIndex].endsAt.getTime();
+    const started = start <= nowMs;
+    const checkedIn = started && attendance.next() < 0.95;
+    const checkedInAt = checkedIn ? new Date(Math.min(nowMs, start + attendance.int(-20, 10) * 60_000)) : null;
+    const checkedOutAt = checkedIn && end <= nowMs ? new Date(Math.max(checkedInAt!.getTime(), Math.min(nowMs, end + attendance.int(0, 15) * 60_000))) : null;
+    return { shift: shiftIndex, staff: person, status: checkedIn || attendance.next() < 1 / 3 ? 'CONFIRMED' : 'ASSIGNED', checkedInAt, checkedOutAt };
   });
-  return { assignments, engineChecks, blocked, rosteredAt };
+  return { assignments, engineChecks: solution.checks, blocked: solution.blocked, rosteredAt };
 }
 
 /** Up to `count` items from a random starting point, wrapping around: a cheap shuffle for spreading work. */
@@ -582,16 +537,4 @@ function rotatingSlice(items: number[], count: number, random: SeededRandom): nu
   const out: number[] = [];
   for (let k = 0; k < count; k++) out.push(items[(offset + k) % items.length]);
   return out;
-}
-
-/** First index whose value is ≥ `value` (`values` sorted ascending). */
-function lowerBound(values: number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

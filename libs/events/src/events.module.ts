@@ -12,6 +12,7 @@ import { TeamEntity } from './team/team.entity';
 import { TimeZoneChecker } from './time-zone/time-zone.checker';
 import { VenueEntity } from './venue/venue.entity';
 import { VenueTeamService } from './venue/venue.service';
+import { VenueTeamUsages } from './venue/venue-team-usages';
 import { eventsPermissions } from './events.permissions';
 
 describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
@@ -26,6 +27,7 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
     TimeZoneChecker,
     EventService,
     VenueTeamService,
+    VenueTeamUsages,
     EventsResolver,
     EventPhaseHooks,
     EventLoader,
@@ -34,6 +36,6 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
     VenueEdgesResolver,
     TeamEdgesResolver,
   ],
-  exports: [TimeZoneChecker, EventService, VenueTeamService, EventPhaseHooks, EventLoader, VenueLoader, TeamLoader],
+  exports: [TimeZoneChecker, EventService, VenueTeamService, VenueTeamUsages, EventPhaseHooks, EventLoader, VenueLoader, TeamLoader],
 })
 export class EventsModule {}

@@ -15,4 +15,6 @@ export { IsIanaTimeZone } from './time-zone/is-iana-time-zone';
 export { TimeZoneChecker } from './time-zone/time-zone.checker';
 /** DataLoader factories for graph edges: an event, venue or team by id, null where the viewer may not read it. */
 export { EventLoader, VenueLoader, TeamLoader } from './graph/event-loaders';
+/** The port through which other libs tell what keeps a venue or team in use (scheduling: its shifts). */
+export { VenueTeamUsages, type VenueTeamUsage, type VenueTeamKind } from './venue/venue-team-usages';
 export { EventsPermission, eventsPermissions } from './events.permissions';

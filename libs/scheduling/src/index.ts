@@ -6,6 +6,8 @@ export { WorkRuleSetEntity, RuleMode } from './work-rules/work-rule-set.entity';
 /** The rules in force for an event and employment type: `effectiveRules(eventId, type, manager?)`. */
 export { WorkRuleService } from './work-rules/work-rule.service';
 export { DEFAULT_WORK_RULES, WORK_RULE_LIMITS, defaultWorkRules, type WorkRules, type WorkRuleValues } from './work-rules/work-rule-defaults';
+/** Shift writes other libs start: `cancel(manager, id)` inside their unit of work. */
+export { ShiftService, MOVE_SHIFT_USE_CASE } from './shift/shift.service';
 /** Shift reads with the visibility rules (staff see published shifts only). */
 export { ShiftQueryService } from './shift/shift-query.service';
 export { ShiftChecks, MAX_SHIFT_HOURS } from './shift/shift-checks';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { EventsModule } from '@baton/events';
 import { AuthModule } from '@baton/auth';
 import { RequiredSkillEdgesResolver, ShiftEdgesResolver, WorkRulesEdgesResolver } from './graph/scheduling-edges.resolver';
 import { ShiftLoader } from './graph/shift.loader';
@@ -11,6 +12,7 @@ import { ShiftSkillEntity } from './shift/shift-skill.entity';
 import { ShiftEntity } from './shift/shift.entity';
 import { ShiftResolver } from './shift/shift.resolver';
 import { ShiftService } from './shift/shift.service';
+import { ShiftUsageRegistration } from './shift/shift-usage';
 import { WorkRuleService } from './work-rules/work-rule.service';
 import { WorkRuleSetEntity } from './work-rules/work-rule-set.entity';
 import { WorkRulesResolver } from './work-rules/work-rules.resolver';
@@ -29,10 +31,11 @@ describeConstraint('work_rule_sets_values_check', {
 });
 
 @Module({
-  imports: [AuthModule.forFeature(schedulingPermissions), TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity])],
+  imports: [AuthModule.forFeature(schedulingPermissions), TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity]), EventsModule],
   providers: [
     ShiftChecks,
     ShiftService,
+    ShiftUsageRegistration,
     ShiftQueryService,
     ShiftSkillsLoader,
     ShiftResolver,
@@ -43,6 +46,6 @@ describeConstraint('work_rule_sets_values_check', {
     RequiredSkillEdgesResolver,
     WorkRulesEdgesResolver,
   ],
-  exports: [WorkRuleService, ShiftQueryService, ShiftChecks, ShiftLoader],
+  exports: [WorkRuleService, ShiftService, ShiftQueryService, ShiftChecks, ShiftLoader],
 })
 export class SchedulingModule {}

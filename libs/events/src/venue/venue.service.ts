@@ -8,6 +8,7 @@ import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateV
 import { EventEntity } from '../event/event.entity';
 import { TeamEntity } from '../team/team.entity';
 import { TimeZoneChecker } from '../time-zone/time-zone.checker';
+import { VenueTeamUsages } from './venue-team-usages';
 import { VenueEntity } from './venue.entity';
 import { EventsPermission } from '../events.permissions';
 
@@ -32,6 +33,7 @@ export class VenueTeamService {
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly zones: TimeZoneChecker,
+    private readonly usages: VenueTeamUsages,
   ) {}
 
   async venues(actor: Actor, eventId: string): Promise<VenueObject[]> {
@@ -131,8 +133,12 @@ export class VenueTeamService {
       // Locked first: a grant being written at the same time waits (its trigger takes KEY SHARE), then sees the outcome.
       const row = await manager.getRepository(entity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
       if (!row) throw new NotFoundError(kind === 'venue' ? 'Venue' : 'Team', id);
-      const [{ shifts }] = await manager.query(`SELECT count(*)::int AS shifts FROM shifts WHERE ${kind}_id = $1`, [id]);
-      if (shifts > 0) throw new ConflictError(`This ${kind} still has ${shifts} shift(s); cancel or move them first`, { [`${kind}Id`]: id, shifts });
+      const used = await this.usages.inUse(manager, kind, id);
+      if (used)
+        throw new ConflictError(`This ${kind} still has ${used.count} ${used.usage.noun}; cancel or move them first`, {
+          [`${kind}Id`]: id,
+          [used.usage.key]: used.count,
+        });
       // A grant limited to this venue or team would be left naming nothing; narrowing it silently could widen it to "all".
       const [{ grants }] = await manager.query(
         `SELECT (SELECT count(*) FROM role_grants WHERE $1 = ANY (${kind}_ids)) + (SELECT count(*) FROM invitations WHERE $1 = ANY (${kind}_ids) AND accepted_at IS NULL AND revoked_at IS NULL) AS grants`,

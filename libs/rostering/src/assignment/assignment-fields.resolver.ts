@@ -3,7 +3,7 @@ import { AccessService, Actor, CurrentActor } from '@baton/auth';
 import { LoaderRegistry, Loaders } from '@baton/graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { StaffMemberObject } from '@baton/staff';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from './dto/assignment.dto';
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment.loaders';
 import { RosteringPermission } from '../rostering.permissions';
 

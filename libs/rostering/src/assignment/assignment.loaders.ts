@@ -5,7 +5,7 @@ import { ShiftEntity, ShiftObject, toShiftObject } from '@baton/scheduling';
 import { canSeeContact, StaffMemberEntity, StaffMemberObject, toStaffMemberObject } from '@baton/staff';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from './dto/assignment.dto';
 import { toAssignmentObject } from './assignment.mapper';
 import { ACTIVE_STATUSES, AssignmentEntity } from './assignment.entity';
 

@@ -1,4 +1,4 @@
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from './dto/assignment.dto';
 import { AssignmentEntity } from './assignment.entity';
 
 export function toAssignmentObject(a: AssignmentEntity): AssignmentObject {

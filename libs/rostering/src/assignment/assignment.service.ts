@@ -2,15 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
+import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
-import { EntityManager, QueryFailedError } from 'typeorm';
-import { AssignmentObject } from '../dto/assignment.dto';
-import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../attendance/staffing-alert';
-import { Evaluation, RuleCheckService } from '../rules/rule-check.service';
-import { ruleMessage, toProblem } from '../rules/rule-problems';
-import { RuleOutcome } from '../rules/rule-types';
+import { EntityManager } from 'typeorm';
+import { AssignmentObject } from './dto/assignment.dto';
+import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../alerts/staffing-alert';
+import { Evaluation, EligibilityService } from '../eligibility/eligibility.service';
+import type { LoadedShift } from '../eligibility/rule-facts.repository';
+import { ruleMessage, toProblem } from '../eligibility/rule-problems';
+import { RuleOutcome } from '../eligibility/rule-types';
 import { AssignmentHistoryEntity } from './assignment-history.entity';
+import { AssignmentRepository } from './assignment.repository';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
@@ -18,6 +20,8 @@ import { SchedulingPermission } from '@baton/scheduling';
 import { StaffPermission } from '@baton/staff';
 
 export const ASSIGNMENT_CHANGED = 'assignmentChanged';
+/** The use case under which the rostering module registers what its constraints mean to `assign`. */
+export const ASSIGN_USE_CASE = 'rostering.assign';
 
 export interface AssignmentChange {
   assignment: AssignmentObject;
@@ -30,10 +34,11 @@ export interface AssignmentChange {
 export class AssignmentService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly rules: RuleCheckService,
+    private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly assignments: AssignmentRepository,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
@@ -45,13 +50,16 @@ export class AssignmentService {
     actor: Actor,
     shiftId: string,
     staffMemberId: string,
-    options: { overrideReason?: string; source?: AssignmentSource } = {},
+    options: { overrideReason?: string; source?: AssignmentSource; precheck?: (shift: LoadedShift) => void } = {},
   ): Promise<AssignmentObject> {
     const source = options.source ?? AssignmentSource.MANUAL;
     try {
       return await this.transactions.run(async ({ manager, afterCommit }) => {
-        await this.rules.assertMayEvaluate(manager, actor, shiftId, staffMemberId, source === AssignmentSource.MANUAL);
-        const evaluation = await this.rules.evaluate(manager, shiftId, staffMemberId, true);
+        // The person and the shift are read once, under their locks; every check below reads those rows.
+        const eligibility = await this.eligibility.loadForWrite(manager, shiftId, staffMemberId);
+        options.precheck?.(eligibility.shift);
+        if (source === AssignmentSource.MANUAL) this.eligibility.assertRosterScope(actor, eligibility.shift);
+        const evaluation = eligibility.evaluate(staffMemberId);
         const overridden = this.decide(actor, evaluation, options.overrideReason);
         const repository = manager.getRepository(AssignmentEntity);
         const assignment = await repository.save(
@@ -88,7 +96,8 @@ export class AssignmentService {
         return object;
       });
     } catch (error) {
-      throw this.translateRace(error);
+      // What the database refused although the checks passed: a race the row locks did not cover.
+      throw translateForUseCase(ASSIGN_USE_CASE, error);
     }
   }
 
@@ -113,22 +122,15 @@ export class AssignmentService {
     who: 'self' | 'coordinator',
   ): Promise<AssignmentObject> {
     return this.transactions.run(async ({ manager, afterCommit }) => {
-      // The shift before the assignment (the lock order of TransactionRunner): the status change
-      // writes the shift's counter, and cancelShift holds the shift while it reaches for its assignments.
-      await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR NO KEY UPDATE`, [assignmentId]);
-      const [row] = await manager.query(
-        `SELECT a.id, s.venue_id, s.team_id, s.event_id, m.user_id FROM assignments a
-           JOIN shifts s ON s.id = a.shift_id JOIN staff_members m ON m.id = a.staff_member_id
-          WHERE a.id = $1 FOR UPDATE OF a`,
-        [assignmentId],
-      );
+      // Locks the shift too (NO KEY UPDATE): the status change writes the shift's counter.
+      const row = await this.assignments.lockWithPlacement(manager, assignmentId, 'NO KEY UPDATE');
       if (!row) throw new NotFoundError('Assignment', assignmentId);
-      const shift = { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id };
+      const shift = { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId };
       if (who === 'self') {
-        const selfInEvent = this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.event_id);
-        if (row.user_id !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
+        const selfInEvent = this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.eventId);
+        if (row.userId !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
-        this.rules.assertRosterScope(actor, shift);
+        this.eligibility.assertRosterScope(actor, shift);
       }
       const repository = manager.getRepository(AssignmentEntity);
       const assignment = await repository.findOneByOrFail({ id: assignmentId });
@@ -180,20 +182,6 @@ export class AssignmentService {
     const rules = evaluation.blocking.map(toProblem);
     if (overrideReason && !hard.length) throw new ForbiddenError('Only an admin may override a blocking rule', { rules });
     throw new RuleViolationError(ruleMessage(evaluation.blocking), rules);
-  }
-
-  /** What the database refused although the checks passed: a race the row locks did not cover. */
-  private translateRace(error: unknown): unknown {
-    const constraint =
-      error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint : undefined;
-    if (constraint === 'shifts_capacity_check') return new RuleViolationError('The shift is full', [{ rule: 'CAPACITY', message: 'The shift is full' }]);
-    if (constraint === 'assignments_no_overlap' || constraint === 'assignments_person_no_overlap')
-      return new RuleViolationError('This person is on another shift at the same time', [
-        { rule: 'OVERLAP', message: 'This person is on another shift at the same time' },
-      ]);
-    if (constraint === 'assignments_one_active_per_shift')
-      return new RuleViolationError('This person is already on this shift', [{ rule: 'ALREADY_ASSIGNED', message: 'This person is already on this shift' }]);
-    return error;
   }
 
   private async history(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
 import { DataSource } from 'typeorm';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from './dto/assignment.dto';
 import { toAssignmentObject } from './assignment.mapper';
 import { AssignmentEntity } from './assignment.entity';
 

@@ -6,9 +6,10 @@ import { ConflictError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { OutboxService } from '@baton/outbox';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
+import { ShiftService } from '@baton/scheduling';
 import { In } from 'typeorm';
-import { ShiftCancellationObject } from '../dto/shift-cancellation.dto';
-import { RuleCheckService } from '../rules/rule-check.service';
+import { ShiftCancellationObject } from './dto/shift-cancellation.dto';
+import { EligibilityService } from '../eligibility/eligibility.service';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { AssignmentEntity } from './assignment.entity';
@@ -36,7 +37,8 @@ interface CancelledRow {
 export class ShiftCancellationService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly rules: RuleCheckService,
+    private readonly rules: EligibilityService,
+    private readonly shifts: ShiftService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
@@ -54,7 +56,7 @@ export class ShiftCancellationService {
       if (!shift) throw new NotFoundError('Shift', shiftId);
       this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
       if (shift.status === 'CANCELLED') throw new ConflictError('This shift is already cancelled', { shiftId });
-      await manager.query(`UPDATE shifts SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [shiftId]);
+      await this.shifts.cancel(manager, shiftId);
       const cancelled: CancelledRow[] = await manager.query(
         `WITH old AS (
            SELECT id, status FROM assignments WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED') ORDER BY id FOR UPDATE),

@@ -1,34 +1,22 @@
-import { Inject, ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
-import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { ACTIVE_STATUSES, AssignmentStatus } from '../assignment/assignment.entity';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { attendanceStatus, AttendanceStatus } from './attendance-status';
-import { StaffingAlertObject } from './attendance.dto';
 import { AttendanceService } from './attendance.service';
 import { CheckInMethod } from './check-in-method';
-import { STAFFING_ALERT, StaffingAlert } from './staffing-alert';
 import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
-
-/** Stateless; used where Nest gives no injector (the subscription filter). */
-const access = new AccessService();
-
-/** An alert reaches a subscriber of its event whose venue and team scope covers it. */
-export function alertVisibleTo(alert: StaffingAlert, eventId: string, actor: Actor | undefined): boolean {
-  if (!actor || alert.eventId !== eventId) return false;
-  return access.coversVenueTeam(actor, alert);
-}
+// Registers CheckInMethod and AttendanceStatus with GraphQL.
+import './attendance.enums';
 
 @Resolver(() => AssignmentObject)
 export class AttendanceResolver {
   constructor(
     private readonly service: AttendanceService,
-    private readonly access: AccessService,
     private readonly clock: Clock,
-    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
   @Mutation(() => AssignmentObject, {
@@ -75,16 +63,5 @@ export class AttendanceResolver {
     const active = (ACTIVE_STATUSES as readonly AssignmentStatus[]).includes(assignment.status);
     if (!active && !assignment.checkedInAt) return null;
     return attendanceStatus(assignment, this.clock.now());
-  }
-
-  @Subscription(() => StaffingAlertObject, {
-    description: 'No-shows, gaps and rule overrides in one event, within your venue and team scope',
-    filter: (payload: { staffingAlert: StaffingAlert }, variables: { eventId: string }, context: { req?: { user?: Actor } }) =>
-      alertVisibleTo(payload.staffingAlert, variables.eventId, context?.req?.user),
-  })
-  @Allow(RosteringPermission.ROSTER_MANAGE)
-  staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string) {
-    this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
-    return this.pubSub.asyncIterableIterator(STAFFING_ALERT);
   }
 }

@@ -7,7 +7,8 @@ import { EntityManager } from 'typeorm';
 import { AssignmentHistoryEntity } from '../assignment/assignment-history.entity';
 import { toAssignmentObject } from '../assignment/assignment.mapper';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentStatus } from '../assignment/assignment.entity';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from '../assignment/dto/assignment.dto';
+import { AssignmentRepository, LockedAssignment } from '../assignment/assignment.repository';
 import { CheckInMethod } from './check-in-method';
 import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
@@ -23,19 +24,6 @@ export const CLOCK_TOLERANCE_MINUTES = 2;
 export const CHECK_IN_EARLIEST_HOURS = 24;
 /** A check-out may be recorded at most this long after the shift ends. */
 export const CHECK_OUT_LATEST_HOURS = 12;
-
-interface LockedRow {
-  id: string;
-  event_id: string;
-  status: AssignmentStatus;
-  starts_at: Date;
-  ends_at: Date;
-  checked_in_at: Date | null;
-  checked_out_at: Date | null;
-  venue_id: string;
-  team_id: string;
-  user_id: string | null;
-}
 
 type Who = 'self' | 'coordinator';
 
@@ -54,6 +42,7 @@ export class AttendanceService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly assignments: AssignmentRepository,
   ) {}
 
   /**
@@ -67,12 +56,12 @@ export class AttendanceService {
       const row = await this.lock(manager, assignmentId);
       const who = this.authorize(actor, row, method === CheckInMethod.SELF ? 'self' : 'coordinator');
       const repository = manager.getRepository(AssignmentEntity);
-      if (row.checked_in_at) return toAssignmentObject(await repository.findOneByOrFail({ id: assignmentId }));
+      if (row.checkedInAt) return toAssignmentObject(await repository.findOneByOrFail({ id: assignmentId }));
       this.assertActive(row);
       const now = this.clock.now();
       const when = this.effectiveTime(who, at, now);
-      const start = row.starts_at.getTime();
-      if (who === 'self' && (now.getTime() < start - SELF_CHECK_IN_OPENS_MINUTES * MINUTE || now > row.ends_at)) {
+      const start = row.startsAt.getTime();
+      if (who === 'self' && (now.getTime() < start - SELF_CHECK_IN_OPENS_MINUTES * MINUTE || now > row.endsAt)) {
         throw BadInputError.field(
           'assignmentId',
           `You may check yourself in from ${SELF_CHECK_IN_OPENS_MINUTES} minutes before the start until the end of the shift`,
@@ -82,7 +71,7 @@ export class AttendanceService {
       this.assertNotFuture(when, now);
       if (when.getTime() < start - CHECK_IN_EARLIEST_HOURS * HOUR)
         throw BadInputError.field('at', `A check-in may not be more than ${CHECK_IN_EARLIEST_HOURS} h before the start`, 'tooEarly');
-      if (when > row.ends_at) throw BadInputError.field('at', 'A check-in may not be after the end of the shift', 'afterEnd');
+      if (when > row.endsAt) throw BadInputError.field('at', 'A check-in may not be after the end of the shift', 'afterEnd');
 
       const assignment = await repository.findOneByOrFail({ id: assignmentId });
       assignment.checkedInAt = when;
@@ -103,14 +92,14 @@ export class AttendanceService {
       const who: Who = this.coordinates(actor, row) ? 'coordinator' : 'self';
       if (who === 'self' && !this.isPerson(actor, row)) throw this.outOfScope(row);
       const repository = manager.getRepository(AssignmentEntity);
-      if (row.checked_out_at) return toAssignmentObject(await repository.findOneByOrFail({ id: assignmentId }));
+      if (row.checkedOutAt) return toAssignmentObject(await repository.findOneByOrFail({ id: assignmentId }));
       this.assertActive(row);
-      if (!row.checked_in_at) throw new ConflictError('This assignment is not checked in', { assignmentId });
+      if (!row.checkedInAt) throw new ConflictError('This assignment is not checked in', { assignmentId });
       const now = this.clock.now();
       const when = this.effectiveTime(who, at, now);
       this.assertNotFuture(when, now);
-      if (when <= row.checked_in_at) throw BadInputError.field('at', 'A check-out must be after the check-in', 'beforeCheckIn');
-      if (when.getTime() > row.ends_at.getTime() + CHECK_OUT_LATEST_HOURS * HOUR)
+      if (when <= row.checkedInAt) throw BadInputError.field('at', 'A check-out must be after the check-in', 'beforeCheckIn');
+      if (when.getTime() > row.endsAt.getTime() + CHECK_OUT_LATEST_HOURS * HOUR)
         throw BadInputError.field('at', `A check-out may not be more than ${CHECK_OUT_LATEST_HOURS} h after the end`, 'tooLate');
 
       const assignment = await repository.findOneByOrFail({ id: assignmentId });
@@ -125,36 +114,28 @@ export class AttendanceService {
    * The shift (KEY SHARE: it must not be cancelled or moved meanwhile, while check-ins of one shift
    * do not wait for each other), then the assignment: the lock order of TransactionRunner.
    */
-  private async lock(manager: EntityManager, assignmentId: string): Promise<LockedRow> {
-    await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR KEY SHARE`, [assignmentId]);
-    const [row] = await manager.query(
-      `SELECT a.id, a.event_id, a.status, a.starts_at, a.ends_at, a.checked_in_at, a.checked_out_at, s.venue_id, s.team_id, m.user_id
-         FROM assignments a
-         JOIN shifts s ON s.id = a.shift_id
-         JOIN staff_members m ON m.id = a.staff_member_id
-        WHERE a.id = $1 FOR UPDATE OF a`,
-      [assignmentId],
-    );
+  private async lock(manager: EntityManager, assignmentId: string): Promise<LockedAssignment> {
+    const row = await this.assignments.lockWithPlacement(manager, assignmentId, 'KEY SHARE');
     if (!row) throw new NotFoundError('Assignment', assignmentId);
-    return row as LockedRow;
+    return row;
   }
 
-  private coordinates(actor: Actor, row: LockedRow): boolean {
+  private coordinates(actor: Actor, row: LockedAssignment): boolean {
     return (
-      actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id })
+      actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId })
     );
   }
 
-  private isPerson(actor: Actor, row: LockedRow): boolean {
-    return !!row.user_id && row.user_id === actor.userId && this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.event_id);
+  private isPerson(actor: Actor, row: LockedAssignment): boolean {
+    return !!row.userId && row.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.eventId);
   }
 
-  private outOfScope(row: LockedRow): ForbiddenError {
-    return new ForbiddenError('This shift is outside your scope', { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id });
+  private outOfScope(row: LockedAssignment): ForbiddenError {
+    return new ForbiddenError('This shift is outside your scope', { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId });
   }
 
   /** SELF is the assigned person's own method; every other method is a coordinator's. */
-  private authorize(actor: Actor, row: LockedRow, as: Who): Who {
+  private authorize(actor: Actor, row: LockedAssignment, as: Who): Who {
     if (as === 'self') {
       if (!this.isPerson(actor, row)) throw new ForbiddenError('Only the assigned person may check in with method SELF');
       return 'self';
@@ -164,7 +145,7 @@ export class AttendanceService {
     throw this.outOfScope(row);
   }
 
-  private assertActive(row: LockedRow): void {
+  private assertActive(row: LockedAssignment): void {
     if (!(ACTIVE_STATUSES as readonly AssignmentStatus[]).includes(row.status)) {
       throw new ConflictError(`An assignment that is ${row.status.toLowerCase()} cannot be checked in or out`, { status: row.status });
     }
@@ -185,10 +166,17 @@ export class AttendanceService {
     if (when.getTime() > now.getTime() + CLOCK_TOLERANCE_MINUTES * MINUTE) throw BadInputError.field('at', 'The time may not be in the future', 'future');
   }
 
-  private async record(manager: EntityManager, actor: Actor, row: LockedRow, note: string, action: string, after: Record<string, unknown>): Promise<void> {
+  private async record(
+    manager: EntityManager,
+    actor: Actor,
+    row: LockedAssignment,
+    note: string,
+    action: string,
+    after: Record<string, unknown>,
+  ): Promise<void> {
     await manager
       .getRepository(AssignmentHistoryEntity)
       .insert({ assignmentId: row.id, actorUserId: actor.userId, fromStatus: row.status, toStatus: row.status, note, at: this.clock.now() });
-    await this.audit.record(manager, { actorUserId: actor.userId, action, entityType: 'assignment', entityId: row.id, eventId: row.event_id, after });
+    await this.audit.record(manager, { actorUserId: actor.userId, action, entityType: 'assignment', entityId: row.id, eventId: row.eventId, after });
   }
 }

@@ -7,7 +7,7 @@ import { JobHandler } from '@baton/queue';
 import { AssignmentHistoryEntity } from '../assignment/assignment-history.entity';
 import { AssignmentStatus } from '../assignment/assignment.entity';
 import { NO_SHOW_GRACE_MINUTES } from './attendance-status';
-import { publishStaffingAlert, StaffingAlert, StaffingAlertKind } from './staffing-alert';
+import { publishStaffingAlert, StaffingAlert, StaffingAlertKind } from '../alerts/staffing-alert';
 
 /** The scheduled job; its interval can be changed with JOB_INTERVALS. */
 export const NO_SHOW_SWEEP_JOB = 'rostering.no-show-sweep';

@@ -5,7 +5,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { toAssignmentObject } from '../assignment/assignment.mapper';
 import { AssignmentEntity } from '../assignment/assignment.entity';
-import { AssignmentObject } from '../dto/assignment.dto';
+import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
 

@@ -4,10 +4,10 @@ import { LoaderRegistry, Loaders } from '@baton/graphql';
 import { UserLoader, UserObject } from '@baton/identity';
 import { ShiftLoader, ShiftObject } from '@baton/scheduling';
 import { StaffMemberLoader, StaffMemberObject } from '@baton/staff';
-import { StaffingAlertObject } from '../attendance/attendance.dto';
+import { StaffingAlertObject } from '../alerts/staffing-alert.object';
 import { CoverageCellObject, CoverageGapObject, CoverageObject } from '../coverage/coverage.dto';
-import { AssignmentChangeObject, AssignmentObject } from '../dto/assignment.dto';
-import { ShiftCancellationObject } from '../dto/shift-cancellation.dto';
+import { AssignmentChangeObject, AssignmentObject } from '../assignment/dto/assignment.dto';
+import { ShiftCancellationObject } from '../assignment/dto/shift-cancellation.dto';
 import { ReplacementCandidateObject } from '../replacements/replacement.dto';
 import { AssignmentLoader } from './assignment.loader';
 

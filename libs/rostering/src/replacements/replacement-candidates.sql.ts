@@ -1,3 +1,5 @@
+import type { WorkRuleValues } from '@baton/scheduling';
+
 /**
  * Candidates for one shift, filtered by every rule SQL can check cheaply and ranked, in one
  * set-based statement: the event's active assignments within ±3 days of the shift are read once
@@ -114,3 +116,22 @@ SELECT id, display_name, team_id, home_venue_id, employment_type, hours_assigned
   FROM scored
  ORDER BY score_skills + score_team + score_venue + score_workload + score_preference DESC, hours_assigned, display_name, id
  LIMIT $2`;
+
+/** Parameter $3 of REPLACEMENT_CANDIDATES_SQL: which rules block, per employment type, and their limits. */
+export function prefilterRules(byType: Readonly<Record<string, WorkRuleValues>>): string {
+  const blocking = Object.fromEntries(
+    Object.entries(byType).map(([type, r]) => [
+      type,
+      {
+        minRest: r.minRestMinutes,
+        maxDaily: r.maxDailyMinutes,
+        rest: r.restMode === 'BLOCK',
+        daily: r.dailyMode === 'BLOCK',
+        skills: r.skillsMode === 'BLOCK',
+        accreditation: r.accreditationMode === 'BLOCK',
+        availability: r.availabilityMode === 'BLOCK',
+      },
+    ]),
+  );
+  return JSON.stringify(blocking);
+}

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import type { RuleOutcome } from '../rules/rule-types';
+import type { RuleOutcome } from '../eligibility/rule-types';
 
 @ObjectType('ReplacementScore', { description: 'Why a candidate ranks where it does; the parts add up to the total' })
 export class ReplacementScoreObject {

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
-import { BadInputError, Clock, NotFoundError } from '@baton/core';
-import { WorkRuleService } from '@baton/scheduling';
+import { BadInputError } from '@baton/core';
 import { DataSource } from 'typeorm';
-import { evaluateRules, shiftRules } from '../rules/rule-engine';
-import { ruleViolation } from '../rules/rule-problems';
-import { RuleCheckService } from '../rules/rule-check.service';
-import { RuleFactsRepository } from '../rules/rule-facts.repository';
+import { ruleViolation } from '../eligibility/rule-problems';
+import { EligibilityService } from '../eligibility/eligibility.service';
 import { ReplacementCandidateObject } from './replacement.dto';
-import { REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
+import { prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
 
 export const MAX_CANDIDATES = 100;
 
@@ -28,8 +25,9 @@ interface CandidateRow {
 
 /**
  * "Who can take this shift right now?" PostgreSQL filters the event's staff by every rule it
- * can check with an index and ranks them; the exact rule engine then re-checks the short list
- * (the weekly window included), so nobody is proposed whom `assign` would refuse.
+ * can check with an index and ranks them (a prefilter, nothing more); the verdict on the short
+ * list comes from the eligibility core, the weekly window included, so nobody is proposed whom
+ * `assign` would refuse.
  *
  * The hard rules about the shift itself come first, as `assign` applies them: a shift that is
  * over, not published (a draft, or cancelled) or full answers RULE_VIOLATION with the rule rather
@@ -40,53 +38,34 @@ interface CandidateRow {
 export class ReplacementService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly rules: RuleCheckService,
-    private readonly facts: RuleFactsRepository,
-    private readonly workRules: WorkRuleService,
-    private readonly clock: Clock,
+    private readonly eligibility: EligibilityService,
   ) {}
 
   async candidates(actor: Actor, shiftId: string, first: number): Promise<ReplacementCandidateObject[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_CANDIDATES)
       throw BadInputError.field('first', `Ask for 1 to ${MAX_CANDIDATES} candidates`, 'range');
-    const [shift] = await this.dataSource.query(`SELECT id, event_id, venue_id, team_id, status, ends_at, headcount, active_count FROM shifts WHERE id = $1`, [
-      shiftId,
-    ]);
-    if (!shift) throw new NotFoundError('Shift', shiftId);
-    this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
-    const refusals = shiftRules({ status: shift.status, endsAt: shift.ends_at, headcount: shift.headcount, activeCount: shift.active_count }, this.clock.now());
+    const manager = this.dataSource.manager;
+    const eligibility = await this.eligibility.loadForRead(manager, shiftId);
+    this.eligibility.assertRosterScope(actor, eligibility.shift);
+    const refusals = eligibility.shiftRefusals();
     if (refusals.length) throw ruleViolation(refusals);
 
-    const byType = await this.workRules.effectiveRulesByType(shift.event_id);
-    const blocking = Object.fromEntries(
-      Object.entries(byType).map(([type, r]) => [
-        type,
-        {
-          minRest: r.minRestMinutes,
-          maxDaily: r.maxDailyMinutes,
-          rest: r.restMode === 'BLOCK',
-          daily: r.dailyMode === 'BLOCK',
-          skills: r.skillsMode === 'BLOCK',
-          accreditation: r.accreditationMode === 'BLOCK',
-          availability: r.availabilityMode === 'BLOCK',
-        },
-      ]),
-    );
     // A margin over `first`: the exact check may still drop a few (weekly maximum).
-    const rows: CandidateRow[] = await this.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [shiftId, Math.min(first * 2 + 10, 250), JSON.stringify(blocking)]);
-    const facts = await this.facts.loadMany(
-      this.dataSource.manager,
+    const rows: CandidateRow[] = await this.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [
       shiftId,
+      Math.min(first * 2 + 10, 250),
+      prefilterRules(eligibility.rulesByType),
+    ]);
+    const candidates = await this.eligibility.withCandidates(
+      manager,
+      eligibility,
       rows.map((r) => r.id),
     );
-    const factsById = new Map(facts.map((f) => [f.staff.id, f]));
-    const now = this.clock.now();
+    const verdicts = new Map(candidates.evaluateMany().map((e) => [e.facts.staff.id, e]));
     const result: ReplacementCandidateObject[] = [];
     for (const row of rows) {
-      const f = factsById.get(row.id);
-      if (!f) continue;
-      const outcomes = evaluateRules({ ...f, rules: byType[f.staff.employmentType as keyof typeof byType], now });
-      if (outcomes.some((o) => o.severity === 'BLOCK')) continue;
+      const evaluation = verdicts.get(row.id);
+      if (!evaluation?.allowed) continue;
       const parts = {
         skills: Number(row.score_skills),
         team: Number(row.score_team),
@@ -102,7 +81,7 @@ export class ReplacementService {
         employmentType: row.employment_type,
         hoursAssigned: Math.round(Number(row.hours_assigned) * 100) / 100,
         score: { ...parts, total: Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 100) / 100 },
-        warnings: outcomes.filter((o) => o.severity === 'WARN'),
+        warnings: evaluation.warnings,
       });
       if (result.length === first) break;
     }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
 import { BadInputError, ConflictError, updateChanges } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { TransactionRunner, translateForUseCase } from '@baton/database';
+import { EntityManager, In } from 'typeorm';
 import { CreateShiftInput, RequiredSkillInput, ShiftObject, ShiftPatternInput, ShiftPatternResultObject, UpdateShiftInput } from './dto/shift.dto';
 import { ShiftChecks } from './shift-checks';
 import { expandPattern } from './shift-pattern';
@@ -11,10 +11,16 @@ import { ShiftSkillEntity } from './shift-skill.entity';
 import { ShiftEntity, ShiftStatus } from './shift.entity';
 import { toShiftObject } from './shift.mapper';
 
+/** The use case under which libs register what their constraints mean when a shift's times change. */
+export const MOVE_SHIFT_USE_CASE = 'scheduling.moveShift';
+
 /** How many shifts of a pattern the mutation returns; `count` tells how many were made. */
 const PATTERN_RESULT_SIZE = 50;
 
-/** Creating, changing and publishing shifts. Cancelling belongs to rostering (it cancels assignments). */
+/**
+ * Creating, changing and publishing shifts. Cancelling is started by rostering (it cancels the
+ * assignments and tells the people) and written here, in the caller's transaction: `cancel`.
+ */
 @Injectable()
 export class ShiftService {
   constructor(
@@ -22,6 +28,20 @@ export class ShiftService {
     private readonly audit: AuditService,
     private readonly checks: ShiftChecks,
   ) {}
+
+  /**
+   * Marks a shift cancelled inside the caller's unit of work (rostering's cancelShift, which has
+   * locked the shift and checked its scope and status). Returns false when there was no such shift.
+   */
+  async cancel(manager: EntityManager, shiftId: string): Promise<boolean> {
+    const result = await manager.getRepository(ShiftEntity).update({ id: shiftId }, { status: ShiftStatus.CANCELLED });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** How many shifts are at a venue or of a team (events asks, through VenueTeamUsages, before removing one). */
+  async countAt(manager: EntityManager, kind: 'venue' | 'team', id: string): Promise<number> {
+    return manager.getRepository(ShiftEntity).countBy(kind === 'venue' ? { venueId: id } : { teamId: id });
+  }
 
   async create(actor: Actor, input: CreateShiftInput): Promise<ShiftObject> {
     this.checks.assertCanManage(actor, input.eventId, input.venueId, input.teamId);
@@ -205,15 +225,8 @@ export class ShiftService {
     try {
       await manager.getRepository(ShiftEntity).update({ id }, patch);
     } catch (error) {
-      const driver = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (error instanceof QueryFailedError && driver?.code === '23P01') {
-        throw new ConflictError('Moving this shift would give an assigned person two shifts at the same time', {
-          constraint: driver.constraint ?? 'assignments_no_overlap',
-          rule: 'overlap',
-          field: 'startsAt',
-        });
-      }
-      throw error;
+      // The assignments keep their shift's times (a trigger): the libs owning their constraints say what a refusal means here.
+      throw translateForUseCase(MOVE_SHIFT_USE_CASE, error);
     }
   }
 

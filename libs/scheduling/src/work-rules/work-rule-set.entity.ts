@@ -2,11 +2,12 @@ import { EventEntity } from '@baton/events';
 import { EmploymentType } from '@baton/staff';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, Check } from 'typeorm';
 
-export enum RuleMode {
-  BLOCK = 'BLOCK',
-  WARN = 'WARN',
-  OFF = 'OFF',
-}
+/**
+ * How a configurable rule applies. A const object rather than a TypeScript enum: the rule engine
+ * (rostering) and its property tests speak plain string literals, and one type serves both.
+ */
+export const RuleMode = { BLOCK: 'BLOCK', WARN: 'WARN', OFF: 'OFF' } as const;
+export type RuleMode = (typeof RuleMode)[keyof typeof RuleMode];
 
 /**
  * Working-time and eligibility rules of one event for one employment type. Missing rows fall

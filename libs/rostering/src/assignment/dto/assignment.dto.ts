@@ -1,7 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { AssignmentSource, AssignmentStatus } from '../assignment/assignment.entity';
-import type { RuleOutcome } from '../rules/rule-types';
+import { AssignmentSource, AssignmentStatus } from '../assignment.entity';
 
 registerEnumType(AssignmentStatus, {
   name: 'AssignmentStatus',
@@ -23,14 +22,6 @@ registerEnumType(AssignmentSource, {
     AUTO: { description: 'By the automatic roster' },
   },
 });
-
-/** `violations` and `warnings` are typed by a field resolver (rule-outcome.resolver), from the engine's outcomes. */
-@ObjectType('RuleCheck', { description: 'What the rules would say of one assignment right now' })
-export class RuleCheckObject {
-  @Field({ description: 'True when no rule blocks' }) allowed: boolean;
-  violations: RuleOutcome[];
-  warnings: RuleOutcome[];
-}
 
 @ObjectType('Assignment', {
   description: "A staff member on a shift. Seen by coordinators covering the shift's venue and team, and by the person themself",

@@ -1,7 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { LoaderRegistry, Loaders, loadVisible } from '@baton/graphql';
 import { ShiftLoader, ShiftObject } from '@baton/scheduling';
-import { AssignmentObject, RuleCheckObject } from '../dto/assignment.dto';
+import { AssignmentObject } from '../assignment/dto/assignment.dto';
+import { RuleCheckObject } from './dto/rule-check.object';
 import { ReplacementCandidateObject } from '../replacements/replacement.dto';
 import { MaxDailyOutcome, MinRestOutcome, OverlapOutcome, RuleOutcomeObject } from './dto/rule-outcome.objects';
 import { noteToRuleOutcomeObject, toRuleOutcomeObject } from './rule-outcome.mapper';

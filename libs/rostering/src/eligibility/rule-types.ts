@@ -1,19 +1,12 @@
+import type { RuleMode, WorkRuleValues } from '@baton/scheduling';
 import type { WorkedShift } from './working-time';
 
-export type RuleMode = 'BLOCK' | 'WARN' | 'OFF';
-
-/** The configurable limits for one employment type in one event. */
-export interface WorkRules {
-  minRestMinutes: number;
-  maxDailyMinutes: number;
-  maxWeeklyMinutes: number;
-  restMode: RuleMode;
-  dailyMode: RuleMode;
-  weeklyMode: RuleMode;
-  skillsMode: RuleMode;
-  accreditationMode: RuleMode;
-  availabilityMode: RuleMode;
-}
+/**
+ * The limits and modes the engine reads: scheduling owns the type (it stores and defaults the
+ * rules); the engine needs only the values, not which event or employment type they belong to.
+ */
+export type WorkRules = WorkRuleValues;
+export type { RuleMode };
 
 export interface ShiftFacts {
   id: string;

@@ -44,6 +44,38 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
   checkDaily(candidate, worked, days, rules, soft);
   checkWeekly(candidate, worked, rules, soft);
 
+  outcomes.push(...qualificationRules(shift, staff, rules));
+
+  for (const period of facts.availability.filter((p) => overlaps(p, shift))) {
+    if (period.kind === 'UNAVAILABLE') {
+      soft(rules.availabilityMode, 'AVAILABILITY', 'This person declared they are unavailable then', {
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+      });
+    } else if (period.kind === 'UNDESIRED') {
+      soft(rules.availabilityMode === 'OFF' ? 'OFF' : 'WARN', 'UNDESIRED_PERIOD', 'This person would rather not work then', {
+        startsAt: period.startsAt.toISOString(),
+        endsAt: period.endsAt.toISOString(),
+      });
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * Skills and accreditation: what the person holds against what the shift asks, whatever else
+ * they work. A solver may ask these first, as a cheap filter, since the full verdict contains
+ * exactly these outcomes.
+ */
+export function qualificationRules(
+  shift: Pick<RuleFacts['shift'], 'requiredSkills' | 'venueZones'>,
+  staff: RuleFacts['staff'],
+  rules: Pick<WorkRules, 'skillsMode' | 'accreditationMode'>,
+): RuleOutcome[] {
+  const outcomes: RuleOutcome[] = [];
+  const soft = (mode: RuleMode, rule: RuleOutcome['rule'], message: string, details: Record<string, unknown>) => {
+    if (mode !== 'OFF') outcomes.push({ rule, severity: mode, configurable: true, message, details });
+  };
   const missing = shift.requiredSkills
     .filter((r) => (staff.skills.get(r.skillId) ?? 0) < r.minLevel)
     .map((r) => ({ skill: r.code, required: r.minLevel, held: staff.skills.get(r.skillId) ?? 0 }));
@@ -61,19 +93,6 @@ export function evaluateRules(facts: RuleFacts): RuleOutcome[] {
     );
   }
 
-  for (const period of facts.availability.filter((p) => overlaps(p, shift))) {
-    if (period.kind === 'UNAVAILABLE') {
-      soft(rules.availabilityMode, 'AVAILABILITY', 'This person declared they are unavailable then', {
-        startsAt: period.startsAt.toISOString(),
-        endsAt: period.endsAt.toISOString(),
-      });
-    } else if (period.kind === 'UNDESIRED') {
-      soft(rules.availabilityMode === 'OFF' ? 'OFF' : 'WARN', 'UNDESIRED_PERIOD', 'This person would rather not work then', {
-        startsAt: period.startsAt.toISOString(),
-        endsAt: period.endsAt.toISOString(),
-      });
-    }
-  }
   return outcomes;
 }
 

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { AccessService, Actor } from '@baton/auth';
+import { Clock, NotFoundError } from '@baton/core';
+import { WorkRuleService } from '@baton/scheduling';
+import { DataSource, EntityManager } from 'typeorm';
+import { RuleCheckObject } from './dto/rule-check.object';
+import { RuleFactsRepository } from './rule-facts.repository';
+import { ShiftEligibility } from './shift-eligibility';
+
+export type { Evaluation } from './shift-eligibility';
+
+/**
+ * The one entry point to the rules from the database: assign, sign-up, the replacement search,
+ * and the swaps and automatic roster to come. It loads a shift's facts once — locked when the
+ * caller is about to write — and hands back a `ShiftEligibility` that evaluates one candidate or
+ * many from memory (`verdict`, the same pure function the in-memory solver calls).
+ */
+@Injectable()
+export class EligibilityService {
+  constructor(
+    private readonly facts: RuleFactsRepository,
+    private readonly workRules: WorkRuleService,
+    private readonly access: AccessService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The facts of one shift and of one person, to write: the person's records are locked, then the
+   * shift, each row read once, under its lock. A missing shift is NOT_FOUND here; a missing person
+   * (or one of another event) when evaluated, after the caller has checked its scope.
+   */
+  async loadForWrite(manager: EntityManager, shiftId: string, staffMemberId: string): Promise<ShiftEligibility> {
+    const locked = await this.facts.lockPerson(manager, staffMemberId);
+    return this.load(manager, shiftId, [staffMemberId], true, locked);
+  }
+
+  /** The facts of one shift and of some candidates, read without locking anything. */
+  async loadForRead(manager: EntityManager, shiftId: string, staffMemberIds: string[] = []): Promise<ShiftEligibility> {
+    return this.load(manager, shiftId, staffMemberIds, false);
+  }
+
+  /** The same shift's facts with (more) candidates: the shift and its rules are not read again. */
+  async withCandidates(manager: EntityManager, eligibility: ShiftEligibility, staffMemberIds: string[]): Promise<ShiftEligibility> {
+    const candidates = await this.facts.loadCandidates(manager, eligibility.shift, staffMemberIds);
+    return eligibility.with(candidates);
+  }
+
+  /** Answers "may this person take this shift?" without writing or locking anything. */
+  async check(actor: Actor, shiftId: string, staffMemberId: string): Promise<RuleCheckObject> {
+    const eligibility = await this.loadForRead(this.dataSource.manager, shiftId, [staffMemberId]);
+    this.assertRosterScope(actor, eligibility.shift);
+    const evaluation = eligibility.evaluate(staffMemberId);
+    return { allowed: evaluation.allowed, violations: evaluation.blocking, warnings: evaluation.warnings };
+  }
+
+  /** Coordinators act only on shifts at venues and of teams their grant covers. */
+  assertRosterScope(actor: Actor, shift: { eventId: string; venueId: string; teamId: string }): void {
+    this.access.assertVenueTeam(actor, { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId });
+  }
+
+  private async load(
+    manager: EntityManager,
+    shiftId: string,
+    staffMemberIds: string[],
+    lock: boolean,
+    locked: Parameters<RuleFactsRepository['loadCandidates']>[3] = [],
+  ): Promise<ShiftEligibility> {
+    const shift = await this.facts.loadShift(manager, shiftId, lock);
+    if (!shift) throw new NotFoundError('Shift', shiftId);
+    const rules = await this.workRules.effectiveRulesByType(shift.eventId, manager);
+    const candidates = await this.facts.loadCandidates(manager, shift, staffMemberIds, locked);
+    return new ShiftEligibility(shift, rules, this.clock.now(), candidates);
+  }
+}
