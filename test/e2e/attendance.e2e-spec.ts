@@ -3,7 +3,8 @@ import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { NoShowSweeper } from '../../libs/rostering/src/attendance/no-show-sweeper.service';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -37,8 +38,7 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
     const shift = await createShift(
       t.dataSource,
       { eventId: event.id, venueId: options.venueId ?? venue.id, teamId: team.id },
-      start,
-      iso(start, (options.hours ?? 8) * 60),
+      { startsAt: start, endsAt: iso(start, (options.hours ?? 8) * 60) },
     );
     const staffMemberId = options.staffMemberId ?? (await createStaffMember(t.dataSource, event.id, org.id)).id;
     const [row] = await t.dataSource.query(

@@ -3,9 +3,10 @@ import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { StaffMemberEntity } from '@baton/staff';
+import { assignToShift } from '../factories/assignments';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { assignToShift } from '../factories/shifts';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -63,7 +64,11 @@ describe('shift cancellation: who was and was not notified', () => {
   afterAll(() => t?.close());
 
   const shiftWithEveryone = async (day: string) => {
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, `${day}T06:00:00Z`, `${day}T12:00:00Z`);
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: `${day}T06:00:00Z`, endsAt: `${day}T12:00:00Z` },
+    );
     for (const person of [dan, cleo, ben, ann]) await assignToShift(t.dataSource, shift, person.id);
     return shift;
   };
@@ -109,7 +114,11 @@ describe('shift cancellation: who was and was not notified', () => {
     const shift = await shiftWithEveryone('2024-07-27');
     const result = (await t.gql.ok(CANCEL, { shiftId: shift.id }, tokens.admin)).cancelShift;
     expect(result.notNotified.map((p: { phone: string | null }) => p.phone)).toEqual(['+33 6 00 00 00 03', '+33 6 00 00 00 04']);
-    const empty = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-07-28T06:00:00Z', '2024-07-28T12:00:00Z');
+    const empty = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2024-07-28T06:00:00Z', endsAt: '2024-07-28T12:00:00Z' },
+    );
     expect((await t.gql.ok(CANCEL, { shiftId: empty.id }, tokens.coordinator)).cancelShift).toEqual({
       shiftId: empty.id,
       cancelledAssignments: 0,
