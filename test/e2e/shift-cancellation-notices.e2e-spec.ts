@@ -4,10 +4,9 @@ import { OrganisationEntity } from '@baton/organisations';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { StaffMemberEntity } from '@baton/staff';
 import { assignToShift } from '../factories/assignments';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const CANCEL = `mutation C($shiftId: ID!) {
@@ -24,7 +23,7 @@ describe('shift cancellation: who was and was not notified', () => {
   let otherVenue: VenueEntity;
   let team: TeamEntity;
   let org: OrganisationEntity;
-  const tokens: Record<'coordinator' | 'venueCoordinator' | 'admin', string> = {} as never;
+  let tokens: EventWorld<'venueCoordinator'>['tokens'];
   /** Ann has an email; Ben only an account; Cleo and Dan neither (Cleo based at the shift's venue, Dan elsewhere). */
   let ann: StaffMemberEntity;
   let ben: StaffMemberEntity;
@@ -32,23 +31,13 @@ describe('shift cancellation: who was and was not notified', () => {
   let dan: StaffMemberEntity;
   let benEmail: string;
 
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken as string;
-
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id);
-    otherVenue = await createVenue(t.dataSource, event.id);
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    const people = {
-      coordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]),
-      venueCoordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venue.id] }]),
-      admin: await createUser(t.dataSource, [{ role: Role.ADMIN }]),
-    };
-    for (const [who, user] of Object.entries(people)) tokens[who as keyof typeof tokens] = await login(user.email);
-    const benUser = await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]);
+    const world = await createEventWorld(t, {
+      people: ({ eventId, venueId }) => ({ venueCoordinator: [{ role: Role.COORDINATOR, eventId, venueIds: [venueId] }] }),
+    });
+    ({ event, venue, otherVenue, team, org, tokens } = world);
+    const benUser = world.users.staff;
     benEmail = benUser.email;
     const base = { teamId: team.id, homeVenueId: venue.id };
     ann = await createStaffMember(t.dataSource, event.id, org.id, { ...base, displayName: 'Ann Leroy', email: 'ann@example.org', phone: '+33 6 00 00 00 01' });
