@@ -1,11 +1,9 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { ShiftStatus } from '@baton/scheduling';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld, WorldPerson } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const OUTCOME = `
@@ -34,22 +32,15 @@ describe('typed rule outcomes', () => {
   let venue: VenueEntity;
   let team: TeamEntity;
   let org: OrganisationEntity;
-  const tokens: Record<string, string> = {};
+  let tokens: EventWorld['tokens'];
   const where = () => ({ eventId: event.id, venueId: venue.id, teamId: team.id });
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   const check = async (shiftId: string, staffMemberId: string) => (await t.gql.ok(CHECK, { shiftId, staffMemberId }, tokens.coordinator)).checkAssignment;
-  const assign = (shiftId: string, staffMemberId: string, who = 'coordinator', reason?: string) =>
+  const assign = (shiftId: string, staffMemberId: string, who: WorldPerson = 'coordinator', reason?: string) =>
     t.gql.ok(ASSIGN, { shiftId, staffMemberId, reason }, tokens[who]).then((d) => d.assign);
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    tokens.admin = await login((await createUser(t.dataSource, [{ role: Role.ADMIN }])).email);
-    tokens.coordinator = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }])).email);
+    ({ event, venue, team, org, tokens } = await createEventWorld(t, { venue: { zones: ['TECH'] } }));
   });
   afterAll(() => t?.close());
 
