@@ -9,6 +9,7 @@ import { CryptoModule } from '@baton/crypto';
 import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
+import { OpportunitiesModule } from '@baton/opportunities';
 import { migrations } from '@baton/migrations';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
@@ -50,6 +51,7 @@ export class DomainModule {
         RosteringModule,
         CredentialsModule,
         AlumniModule,
+        OpportunitiesModule,
       ],
     };
   }
