@@ -4,7 +4,7 @@ import { OrganisationEntity } from '@baton/organisations';
 import { ShiftEntity } from '@baton/scheduling';
 import { attend, consentText, createMember, login } from '../factories/alumni';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
@@ -51,7 +51,11 @@ describe('alumni network: joining by consent', () => {
     venue = await createVenue(t.dataSource, event.id, { code: 'STF', name: 'Stade de France' });
     team = await createTeam(t.dataSource, event.id, { code: 'NET', name: 'Network' });
     partner = await createOrganisation(t.dataSource, { name: 'Nordlys Networks' });
-    shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
+    shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z' },
+    );
     const admin = await createUser(t.dataSource, [{ role: Role.ADMIN }]);
     adminId = admin.id;
     adminToken = await login(t, admin.email);

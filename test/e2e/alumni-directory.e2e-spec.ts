@@ -3,8 +3,9 @@ import { Role } from '@baton/auth';
 import { EventPhase } from '@baton/events';
 import { attend, createMember, login, MemberFixture, PROFILE_FIELDS, refreshGames } from '../factories/alumni';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift } from '../factories/rostering';
-import { createSkill, createStaffMember } from '../factories/staff';
+import { createShift } from '../factories/shifts';
+import { createSkill } from '../factories/skills';
+import { createStaffMember } from '../factories/staff';
 import { createUser } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -52,12 +53,16 @@ describe('alumni directory', () => {
     const res = await createTeam(t.dataSource, event.id, { code: 'RES', name: 'Results' });
     const organisation = await createOrganisation(t.dataSource);
     const shifts = {
-      'STF-NET': await createShift(t.dataSource, { eventId: event.id, venueId: stf.id, teamId: net.id }, '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z', {
-        headcount: 50,
-      }),
-      'AQC-RES': await createShift(t.dataSource, { eventId: event.id, venueId: aqc.id, teamId: res.id }, '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z', {
-        headcount: 50,
-      }),
+      'STF-NET': await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: stf.id, teamId: net.id },
+        { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z', headcount: 50 },
+      ),
+      'AQC-RES': await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: aqc.id, teamId: res.id },
+        { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z', headcount: 50 },
+      ),
     };
     const skill = await createSkill(t.dataSource, { name: 'Timing systems' });
     skillCode = skill.code;

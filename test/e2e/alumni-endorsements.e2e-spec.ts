@@ -3,7 +3,7 @@ import { Role } from '@baton/auth';
 import { EventPhase } from '@baton/events';
 import { attend, createMember, login, MemberFixture } from '../factories/alumni';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -33,7 +33,7 @@ describe('alumni endorsements', () => {
     const res = await createTeam(t.dataSource, event.id, { code: 'RES', name: 'Results' });
     const organisation = await createOrganisation(t.dataSource);
     const at = (venueId: string, teamId: string, day: string) =>
-      createShift(t.dataSource, { eventId: event.id, venueId, teamId }, `${day}T06:00:00Z`, `${day}T14:00:00Z`, { headcount: 10 });
+      createShift(t.dataSource, { eventId: event.id, venueId, teamId }, { startsAt: `${day}T06:00:00Z`, endsAt: `${day}T14:00:00Z`, headcount: 10 });
     const s1 = await at(stf.id, net.id, '2024-07-27');
     const s2 = await at(stf.id, net.id, '2024-07-28');
     const s3 = await at(aqc.id, net.id, '2024-07-29');

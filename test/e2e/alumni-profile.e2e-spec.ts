@@ -6,8 +6,9 @@ import { SkillEntity } from '@baton/skills';
 import { attend, createMember, login, MemberFixture, PROFILE_FIELDS, refreshGames } from '../factories/alumni';
 import { createPastEvent, createWorkedStaff } from '../factories/credentials';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift } from '../factories/rostering';
-import { createSkill, createStaffMember } from '../factories/staff';
+import { createShift } from '../factories/shifts';
+import { createSkill } from '../factories/skills';
+import { createStaffMember } from '../factories/staff';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -74,7 +75,11 @@ describe('alumni profiles: the CV, bad input, who sees what, JSON Resume', () =>
     const organisation = await createOrganisation(t.dataSource, { name: 'Nordlys Networks' });
     const staff = await createStaffMember(t.dataSource, event.id, organisation.id, { userId: owner.id, teamId: team.id, homeVenueId: venue.id });
     for (const day of ['2024-07-27', '2024-07-28']) {
-      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, `${day}T06:00:00Z`, `${day}T14:00:00Z`);
+      const shift = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venue.id, teamId: team.id },
+        { startsAt: `${day}T06:00:00Z`, endsAt: `${day}T14:00:00Z` },
+      );
       await attend(t.dataSource, shift, staff.id);
     }
     await refreshGames(t, [owner.id]);

@@ -2,9 +2,11 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { NoShowSweeper } from '../../libs/rostering/src/attendance/no-show-sweeper.service';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { createEventWorld } from '../factories/event-world';
+import { createEvent } from '../factories/events';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
+import { TEST_PASSWORD } from '../factories/users';
 import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -26,7 +28,7 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
   let team: TeamEntity;
   let org: OrganisationEntity;
   let sweeper: NoShowSweeper;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string> = {};
   let meId: string; // the staff member of the `staff` user
   let day = 0;
 
@@ -37,8 +39,7 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
     const shift = await createShift(
       t.dataSource,
       { eventId: event.id, venueId: options.venueId ?? venue.id, teamId: team.id },
-      start,
-      iso(start, (options.hours ?? 8) * 60),
+      { startsAt: start, endsAt: iso(start, (options.hours ?? 8) * 60) },
     );
     const staffMemberId = options.staffMemberId ?? (await createStaffMember(t.dataSource, event.id, org.id)).id;
     const [row] = await t.dataSource.query(
@@ -71,22 +72,14 @@ describe('attendance: check-in, check-out, no-shows, staffing alerts', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z', env: { JWT_ACCESS_TTL_SECONDS: '86400', LOGIN_LIMIT_PER_ACCOUNT: '1000' } });
     sweeper = t.app.get(NoShowSweeper, { strict: false });
-    event = await createEvent(t.dataSource);
     otherEvent = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { zones: [] });
-    otherVenue = await createVenue(t.dataSource, event.id, { zones: [] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    const users = {
-      admin: await createUser(t.dataSource, [{ role: Role.ADMIN }]),
-      coordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]),
-      elsewhere: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [otherVenue.id] }]),
-      otherEvent: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: otherEvent.id }]),
-      staff: await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]),
-      colleague: await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]),
-    };
+    const world = await createEventWorld(t, {
+      venue: { zones: [] },
+      people: ({ eventId }) => ({ otherEvent: [{ role: Role.COORDINATOR, eventId: otherEvent.id }], colleague: [{ role: Role.STAFF, eventId }] }),
+    });
+    ({ event, venue, otherVenue, team, org, tokens } = world);
+    const users = world.users;
     usersByName = users;
-    for (const [name, user] of Object.entries(users)) tokens[name] = await login(user.email);
     issuedAt = t.clock.now().getTime();
     meId = (await createStaffMember(t.dataSource, event.id, org.id, { userId: users.staff.id })).id;
   });

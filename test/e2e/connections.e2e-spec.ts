@@ -1,6 +1,6 @@
 import { Role } from '@baton/auth';
 import { createOrganisation } from '../factories/events';
-import { tokenFor } from '../factories/shifts';
+import { tokenFor } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const PAGE = `query P($after: String) {

@@ -3,7 +3,8 @@ import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { ShiftEntity, ShiftStatus } from '@baton/scheduling';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -83,24 +84,32 @@ describe('coverage: required, assigned and checked-in places per venue, team and
     const at = (venue: VenueEntity, team: TeamEntity) => ({ eventId: event.id, venueId: venue.id, teamId: team.id });
 
     // 27 July (UTC), the window of the hourly tests is 06:00-12:00.
-    shifts.s1 = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T06:30:00Z', '2024-07-27T09:30:00Z', { headcount: 4 });
-    shifts.s2 = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T08:00:00Z', '2024-07-27T10:00:00Z', { headcount: 2 });
-    shifts.cancelled = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T07:00:00Z', '2024-07-27T11:00:00Z', {
+    shifts.s1 = await createShift(t.dataSource, at(venueA, teamX), { startsAt: '2024-07-27T06:30:00Z', endsAt: '2024-07-27T09:30:00Z', headcount: 4 });
+    shifts.s2 = await createShift(t.dataSource, at(venueA, teamX), { startsAt: '2024-07-27T08:00:00Z', endsAt: '2024-07-27T10:00:00Z', headcount: 2 });
+    shifts.cancelled = await createShift(t.dataSource, at(venueA, teamX), {
+      startsAt: '2024-07-27T07:00:00Z',
+      endsAt: '2024-07-27T11:00:00Z',
       headcount: 5,
       status: ShiftStatus.CANCELLED,
     });
-    shifts.draft = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T07:00:00Z', '2024-07-27T11:00:00Z', {
+    shifts.draft = await createShift(t.dataSource, at(venueA, teamX), {
+      startsAt: '2024-07-27T07:00:00Z',
+      endsAt: '2024-07-27T11:00:00Z',
       headcount: 5,
       status: ShiftStatus.DRAFT,
     });
-    shifts.s5 = await createShift(t.dataSource, at(venueB, teamX), '2024-07-27T05:00:00Z', '2024-07-27T07:00:00Z', { headcount: 3 });
-    shifts.s6 = await createShift(t.dataSource, at(venueA, teamY), '2024-07-27T11:30:00Z', '2024-07-27T13:00:00Z', { headcount: 1, roleTitle: 'Radio' });
-    shifts.after = await createShift(t.dataSource, at(venueA, teamX), '2024-07-27T12:00:00Z', '2024-07-27T14:00:00Z', { headcount: 2 });
+    shifts.s5 = await createShift(t.dataSource, at(venueB, teamX), { startsAt: '2024-07-27T05:00:00Z', endsAt: '2024-07-27T07:00:00Z', headcount: 3 });
+    shifts.s6 = await createShift(t.dataSource, at(venueA, teamY), {
+      startsAt: '2024-07-27T11:30:00Z',
+      endsAt: '2024-07-27T13:00:00Z',
+      headcount: 1,
+      roleTitle: 'Radio',
+    });
+    shifts.after = await createShift(t.dataSource, at(venueA, teamX), { startsAt: '2024-07-27T12:00:00Z', endsAt: '2024-07-27T14:00:00Z', headcount: 2 });
     shifts.otherEvent = await createShift(
       t.dataSource,
       { eventId: otherEvent.id, venueId: (await createVenue(t.dataSource, otherEvent.id)).id, teamId: (await createTeam(t.dataSource, otherEvent.id)).id },
-      '2024-07-27T06:00:00Z',
-      '2024-07-27T12:00:00Z',
+      { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T12:00:00Z' },
     );
 
     const [s1a] = await staff(shifts.s1, ['ASSIGNED', 'CONFIRMED', 'ASSIGNED', 'DECLINED', 'CANCELLED']);
@@ -189,10 +198,10 @@ describe('coverage: required, assigned and checked-in places per venue, team and
 
   it('lists as gaps only shifts not over yet (now is 20 July 08:00Z), by start then most places missing', async () => {
     const at = { eventId: event.id, venueId: venueB.id, teamId: teamY.id };
-    const over = await createShift(t.dataSource, at, '2024-07-20T05:00:00Z', '2024-07-20T08:00:00Z', { headcount: 2 });
-    const running = await createShift(t.dataSource, at, '2024-07-20T07:00:00Z', '2024-07-20T09:00:00Z', { headcount: 2 });
-    const bigger = await createShift(t.dataSource, at, '2024-07-20T07:00:00Z', '2024-07-20T09:00:00Z', { headcount: 3 });
-    const full = await createShift(t.dataSource, at, '2024-07-20T06:00:00Z', '2024-07-20T09:00:00Z', { headcount: 1 });
+    const over = await createShift(t.dataSource, at, { startsAt: '2024-07-20T05:00:00Z', endsAt: '2024-07-20T08:00:00Z', headcount: 2 });
+    const running = await createShift(t.dataSource, at, { startsAt: '2024-07-20T07:00:00Z', endsAt: '2024-07-20T09:00:00Z', headcount: 2 });
+    const bigger = await createShift(t.dataSource, at, { startsAt: '2024-07-20T07:00:00Z', endsAt: '2024-07-20T09:00:00Z', headcount: 3 });
+    const full = await createShift(t.dataSource, at, { startsAt: '2024-07-20T06:00:00Z', endsAt: '2024-07-20T09:00:00Z', headcount: 1 });
     await staff(full, ['ASSIGNED']);
     const result = await coverage(tokens.admin, { from: '2024-07-20T04:00:00Z', to: '2024-07-20T10:00:00Z' });
     expect(result.gaps.map((g: { shiftId: string; missing: number }) => [g.shiftId, g.missing])).toEqual([
@@ -207,8 +216,8 @@ describe('coverage: required, assigned and checked-in places per venue, team and
 
   it("cuts DAY buckets at midnight in the event's time zone: 23:30-01:30 in Paris counts on both days; 27 October lasts 25 hours", async () => {
     const at = { eventId: event.id, venueId: venueB.id, teamId: teamY.id };
-    const night = await createShift(t.dataSource, at, '2024-08-02T23:30:00+02:00', '2024-08-03T01:30:00+02:00', { headcount: 3 });
-    await createShift(t.dataSource, at, '2024-08-03T10:00:00+02:00', '2024-08-03T12:00:00+02:00', { headcount: 2 });
+    const night = await createShift(t.dataSource, at, { startsAt: '2024-08-02T23:30:00+02:00', endsAt: '2024-08-03T01:30:00+02:00', headcount: 3 });
+    await createShift(t.dataSource, at, { startsAt: '2024-08-03T10:00:00+02:00', endsAt: '2024-08-03T12:00:00+02:00', headcount: 2 });
     const [inNight] = await staff(night, ['CONFIRMED']);
     await checkIn(inNight);
     const days = await coverage(tokens.admin, { from: '2024-08-02T09:00:00+02:00', to: '2024-08-04T00:00:00+02:00', bucket: 'DAY' });
@@ -222,7 +231,7 @@ describe('coverage: required, assigned and checked-in places per venue, team and
     const hours = await coverage(tokens.admin, { from: '2024-08-02T21:00:00Z', to: '2024-08-03T00:00:00Z' });
     expect(hours.cells.map((c: Cell) => c.bucketStart)).toEqual([iso('2024-08-02T21:00Z'), iso('2024-08-02T22:00Z'), iso('2024-08-02T23:00Z')]);
 
-    await createShift(t.dataSource, at, '2024-10-27T12:00:00Z', '2024-10-27T14:00:00Z', { headcount: 1 });
+    await createShift(t.dataSource, at, { startsAt: '2024-10-27T12:00:00Z', endsAt: '2024-10-27T14:00:00Z', headcount: 1 });
     const autumn = await coverage(tokens.admin, { from: '2024-10-27T00:00:00+02:00', to: '2024-10-28T00:00:00+01:00', bucket: 'DAY' });
     expect(autumn.cells).toEqual([cell(venueB, teamY, '2024-10-26T22:00Z', '2024-10-27T23:00Z', 1, 0, 0)]);
   });
@@ -299,9 +308,7 @@ describe('coverage: required, assigned and checked-in places per venue, team and
         const shift = await createShift(
           t.dataSource,
           { eventId: event.id, venueId: venue.id, teamId: i % 3 ? teamX.id : teamY.id },
-          new Date(start).toISOString(),
-          new Date(start + 4 * 3_600_000).toISOString(),
-          { headcount: 2 },
+          { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 4 * 3_600_000).toISOString(), headcount: 2 },
         );
         await staff(shift, ['ASSIGNED']);
       }

@@ -2,7 +2,8 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -45,8 +46,7 @@ describe('graph edges', () => {
       const shift = await createShift(
         t.dataSource,
         { eventId: event.id, venueId: venues[i % 2].id, teamId: teams[i % 2].id },
-        start.toISOString(),
-        new Date(start.getTime() + 8 * 3_600_000).toISOString(),
+        { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 8 * 3_600_000).toISOString() },
       );
       for (let p = 0; p < 2; p++) {
         const member = await createStaffMember(t.dataSource, event.id, orgs[(i + p) % orgs.length].id, { teamId: teams[p].id });
@@ -136,7 +136,11 @@ describe('graph edges', () => {
   });
 
   it('an assignment names who made it only to admins and to that person', async () => {
-    const shift = await createShift(t.dataSource, { eventId: paris.id, venueId: venueA.id, teamId: teamA.id }, '2024-07-01T06:00:00Z', '2024-07-01T14:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: paris.id, venueId: venueA.id, teamId: teamA.id },
+      { startsAt: '2024-07-01T06:00:00Z', endsAt: '2024-07-01T14:00:00Z' },
+    );
     const member = await createStaffMember(t.dataSource, paris.id, orgs[1].id, { teamId: teamA.id, accreditationZones: ['FOP', 'TECH'] });
     await t.gql.ok(`mutation { assign(input: { shiftId: "${shift.id}", staffMemberId: "${member.id}" }) { id } }`, {}, users.venueCoordinator.token);
     const QUERY = `{ shift(id: "${shift.id}") { assignments { event { id } assignedBy { id } staffMember { id } } } }`;
@@ -148,9 +152,11 @@ describe('graph edges', () => {
   });
 
   it('coverage cells and gaps lead to their venue, team and shift', async () => {
-    const shift = await createShift(t.dataSource, { eventId: paris.id, venueId: venueB.id, teamId: teamB.id }, '2024-07-02T06:00:00Z', '2024-07-02T14:00:00Z', {
-      roleTitle: 'Gap to fill',
-    });
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: paris.id, venueId: venueB.id, teamId: teamB.id },
+      { startsAt: '2024-07-02T06:00:00Z', endsAt: '2024-07-02T14:00:00Z', roleTitle: 'Gap to fill' },
+    );
     const data = await ok(
       'coordinator',
       `{ coverage(eventId: "${paris.id}", from: "2024-07-02T00:00:00Z", to: "2024-07-03T00:00:00Z", bucket: DAY) {
@@ -178,7 +184,11 @@ describe('graph edges', () => {
     );
     const periods = await ok('coordinator', `{ availability(staffMemberId: "${member.id}") { staffMember { id } } }`);
     expect(periods.availability).toEqual([{ staffMember: { id: member.id } }]);
-    const shift = await createShift(t.dataSource, { eventId: paris.id, venueId: venueB.id, teamId: teamB.id }, '2024-07-03T06:00:00Z', '2024-07-03T14:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: paris.id, venueId: venueB.id, teamId: teamB.id },
+      { startsAt: '2024-07-03T06:00:00Z', endsAt: '2024-07-03T14:00:00Z' },
+    );
     await t.dataSource.query(`INSERT INTO shift_required_skills (shift_id, skill_id, min_level) VALUES ($1, $2, 2)`, [shift.id, skill]);
     const shiftSkills = await ok('staff', `{ shift(id: "${shift.id}") { requiredSkills { skill { name } } } }`);
     expect(shiftSkills.shift.requiredSkills).toEqual([{ skill: { name: 'Edge skill' } }]);

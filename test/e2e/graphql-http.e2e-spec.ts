@@ -2,7 +2,7 @@ import { Role } from '@baton/auth';
 import { EventEntity } from '@baton/events';
 import { auditServer } from 'graphql-http';
 import { createEvent } from '../factories/events';
-import { tokenFor } from '../factories/shifts';
+import { tokenFor } from '../factories/users';
 import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
 

@@ -2,7 +2,7 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShiftEntity } from '@baton/scheduling';
 import { createEvent, createTeam, createVenue } from '../factories/events';
-import { tokenFor } from '../factories/shifts';
+import { tokenFor } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 

@@ -4,10 +4,10 @@ import { InvitationEntity, PasswordResetEntity } from '@baton/identity';
 import { OrganisationEntity } from '@baton/organisations';
 import { StaffMemberEntity } from '@baton/staff';
 import { createEvent, createOrganisation } from '../factories/events';
-import { tokenFor } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { startTestApp, TestApp } from '../utils/test-app';
+import { tokenFor } from '../factories/users';
 import { subscribe } from '../utils/subscriptions';
+import { startTestApp, TestApp } from '../utils/test-app';
 
 const LONE_HIGH = '\ud83d';
 const LONE_INSIDE = 'a\ud800b';

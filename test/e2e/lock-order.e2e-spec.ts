@@ -2,7 +2,8 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { GraphqlResponse } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -48,7 +49,11 @@ describe('lock order: cancelShift racing status changes and attendance', () => {
 
   /** A shift with PEOPLE people on it (written straight to the database: the triggers fill and count them). */
   async function staffedShift(startsAt: string, endsAt: string) {
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, startsAt, endsAt, { headcount: PEOPLE });
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: startsAt, endsAt: endsAt, headcount: PEOPLE },
+    );
     const assignments: string[] = [];
     for (let i = 0; i < PEOPLE; i++) {
       const person = await createStaffMember(t.dataSource, event.id, org.id, { email: `person-${i}@example.org` });

@@ -3,7 +3,7 @@ import { OpportunityExpirySweeper } from '@baton/opportunities';
 import { createMember, login, MemberFixture } from '../factories/alumni';
 import { createEvent, createOrganisation } from '../factories/events';
 import { CREATE_OPPORTUNITY, OPPORTUNITY_FIELDS, opportunityInput, postOpportunity, PUBLISH_OPPORTUNITY } from '../factories/opportunities';
-import { createSkill } from '../factories/staff';
+import { createSkill } from '../factories/skills';
 import { createUser } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';

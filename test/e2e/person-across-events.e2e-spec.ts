@@ -4,7 +4,8 @@ import { OrganisationEntity } from '@baton/organisations';
 import { AssignmentEntity, AssignmentStatus } from '@baton/rostering';
 import { StaffMemberEntity } from '@baton/staff';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -62,8 +63,8 @@ describe('one person, two staff records', () => {
 
   it('refuses an overlap with the other event’s shift, saying only “another event”', async () => {
     const p = await person();
-    const closing = await createShift(t.dataSource, olympics, '2024-08-11T16:00:00Z', '2024-08-11T22:00:00Z');
-    const setup = await createShift(t.dataSource, paralympics, '2024-08-11T20:00:00Z', '2024-08-12T02:00:00Z');
+    const closing = await createShift(t.dataSource, olympics, { startsAt: '2024-08-11T16:00:00Z', endsAt: '2024-08-11T22:00:00Z' });
+    const setup = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-11T20:00:00Z', endsAt: '2024-08-12T02:00:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: closing.id, staffMemberId: p.inOlympics.id }, olympicsCoordinator);
     const refused = await t.gql.error(ASSIGN, { shiftId: setup.id, staffMemberId: p.inParalympics.id }, paralympicsCoordinator);
     expect(refused.extensions).toMatchObject({
@@ -84,8 +85,8 @@ describe('one person, two staff records', () => {
   it('refuses a short rest and too many hours in 7 days across the two records', async () => {
     const p = await person();
     // 14:00–22:00Z in the Olympics, then 06:00Z the next morning in the Paralympics: 8 h of rest.
-    const evening = await createShift(t.dataSource, olympics, '2024-08-05T14:00:00Z', '2024-08-05T22:00:00Z');
-    const morning = await createShift(t.dataSource, paralympics, '2024-08-06T06:00:00Z', '2024-08-06T12:00:00Z');
+    const evening = await createShift(t.dataSource, olympics, { startsAt: '2024-08-05T14:00:00Z', endsAt: '2024-08-05T22:00:00Z' });
+    const morning = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-06T06:00:00Z', endsAt: '2024-08-06T12:00:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: evening.id, staffMemberId: p.inOlympics.id }, olympicsCoordinator);
     const rest = await t.gql.error(ASSIGN, { shiftId: morning.id, staffMemberId: p.inParalympics.id }, paralympicsCoordinator);
     expect(rest.extensions?.rules).toEqual([expect.objectContaining({ rule: 'MIN_REST', restMinutes: 480, inAnotherEvent: true })]);
@@ -94,10 +95,10 @@ describe('one person, two staff records', () => {
     // 6 × 8 h in the Olympics, then 1 h more in the Paralympics within the same 7 days.
     const q = await person();
     for (let d = 13; d <= 18; d++) {
-      const s = await createShift(t.dataSource, olympics, `2024-08-${d}T06:00:00Z`, `2024-08-${d}T14:00:00Z`);
+      const s = await createShift(t.dataSource, olympics, { startsAt: `2024-08-${d}T06:00:00Z`, endsAt: `2024-08-${d}T14:00:00Z` });
       await t.gql.ok(ASSIGN, { shiftId: s.id, staffMemberId: q.inOlympics.id }, olympicsCoordinator);
     }
-    const extra = await createShift(t.dataSource, paralympics, '2024-08-19T06:00:00Z', '2024-08-19T07:00:00Z');
+    const extra = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-19T06:00:00Z', endsAt: '2024-08-19T07:00:00Z' });
     const weekly = await t.gql.error(ASSIGN, { shiftId: extra.id, staffMemberId: q.inParalympics.id }, paralympicsCoordinator);
     expect(weekly.extensions?.rules).toEqual([expect.objectContaining({ rule: 'MAX_WEEKLY', workedMinutes: 2940, maxMinutes: 2880 })]);
   });
@@ -105,16 +106,16 @@ describe('one person, two staff records', () => {
   it('treats records without an account as different people, even with the same email', async () => {
     const a = await createStaffMember(t.dataSource, olympics.eventId, org.id, { email: 'camille@example.org' });
     const b = await createStaffMember(t.dataSource, paralympics.eventId, org.id, { email: 'camille@example.org' });
-    const s1 = await createShift(t.dataSource, olympics, '2024-08-07T06:00:00Z', '2024-08-07T12:00:00Z');
-    const s2 = await createShift(t.dataSource, paralympics, '2024-08-07T08:00:00Z', '2024-08-07T14:00:00Z');
+    const s1 = await createShift(t.dataSource, olympics, { startsAt: '2024-08-07T06:00:00Z', endsAt: '2024-08-07T12:00:00Z' });
+    const s2 = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-07T08:00:00Z', endsAt: '2024-08-07T14:00:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: s1.id, staffMemberId: a.id }, olympicsCoordinator);
     expect((await t.gql.request(ASSIGN, { shiftId: s2.id, staffMemberId: b.id }, paralympicsCoordinator)).errors).toBeUndefined();
   });
 
   it('the database refuses an overlapping assignment of one account across events, written behind the service’s back', async () => {
     const p = await person();
-    const s1 = await createShift(t.dataSource, olympics, '2024-08-08T06:00:00Z', '2024-08-08T12:00:00Z');
-    const s2 = await createShift(t.dataSource, paralympics, '2024-08-08T11:00:00Z', '2024-08-08T15:00:00Z');
+    const s1 = await createShift(t.dataSource, olympics, { startsAt: '2024-08-08T06:00:00Z', endsAt: '2024-08-08T12:00:00Z' });
+    const s2 = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-08T11:00:00Z', endsAt: '2024-08-08T15:00:00Z' });
     const insert = (shiftId: string, staffMemberId: string, eventId: string) =>
       t.dataSource.query(
         `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
@@ -134,8 +135,8 @@ describe('one person, two staff records', () => {
     const account = await createUser(t.dataSource, []);
     const p = { userId: account.id, inOlympics: await createStaffMember(t.dataSource, olympics.eventId, org.id, { userId: account.id }) };
     const loose = await createStaffMember(t.dataSource, paralympics.eventId, org.id);
-    const olympic = await createShift(t.dataSource, olympics, '2024-08-09T06:00:00Z', '2024-08-09T12:00:00Z');
-    const clashing = await createShift(t.dataSource, paralympics, '2024-08-09T10:00:00Z', '2024-08-09T14:00:00Z');
+    const olympic = await createShift(t.dataSource, olympics, { startsAt: '2024-08-09T06:00:00Z', endsAt: '2024-08-09T12:00:00Z' });
+    const clashing = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-09T10:00:00Z', endsAt: '2024-08-09T14:00:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: olympic.id, staffMemberId: p.inOlympics.id }, olympicsCoordinator);
     const looseAssignment = (await t.gql.ok(ASSIGN, { shiftId: clashing.id, staffMemberId: loose.id }, paralympicsCoordinator)).assign.id;
 
@@ -153,7 +154,7 @@ describe('one person, two staff records', () => {
 
     // Once the clash is gone, the link goes through and the record's assignments belong to the person.
     await t.gql.ok(`mutation { unassign(assignmentId: "${looseAssignment}", reason: "double-booked") { status } }`, {}, paralympicsCoordinator);
-    const later = await createShift(t.dataSource, paralympics, '2024-08-29T06:00:00Z', '2024-08-29T12:00:00Z');
+    const later = await createShift(t.dataSource, paralympics, { startsAt: '2024-08-29T06:00:00Z', endsAt: '2024-08-29T12:00:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: later.id, staffMemberId: loose.id }, paralympicsCoordinator);
     expect((await t.gql.ok(LINK, { staffMemberId: loose.id, userId: p.userId }, admin)).linkStaffMemberUser).toEqual({ id: loose.id, userId: p.userId });
     expect(await t.dataSource.getRepository(AssignmentEntity).findOneByOrFail({ shiftId: later.id, staffMemberId: loose.id })).toMatchObject({
@@ -169,8 +170,14 @@ describe('one person, two staff records', () => {
       const p = await person();
       const requests = [];
       for (let i = 0; i < 10; i++) {
-        const a = await createShift(t.dataSource, olympics, `2024-08-10T06:${String(i * 5).padStart(2, '0')}:00Z`, '2024-08-10T12:00:00Z');
-        const b = await createShift(t.dataSource, paralympics, `2024-08-10T07:${String(i * 5).padStart(2, '0')}:00Z`, '2024-08-10T13:00:00Z');
+        const a = await createShift(t.dataSource, olympics, {
+          startsAt: `2024-08-10T06:${String(i * 5).padStart(2, '0')}:00Z`,
+          endsAt: '2024-08-10T12:00:00Z',
+        });
+        const b = await createShift(t.dataSource, paralympics, {
+          startsAt: `2024-08-10T07:${String(i * 5).padStart(2, '0')}:00Z`,
+          endsAt: '2024-08-10T13:00:00Z',
+        });
         requests.push(() => t.gql.request(ASSIGN, { shiftId: a.id, staffMemberId: p.inOlympics.id }, olympicsCoordinator));
         requests.push(() => t.gql.request(ASSIGN, { shiftId: b.id, staffMemberId: p.inParalympics.id }, paralympicsCoordinator));
       }
@@ -186,13 +193,11 @@ describe('one person, two staff records', () => {
       for (let round = 0; round < 6; round++) {
         const p = await person();
         const day = String(20 + round).padStart(2, '0');
-        const evening = await createShift(t.dataSource, olympics, `2024-08-${day}T14:00:00Z`, `2024-08-${day}T22:00:00Z`);
-        const morning = await createShift(
-          t.dataSource,
-          paralympics,
-          `2024-08-${String(21 + round).padStart(2, '0')}T06:00:00Z`,
-          `2024-08-${String(21 + round).padStart(2, '0')}T12:00:00Z`,
-        );
+        const evening = await createShift(t.dataSource, olympics, { startsAt: `2024-08-${day}T14:00:00Z`, endsAt: `2024-08-${day}T22:00:00Z` });
+        const morning = await createShift(t.dataSource, paralympics, {
+          startsAt: `2024-08-${String(21 + round).padStart(2, '0')}T06:00:00Z`,
+          endsAt: `2024-08-${String(21 + round).padStart(2, '0')}T12:00:00Z`,
+        });
         const results = await Promise.all([
           t.gql.request(ASSIGN, { shiftId: evening.id, staffMemberId: p.inOlympics.id }, olympicsCoordinator),
           t.gql.request(ASSIGN, { shiftId: morning.id, staffMemberId: p.inParalympics.id }, paralympicsCoordinator),

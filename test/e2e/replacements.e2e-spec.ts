@@ -3,7 +3,8 @@ import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { ShiftStatus } from '@baton/scheduling';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -52,7 +53,7 @@ describe('replacement candidates and self sign-up', () => {
 
   it('proposes only people every blocking rule allows, best first, with the score explained', async () => {
     const where = { eventId: event.id, venueId: venue.id, teamId: team.id };
-    const target = await createShift(t.dataSource, where, '2024-07-28T06:00:00Z', '2024-07-28T14:00:00Z', { headcount: 2 });
+    const target = await createShift(t.dataSource, where, { startsAt: '2024-07-28T06:00:00Z', endsAt: '2024-07-28T14:00:00Z', headcount: 2 });
     await t.dataSource.query(`INSERT INTO shift_required_skills (shift_id, skill_id, min_level) VALUES ($1, $2, 2)`, [target.id, skill]);
     const make = (name: string, extra: Parameters<typeof createStaffMember>[3] = {}) =>
       createStaffMember(t.dataSource, event.id, org.id, {
@@ -64,7 +65,7 @@ describe('replacement candidates and self sign-up', () => {
         ...extra,
       });
     const busy = async (id: string, startsAt: string, endsAt: string) => {
-      const s = await createShift(t.dataSource, { ...where, venueId: nearVenue.id }, startsAt, endsAt);
+      const s = await createShift(t.dataSource, { ...where, venueId: nearVenue.id }, { startsAt: startsAt, endsAt: endsAt });
       await t.dataSource.query(
         `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
         [s.id, id, event.id],
@@ -130,10 +131,14 @@ describe('replacement candidates and self sign-up', () => {
     const willing = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venue.id, accreditationZones: ['TECH'] });
     const ASSIGN = `mutation A($shiftId: ID!, $staffMemberId: ID!) { assign(input: { shiftId: $shiftId, staffMemberId: $staffMemberId }) { id } }`;
     // Now is 20 July 08:00Z.
-    const over = await createShift(t.dataSource, where, '2024-07-16T06:00:00Z', '2024-07-16T14:00:00Z');
-    const draft = await createShift(t.dataSource, where, '2024-08-03T06:00:00Z', '2024-08-03T10:00:00Z', { status: ShiftStatus.DRAFT });
-    const cancelled = await createShift(t.dataSource, where, '2024-08-03T11:00:00Z', '2024-08-03T15:00:00Z', { status: ShiftStatus.CANCELLED });
-    const full = await createShift(t.dataSource, where, '2024-08-04T06:00:00Z', '2024-08-04T10:00:00Z', { headcount: 1 });
+    const over = await createShift(t.dataSource, where, { startsAt: '2024-07-16T06:00:00Z', endsAt: '2024-07-16T14:00:00Z' });
+    const draft = await createShift(t.dataSource, where, { startsAt: '2024-08-03T06:00:00Z', endsAt: '2024-08-03T10:00:00Z', status: ShiftStatus.DRAFT });
+    const cancelled = await createShift(t.dataSource, where, {
+      startsAt: '2024-08-03T11:00:00Z',
+      endsAt: '2024-08-03T15:00:00Z',
+      status: ShiftStatus.CANCELLED,
+    });
+    const full = await createShift(t.dataSource, where, { startsAt: '2024-08-04T06:00:00Z', endsAt: '2024-08-04T10:00:00Z', headcount: 1 });
     await t.gql.ok(
       ASSIGN,
       { shiftId: full.id, staffMemberId: (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: ['TECH'] })).id },
@@ -152,14 +157,18 @@ describe('replacement candidates and self sign-up', () => {
       expect(assign.extensions?.rules).toEqual([expect.objectContaining({ rule })]);
     }
     // A shift under way is not over: it gets candidates, and the first of them can be assigned.
-    const running = await createShift(t.dataSource, where, '2024-07-20T06:00:00Z', '2024-07-20T12:00:00Z');
+    const running = await createShift(t.dataSource, where, { startsAt: '2024-07-20T06:00:00Z', endsAt: '2024-07-20T12:00:00Z' });
     const [first] = (await t.gql.ok(CANDIDATES, { shiftId: running.id, first: 3 }, coordinator)).replacementCandidates;
     expect(first).toBeDefined();
     expect((await t.gql.request(ASSIGN, { shiftId: running.id, staffMemberId: first.staffMemberId }, coordinator)).errors).toBeUndefined();
   });
 
   it('scopes and validates', async () => {
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-07-29T06:00:00Z', '2024-07-29T10:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2024-07-29T06:00:00Z', endsAt: '2024-07-29T10:00:00Z' },
+    );
     expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, elsewhere)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, staffToken)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(CANDIDATES, { shiftId: shift.id, first: 1000 }, coordinator)).extensions).toMatchObject({
@@ -172,10 +181,10 @@ describe('replacement candidates and self sign-up', () => {
   it('staff see open shifts of their team and sign up under the same rules', async () => {
     const me = await createStaffMember(t.dataSource, event.id, org.id, { userId: staffUserId, teamId: team.id, accreditationZones: ['TECH'] });
     const where = { eventId: event.id, venueId: venue.id, teamId: team.id };
-    const open = await createShift(t.dataSource, where, '2024-08-01T06:00:00Z', '2024-08-01T12:00:00Z', { headcount: 1 });
-    const clash = await createShift(t.dataSource, where, '2024-08-01T08:00:00Z', '2024-08-01T10:00:00Z', { headcount: 1 });
-    const started = await createShift(t.dataSource, where, '2024-07-20T06:00:00Z', '2024-07-20T14:00:00Z', { headcount: 3 }); // now is 08:00Z
-    const notMyTeam = await createShift(t.dataSource, { ...where, teamId: otherTeam.id }, '2024-08-02T06:00:00Z', '2024-08-02T12:00:00Z');
+    const open = await createShift(t.dataSource, where, { startsAt: '2024-08-01T06:00:00Z', endsAt: '2024-08-01T12:00:00Z', headcount: 1 });
+    const clash = await createShift(t.dataSource, where, { startsAt: '2024-08-01T08:00:00Z', endsAt: '2024-08-01T10:00:00Z', headcount: 1 });
+    const started = await createShift(t.dataSource, where, { startsAt: '2024-07-20T06:00:00Z', endsAt: '2024-07-20T14:00:00Z', headcount: 3 }); // now is 08:00Z
+    const notMyTeam = await createShift(t.dataSource, { ...where, teamId: otherTeam.id }, { startsAt: '2024-08-02T06:00:00Z', endsAt: '2024-08-02T12:00:00Z' });
     const listed = await t.gql.ok(`{ openShifts(eventId: "${event.id}", first: 200) { edges { node { id } } } }`, {}, staffToken);
     const ids = listed.openShifts.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toEqual(expect.arrayContaining([open.id, clash.id]));

@@ -2,7 +2,8 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { subscribe } from '../utils/subscriptions';
@@ -46,8 +47,7 @@ describe('roster views: nested reads, my shifts, live changes', () => {
       const shift = await createShift(
         t.dataSource,
         { eventId: event.id, venueId: venue.id, teamId: team.id },
-        date.toISOString(),
-        new Date(date.getTime() + 8 * 3600_000).toISOString(),
+        { startsAt: date.toISOString(), endsAt: new Date(date.getTime() + 8 * 3600_000).toISOString() },
       );
       for (let i = 0; i < 3; i++) {
         const member = await createStaffMember(t.dataSource, event.id, org.id, {
@@ -99,7 +99,11 @@ describe('roster views: nested reads, my shifts, live changes', () => {
   });
 
   it('assignmentChanged tells a coordinator subscribed to the venue, not a staff member', async () => {
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-08-25T06:00:00Z', '2024-08-25T10:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2024-08-25T06:00:00Z', endsAt: '2024-08-25T10:00:00Z' },
+    );
     const member = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] });
     const sub = await subscribe(
       t.gql.url,
@@ -120,12 +124,15 @@ describe('roster views: nested reads, my shifts, live changes', () => {
     const limited = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [otherVenue.id] }])).email);
     const narrow = await subscribe(t.gql.url, `subscription S($e: ID!) { assignmentChanged(eventId: $e) { venueId } }`, { e: event.id }, limited);
     try {
-      const here = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-08-26T06:00:00Z', '2024-08-26T10:00:00Z');
+      const here = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venue.id, teamId: team.id },
+        { startsAt: '2024-08-26T06:00:00Z', endsAt: '2024-08-26T10:00:00Z' },
+      );
       const there = await createShift(
         t.dataSource,
         { eventId: event.id, venueId: otherVenue.id, teamId: team.id },
-        '2024-08-26T06:00:00Z',
-        '2024-08-26T10:00:00Z',
+        { startsAt: '2024-08-26T06:00:00Z', endsAt: '2024-08-26T10:00:00Z' },
       );
       await assign(here.id, (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] })).id);
       await assign(there.id, (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] })).id);

@@ -1,13 +1,13 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { AssignmentEntity, AssignmentStatus } from '@baton/rostering';
 import { ShiftEntity } from '@baton/scheduling';
 import { StaffMemberEntity } from '@baton/staff';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { createEvent, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld } from '../factories/event-world';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -25,33 +25,21 @@ describe('rostering: assignments under the rules', () => {
   let otherVenue: VenueEntity;
   let team: TeamEntity;
   let org: OrganisationEntity;
-  const tokens: Record<string, string> = {};
+  let tokens: EventWorld['tokens'];
   let staffUserId: string;
 
   const where = () => ({ eventId: event.id, venueId: venue.id, teamId: team.id });
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    otherVenue = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    const users = {
-      admin: await createUser(t.dataSource, [{ role: Role.ADMIN }]),
-      coordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]),
-      elsewhere: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [otherVenue.id] }]),
-      staff: await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]),
-    };
-    staffUserId = users.staff.id;
-    for (const [name, user] of Object.entries(users)) tokens[name] = await login(user.email);
+    const world = await createEventWorld(t, { venue: { zones: ['TECH'] } });
+    ({ event, venue, otherVenue, team, org, tokens } = world);
+    staffUserId = world.users.staff.id;
   });
   afterAll(() => t?.close());
 
   it('assigns, records who and how, and audits', async () => {
-    const shift = await createShift(t.dataSource, where(), '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z' });
     const person = await createStaffMember(t.dataSource, event.id, org.id);
     const result = await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.coordinator);
     expect(result.assign).toMatchObject({ status: 'ASSIGNED', source: 'MANUAL', ruleNotes: [], startsAt: '2024-07-27T06:00:00.000Z' });
@@ -61,7 +49,7 @@ describe('rostering: assignments under the rules', () => {
   });
 
   it('reads the shift and the staff record once each, under their locks', async () => {
-    const shift = await createShift(t.dataSource, where(), '2024-07-28T06:00:00Z', '2024-07-28T14:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-28T06:00:00Z', endsAt: '2024-07-28T14:00:00Z' });
     const person = await createStaffMember(t.dataSource, event.id, org.id);
     const counter = countSql(t.dataSource);
     try {
@@ -79,9 +67,9 @@ describe('rostering: assignments under the rules', () => {
 
   it('refuses 10 h 59 of rest and allows 11 h 00, explaining the numbers and the neighbouring shift', async () => {
     const person = await createStaffMember(t.dataSource, event.id, org.id);
-    const evening = await createShift(t.dataSource, where(), '2024-07-26T11:01:00Z', '2024-07-26T19:01:00Z');
+    const evening = await createShift(t.dataSource, where(), { startsAt: '2024-07-26T11:01:00Z', endsAt: '2024-07-26T19:01:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: evening.id, staffMemberId: person.id }, tokens.coordinator);
-    const morning = await createShift(t.dataSource, where(), '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
+    const morning = await createShift(t.dataSource, where(), { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z' });
 
     const check = await t.gql.ok(CHECK, { shiftId: morning.id, staffMemberId: person.id }, tokens.coordinator);
     expect(check.checkAssignment).toMatchObject({
@@ -98,7 +86,7 @@ describe('rostering: assignments under the rules', () => {
     expect(refused.message).toContain('Rest of 10 h 59 is below the minimum of 11 h 00');
     expect(await t.dataSource.getRepository(AssignmentEntity).countBy({ shiftId: morning.id })).toBe(0);
 
-    const later = await createShift(t.dataSource, where(), '2024-07-27T06:01:00Z', '2024-07-27T14:01:00Z');
+    const later = await createShift(t.dataSource, where(), { startsAt: '2024-07-27T06:01:00Z', endsAt: '2024-07-27T14:01:00Z' });
     expect((await t.gql.request(ASSIGN, { shiftId: later.id, staffMemberId: person.id }, tokens.coordinator)).errors).toBeUndefined();
   });
 
@@ -106,8 +94,8 @@ describe('rostering: assignments under the rules', () => {
     const tahiti = await createVenue(t.dataSource, event.id, { timeZone: 'Pacific/Tahiti', zones: ['TECH'] });
     const person = await createStaffMember(t.dataSource, event.id, org.id);
     // 23:00–03:00 on the 28th local, then 07:00–13:00 on the 29th local: 4 h of rest between two days.
-    const night = await createShift(t.dataSource, { ...where(), venueId: tahiti.id }, '2024-07-29T09:00:00Z', '2024-07-29T13:00:00Z');
-    const day = await createShift(t.dataSource, { ...where(), venueId: tahiti.id }, '2024-07-29T17:00:00Z', '2024-07-29T23:00:00Z');
+    const night = await createShift(t.dataSource, { ...where(), venueId: tahiti.id }, { startsAt: '2024-07-29T09:00:00Z', endsAt: '2024-07-29T13:00:00Z' });
+    const day = await createShift(t.dataSource, { ...where(), venueId: tahiti.id }, { startsAt: '2024-07-29T17:00:00Z', endsAt: '2024-07-29T23:00:00Z' });
     await t.gql.ok(ASSIGN, { shiftId: night.id, staffMemberId: person.id }, tokens.coordinator);
     const refused = await t.gql.error(ASSIGN, { shiftId: day.id, staffMemberId: person.id }, tokens.coordinator);
     expect(refused.extensions?.rules).toEqual([expect.objectContaining({ rule: 'MIN_REST', restMinutes: 240 })]);
@@ -115,7 +103,7 @@ describe('rostering: assignments under the rules', () => {
 
   it('lists every failed rule at once: skills, accreditation, unavailability', async () => {
     const skill = (await t.dataSource.query(`INSERT INTO skills (code, name, category) VALUES ('FIBRE', 'Fibre splicing', 'network') RETURNING id`))[0].id;
-    const shift = await createShift(t.dataSource, where(), '2024-07-28T06:00:00Z', '2024-07-28T12:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-28T06:00:00Z', endsAt: '2024-07-28T12:00:00Z' });
     await t.dataSource.query(`INSERT INTO shift_required_skills (shift_id, skill_id, min_level) VALUES ($1, $2, 3)`, [shift.id, skill]);
     const person = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: ['FOP'], skills: [{ skillId: skill, level: 2 }] });
     await t.dataSource.query(
@@ -128,7 +116,7 @@ describe('rostering: assignments under the rules', () => {
 
   it('lets an admin override a configurable rule with a written reason, audited; never a hard rule; never a coordinator', async () => {
     const person = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: [] });
-    const shift = await createShift(t.dataSource, where(), '2024-07-29T06:00:00Z', '2024-07-29T12:00:00Z', { headcount: 1 });
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-29T06:00:00Z', endsAt: '2024-07-29T12:00:00Z', headcount: 1 });
     const asCoordinator = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: person.id, reason: 'badge on its way' }, tokens.coordinator);
     expect(asCoordinator.extensions?.code).toBe('FORBIDDEN');
     const overridden = await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: person.id, reason: 'badge on its way' }, tokens.admin);
@@ -142,19 +130,23 @@ describe('rostering: assignments under the rules', () => {
   });
 
   it('scopes: a coordinator limited to another venue, a staff member and an anonymous caller are refused', async () => {
-    const shift = await createShift(t.dataSource, where(), '2024-07-30T06:00:00Z', '2024-07-30T12:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-30T06:00:00Z', endsAt: '2024-07-30T12:00:00Z' });
     const person = await createStaffMember(t.dataSource, event.id, org.id);
     expect((await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.elsewhere)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(CHECK, { shiftId: shift.id, staffMemberId: person.id }, tokens.elsewhere)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.staff)).extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: person.id })).extensions?.code).toBe('UNAUTHENTICATED');
-    const atOther = await createShift(t.dataSource, { ...where(), venueId: otherVenue.id }, '2024-07-30T06:00:00Z', '2024-07-30T12:00:00Z');
+    const atOther = await createShift(
+      t.dataSource,
+      { ...where(), venueId: otherVenue.id },
+      { startsAt: '2024-07-30T06:00:00Z', endsAt: '2024-07-30T12:00:00Z' },
+    );
     expect((await t.gql.request(ASSIGN, { shiftId: atOther.id, staffMemberId: person.id }, tokens.elsewhere)).errors).toBeUndefined();
   });
 
   it('the assigned person confirms or declines; nobody else may; declining reopens the place', async () => {
     const me = await createStaffMember(t.dataSource, event.id, org.id, { userId: staffUserId });
-    const shift = await createShift(t.dataSource, where(), '2024-07-31T06:00:00Z', '2024-07-31T12:00:00Z', { headcount: 1 });
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-31T06:00:00Z', endsAt: '2024-07-31T12:00:00Z', headcount: 1 });
     const { assign } = await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: me.id }, tokens.coordinator);
     const CONFIRM = `mutation { confirmAssignment(assignmentId: "${assign.id}") { status } }`;
     expect((await t.gql.error(CONFIRM, {}, tokens.coordinator)).extensions?.code).toBe('FORBIDDEN');
@@ -172,7 +164,7 @@ describe('rostering: assignments under the rules', () => {
   });
 
   it('cancelling a shift cancels its assignments and notifies each person through the outbox', async () => {
-    const shift = await createShift(t.dataSource, where(), '2024-08-01T06:00:00Z', '2024-08-01T12:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-01T06:00:00Z', endsAt: '2024-08-01T12:00:00Z' });
     const people = [
       await createStaffMember(t.dataSource, event.id, org.id, { email: 'one@example.org' }),
       await createStaffMember(t.dataSource, event.id, org.id, { email: 'two@example.org' }),
@@ -206,7 +198,7 @@ describe('rostering: assignments under the rules', () => {
 
   describe('concurrency', () => {
     it('50 parallel requests for the last 3 places of a shift: exactly 3 win', async () => {
-      const shift = await createShift(t.dataSource, where(), '2024-08-02T06:00:00Z', '2024-08-02T12:00:00Z', { headcount: 5 });
+      const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-02T06:00:00Z', endsAt: '2024-08-02T12:00:00Z', headcount: 5 });
       for (let i = 0; i < 2; i++)
         await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: (await createStaffMember(t.dataSource, event.id, org.id)).id }, tokens.coordinator);
       const candidates: StaffMemberEntity[] = [];
@@ -229,7 +221,10 @@ describe('rostering: assignments under the rules', () => {
       const shifts: ShiftEntity[] = [];
       for (let i = 0; i < 20; i++)
         shifts.push(
-          await createShift(t.dataSource, where(), `2024-08-03T0${Math.floor(i / 10)}:${String((i % 10) * 5).padStart(2, '0')}:00Z`, '2024-08-03T10:00:00Z'),
+          await createShift(t.dataSource, where(), {
+            startsAt: `2024-08-03T0${Math.floor(i / 10)}:${String((i % 10) * 5).padStart(2, '0')}:00Z`,
+            endsAt: '2024-08-03T10:00:00Z',
+          }),
         );
       const results = await Promise.all(shifts.map((s) => t.gql.request(ASSIGN, { shiftId: s.id, staffMemberId: person.id }, tokens.coordinator)));
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
@@ -240,8 +235,8 @@ describe('rostering: assignments under the rules', () => {
   describe('the database itself refuses what the rules forbid', () => {
     it('an overlapping active assignment written behind the service’s back', async () => {
       const person = await createStaffMember(t.dataSource, event.id, org.id);
-      const a = await createShift(t.dataSource, where(), '2024-08-04T06:00:00Z', '2024-08-04T12:00:00Z');
-      const b = await createShift(t.dataSource, where(), '2024-08-04T11:00:00Z', '2024-08-04T15:00:00Z');
+      const a = await createShift(t.dataSource, where(), { startsAt: '2024-08-04T06:00:00Z', endsAt: '2024-08-04T12:00:00Z' });
+      const b = await createShift(t.dataSource, where(), { startsAt: '2024-08-04T11:00:00Z', endsAt: '2024-08-04T15:00:00Z' });
       const insert = (shiftId: string) =>
         t.dataSource.query(
           `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
@@ -252,7 +247,7 @@ describe('rostering: assignments under the rules', () => {
     });
 
     it('more active assignments than the headcount', async () => {
-      const shift = await createShift(t.dataSource, where(), '2024-08-05T06:00:00Z', '2024-08-05T12:00:00Z', { headcount: 1 });
+      const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-05T06:00:00Z', endsAt: '2024-08-05T12:00:00Z', headcount: 1 });
       const insert = async () =>
         t.dataSource.query(
           `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
@@ -266,7 +261,11 @@ describe('rostering: assignments under the rules', () => {
       const doomed = await createEvent(t.dataSource);
       const v = await createVenue(t.dataSource, doomed.id);
       const tm = await createTeam(t.dataSource, doomed.id);
-      const shift = await createShift(t.dataSource, { eventId: doomed.id, venueId: v.id, teamId: tm.id }, '2024-08-07T06:00:00Z', '2024-08-07T12:00:00Z');
+      const shift = await createShift(
+        t.dataSource,
+        { eventId: doomed.id, venueId: v.id, teamId: tm.id },
+        { startsAt: '2024-08-07T06:00:00Z', endsAt: '2024-08-07T12:00:00Z' },
+      );
       const member = await createStaffMember(t.dataSource, doomed.id, org.id);
       await t.dataSource.query(
         `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,
@@ -284,7 +283,7 @@ describe('rostering: assignments under the rules', () => {
     it('a staff member of another event', async () => {
       const other = await createEvent(t.dataSource);
       const stranger = await createStaffMember(t.dataSource, other.id, org.id);
-      const shift = await createShift(t.dataSource, where(), '2024-08-06T06:00:00Z', '2024-08-06T12:00:00Z');
+      const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-06T06:00:00Z', endsAt: '2024-08-06T12:00:00Z' });
       await expect(
         t.dataSource.query(
           `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source) VALUES ($1, $2, $3, now(), now(), 'MANUAL')`,

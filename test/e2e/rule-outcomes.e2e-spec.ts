@@ -1,10 +1,9 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { ShiftStatus } from '@baton/scheduling';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { createEventWorld, EventWorld, WorldPerson } from '../factories/event-world';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const OUTCOME = `
@@ -33,30 +32,23 @@ describe('typed rule outcomes', () => {
   let venue: VenueEntity;
   let team: TeamEntity;
   let org: OrganisationEntity;
-  const tokens: Record<string, string> = {};
+  let tokens: EventWorld['tokens'];
   const where = () => ({ eventId: event.id, venueId: venue.id, teamId: team.id });
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   const check = async (shiftId: string, staffMemberId: string) => (await t.gql.ok(CHECK, { shiftId, staffMemberId }, tokens.coordinator)).checkAssignment;
-  const assign = (shiftId: string, staffMemberId: string, who = 'coordinator', reason?: string) =>
+  const assign = (shiftId: string, staffMemberId: string, who: WorldPerson = 'coordinator', reason?: string) =>
     t.gql.ok(ASSIGN, { shiftId, staffMemberId, reason }, tokens[who]).then((d) => d.assign);
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    tokens.admin = await login((await createUser(t.dataSource, [{ role: Role.ADMIN }])).email);
-    tokens.coordinator = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }])).email);
+    ({ event, venue, team, org, tokens } = await createEventWorld(t, { venue: { zones: ['TECH'] } }));
   });
   afterAll(() => t?.close());
 
   it('MIN_REST carries its numbers with their names, the neighbouring shift as an edge, and the same details as the error', async () => {
     const person = await createStaffMember(t.dataSource, event.id, org.id);
-    const evening = await createShift(t.dataSource, where(), '2024-07-26T11:01:00Z', '2024-07-26T19:01:00Z');
+    const evening = await createShift(t.dataSource, where(), { startsAt: '2024-07-26T11:01:00Z', endsAt: '2024-07-26T19:01:00Z' });
     await assign(evening.id, person.id);
-    const morning = await createShift(t.dataSource, where(), '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
+    const morning = await createShift(t.dataSource, where(), { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z' });
     const result = await check(morning.id, person.id);
     expect(result).toEqual({
       allowed: false,
@@ -90,12 +82,12 @@ describe('typed rule outcomes', () => {
 
   it('types the hard rules and the daily maximum', async () => {
     const person = await createStaffMember(t.dataSource, event.id, org.id);
-    const first = await createShift(t.dataSource, where(), '2024-07-30T04:00:00Z', '2024-07-30T10:00:00Z', { headcount: 1 });
+    const first = await createShift(t.dataSource, where(), { startsAt: '2024-07-30T04:00:00Z', endsAt: '2024-07-30T10:00:00Z', headcount: 1 });
     await assign(first.id, person.id);
-    const overlapping = await createShift(t.dataSource, where(), '2024-07-30T09:00:00Z', '2024-07-30T11:00:00Z');
-    const sameDay = await createShift(t.dataSource, where(), '2024-07-30T11:00:00Z', '2024-07-30T17:00:00Z');
-    const draft = await createShift(t.dataSource, where(), '2024-07-31T04:00:00Z', '2024-07-31T10:00:00Z', { status: ShiftStatus.DRAFT });
-    const over = await createShift(t.dataSource, where(), '2024-07-19T04:00:00Z', '2024-07-19T10:00:00Z');
+    const overlapping = await createShift(t.dataSource, where(), { startsAt: '2024-07-30T09:00:00Z', endsAt: '2024-07-30T11:00:00Z' });
+    const sameDay = await createShift(t.dataSource, where(), { startsAt: '2024-07-30T11:00:00Z', endsAt: '2024-07-30T17:00:00Z' });
+    const draft = await createShift(t.dataSource, where(), { startsAt: '2024-07-31T04:00:00Z', endsAt: '2024-07-31T10:00:00Z', status: ShiftStatus.DRAFT });
+    const over = await createShift(t.dataSource, where(), { startsAt: '2024-07-19T04:00:00Z', endsAt: '2024-07-19T10:00:00Z' });
     const other = await createStaffMember(t.dataSource, event.id, org.id);
     const byRule = async (shiftId: string, staffMemberId: string) =>
       Object.fromEntries(((await check(shiftId, staffMemberId)).violations as any[]).map((v) => [v.rule, v]));
@@ -124,7 +116,7 @@ describe('typed rule outcomes', () => {
 
   it('types skills, accreditation and availability, and keeps them typed on the assignment as ruleNotes', async () => {
     const skill = (await t.dataSource.query(`INSERT INTO skills (code, name, category) VALUES ('SPLICE', 'Splicing', 'network') RETURNING id`))[0].id;
-    const shift = await createShift(t.dataSource, where(), '2024-08-02T06:00:00Z', '2024-08-02T12:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-02T06:00:00Z', endsAt: '2024-08-02T12:00:00Z' });
     await t.dataSource.query(`INSERT INTO shift_required_skills (shift_id, skill_id, min_level) VALUES ($1, $2, 3)`, [shift.id, skill]);
     const person = await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: ['FOP'], skills: [{ skillId: skill, level: 2 }] });
     await t.dataSource.query(
@@ -153,7 +145,7 @@ describe('typed rule outcomes', () => {
   });
 
   it('reads a stored note that no longer fits its type as OtherRuleOutcome instead of failing', async () => {
-    const shift = await createShift(t.dataSource, where(), '2024-08-03T06:00:00Z', '2024-08-03T12:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-03T06:00:00Z', endsAt: '2024-08-03T12:00:00Z' });
     const person = await createStaffMember(t.dataSource, event.id, org.id);
     const notes = [
       { rule: 'MIN_REST', message: 'old note', severity: 'WARN', configurable: true, restMinutes: 'six hundred' },
@@ -171,7 +163,7 @@ describe('typed rule outcomes', () => {
   });
 
   it('types the warnings of replacement candidates', async () => {
-    const shift = await createShift(t.dataSource, where(), '2024-08-05T06:00:00Z', '2024-08-05T12:00:00Z');
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-08-05T06:00:00Z', endsAt: '2024-08-05T12:00:00Z' });
     const person = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venue.id });
     await t.dataSource.query(
       `INSERT INTO availability_periods (staff_member_id, kind, starts_at, ends_at) VALUES ($1, 'UNDESIRED', '2024-08-05T00:00:00Z', '2024-08-06T00:00:00Z')`,

@@ -2,7 +2,8 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -44,8 +45,16 @@ describe('rules across venue time zones: the order of assignment does not matter
 
   it('a split day across zones, 4 h apart, is allowed both ways (it used to be refused MIN_REST 240 one way)', async () => {
     // 11:00–15:00 in Paris on the 29th; 07:00–13:00 at Teahupo'o on the 29th: one working day of 10 h.
-    const p = await createShift(t.dataSource, { eventId: event.id, venueId: paris.id, teamId: team.id }, '2024-07-29T09:00:00Z', '2024-07-29T13:00:00Z');
-    const th = await createShift(t.dataSource, { eventId: event.id, venueId: tahiti.id, teamId: team.id }, '2024-07-29T17:00:00Z', '2024-07-29T23:00:00Z');
+    const p = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: paris.id, teamId: team.id },
+      { startsAt: '2024-07-29T09:00:00Z', endsAt: '2024-07-29T13:00:00Z' },
+    );
+    const th = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: tahiti.id, teamId: team.id },
+      { startsAt: '2024-07-29T17:00:00Z', endsAt: '2024-07-29T23:00:00Z' },
+    );
     const parisFirst = await inOrder(p.id, th.id);
     const tahitiFirst = await inOrder(th.id, p.id);
     expect(parisFirst.errors).toBeUndefined();
@@ -54,8 +63,16 @@ describe('rules across venue time zones: the order of assignment does not matter
 
   it('1 h in Paris then 10 h at Teahupo’o the same local date is refused MAX_DAILY both ways (it used to pass one way)', async () => {
     // 12:00–13:00 in Paris on the 30th; 22:00 on the 30th to 08:00 at Teahupo'o: 11 h on the 30th.
-    const p = await createShift(t.dataSource, { eventId: event.id, venueId: paris.id, teamId: team.id }, '2024-07-30T10:00:00Z', '2024-07-30T11:00:00Z');
-    const th = await createShift(t.dataSource, { eventId: event.id, venueId: tahiti.id, teamId: team.id }, '2024-07-31T08:00:00Z', '2024-07-31T18:00:00Z');
+    const p = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: paris.id, teamId: team.id },
+      { startsAt: '2024-07-30T10:00:00Z', endsAt: '2024-07-30T11:00:00Z' },
+    );
+    const th = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: tahiti.id, teamId: team.id },
+      { startsAt: '2024-07-31T08:00:00Z', endsAt: '2024-07-31T18:00:00Z' },
+    );
     const parisFirst = await inOrder(p.id, th.id);
     const tahitiFirst = await inOrder(th.id, p.id);
     for (const answer of [parisFirst, tahitiFirst]) {
@@ -66,8 +83,16 @@ describe('rules across venue time zones: the order of assignment does not matter
 
   it('a short rest between two local dates is refused MIN_REST both ways, with the same numbers', async () => {
     // 20:00–23:00 at Teahupo'o on 1 Aug (06:00Z–09:00Z on the 2nd), then 13:00–17:00 in Paris on 2 Aug: 2 h of rest.
-    const th = await createShift(t.dataSource, { eventId: event.id, venueId: tahiti.id, teamId: team.id }, '2024-08-02T06:00:00Z', '2024-08-02T09:00:00Z');
-    const p = await createShift(t.dataSource, { eventId: event.id, venueId: paris.id, teamId: team.id }, '2024-08-02T11:00:00Z', '2024-08-02T15:00:00Z');
+    const th = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: tahiti.id, teamId: team.id },
+      { startsAt: '2024-08-02T06:00:00Z', endsAt: '2024-08-02T09:00:00Z' },
+    );
+    const p = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: paris.id, teamId: team.id },
+      { startsAt: '2024-08-02T11:00:00Z', endsAt: '2024-08-02T15:00:00Z' },
+    );
     const tahitiFirst = await inOrder(th.id, p.id);
     const parisFirst = await inOrder(p.id, th.id);
     expect(rulesOf(tahitiFirst)).toEqual([expect.objectContaining({ rule: 'MIN_REST', restMinutes: 120, neighbourShiftId: th.id })]);

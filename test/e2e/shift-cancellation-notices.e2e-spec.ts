@@ -3,10 +3,10 @@ import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { StaffMemberEntity } from '@baton/staff';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { assignToShift } from '../factories/shifts';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { assignToShift } from '../factories/assignments';
+import { createEventWorld, EventWorld } from '../factories/event-world';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const CANCEL = `mutation C($shiftId: ID!) {
@@ -23,7 +23,7 @@ describe('shift cancellation: who was and was not notified', () => {
   let otherVenue: VenueEntity;
   let team: TeamEntity;
   let org: OrganisationEntity;
-  const tokens: Record<'coordinator' | 'venueCoordinator' | 'admin', string> = {} as never;
+  let tokens: EventWorld<'venueCoordinator'>['tokens'];
   /** Ann has an email; Ben only an account; Cleo and Dan neither (Cleo based at the shift's venue, Dan elsewhere). */
   let ann: StaffMemberEntity;
   let ben: StaffMemberEntity;
@@ -31,23 +31,13 @@ describe('shift cancellation: who was and was not notified', () => {
   let dan: StaffMemberEntity;
   let benEmail: string;
 
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken as string;
-
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id);
-    otherVenue = await createVenue(t.dataSource, event.id);
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    const people = {
-      coordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]),
-      venueCoordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venue.id] }]),
-      admin: await createUser(t.dataSource, [{ role: Role.ADMIN }]),
-    };
-    for (const [who, user] of Object.entries(people)) tokens[who as keyof typeof tokens] = await login(user.email);
-    const benUser = await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]);
+    const world = await createEventWorld(t, {
+      people: ({ eventId, venueId }) => ({ venueCoordinator: [{ role: Role.COORDINATOR, eventId, venueIds: [venueId] }] }),
+    });
+    ({ event, venue, otherVenue, team, org, tokens } = world);
+    const benUser = world.users.staff;
     benEmail = benUser.email;
     const base = { teamId: team.id, homeVenueId: venue.id };
     ann = await createStaffMember(t.dataSource, event.id, org.id, { ...base, displayName: 'Ann Leroy', email: 'ann@example.org', phone: '+33 6 00 00 00 01' });
@@ -63,7 +53,11 @@ describe('shift cancellation: who was and was not notified', () => {
   afterAll(() => t?.close());
 
   const shiftWithEveryone = async (day: string) => {
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, `${day}T06:00:00Z`, `${day}T12:00:00Z`);
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: `${day}T06:00:00Z`, endsAt: `${day}T12:00:00Z` },
+    );
     for (const person of [dan, cleo, ben, ann]) await assignToShift(t.dataSource, shift, person.id);
     return shift;
   };
@@ -109,7 +103,11 @@ describe('shift cancellation: who was and was not notified', () => {
     const shift = await shiftWithEveryone('2024-07-27');
     const result = (await t.gql.ok(CANCEL, { shiftId: shift.id }, tokens.admin)).cancelShift;
     expect(result.notNotified.map((p: { phone: string | null }) => p.phone)).toEqual(['+33 6 00 00 00 03', '+33 6 00 00 00 04']);
-    const empty = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-07-28T06:00:00Z', '2024-07-28T12:00:00Z');
+    const empty = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2024-07-28T06:00:00Z', endsAt: '2024-07-28T12:00:00Z' },
+    );
     expect((await t.gql.ok(CANCEL, { shiftId: empty.id }, tokens.coordinator)).cancelShift).toEqual({
       shiftId: empty.id,
       cancelledAssignments: 0,

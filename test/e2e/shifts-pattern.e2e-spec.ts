@@ -3,7 +3,8 @@ import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShiftEntity } from '@baton/scheduling';
 import { SkillEntity } from '@baton/skills';
 import { createEvent, createTeam, createVenue } from '../factories/events';
-import { createSkill, tokenFor } from '../factories/shifts';
+import { createSkill } from '../factories/skills';
+import { tokenFor } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const PATTERN = `mutation P($input: ShiftPatternInput!) {

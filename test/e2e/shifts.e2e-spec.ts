@@ -2,9 +2,15 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShiftEntity, ShiftStatus } from '@baton/scheduling';
 import { SkillEntity } from '@baton/skills';
+import { assignToShift } from '../factories/assignments';
 import { createEvent, createTeam, createVenue } from '../factories/events';
-import { assignToShift, createShift, createSkill, tokenFor } from '../factories/shifts';
+import { createShift } from '../factories/shifts';
+import { createSkill } from '../factories/skills';
+import { tokenFor } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
+
+/** What these tests start from: a draft shift of 2 places (the factory makes published ones). */
+const DRAFT = { status: ShiftStatus.DRAFT, headcount: 2, roleTitle: 'Results operator' } as const;
 
 type Who = 'anonymous' | 'admin' | 'coordinator' | 'venueCoordinator' | 'staff' | 'otherStaff';
 
@@ -146,7 +152,7 @@ describe('shifts', () => {
 
   describe('updateShift (SHIFTS_MANAGE)', () => {
     it('changes only what is given and audits before and after', async () => {
-      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { notes: 'keep me' });
+      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { ...DRAFT, notes: 'keep me' });
       const updated = (
         await t.gql.ok(
           UPDATE,
@@ -165,8 +171,8 @@ describe('shifts', () => {
     });
 
     it('allows a venue coordinator at their venue only, and not to move a shift out of it; denies staff', async () => {
-      const mine = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id });
-      const elsewhere = await createShift(t.dataSource, { eventId: event.id, venueId: venueB.id, teamId: team.id });
+      const mine = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, DRAFT);
+      const elsewhere = await createShift(t.dataSource, { eventId: event.id, venueId: venueB.id, teamId: team.id }, DRAFT);
       expect(await code('venueCoordinator', UPDATE, { id: mine.id, input: { headcount: 4 } })).toBe('OK');
       expect(await code('venueCoordinator', UPDATE, { id: elsewhere.id, input: { headcount: 4 } })).toBe('FORBIDDEN');
       expect(await code('venueCoordinator', UPDATE, { id: mine.id, input: { venueId: venueB.id } })).toBe('FORBIDDEN');
@@ -179,7 +185,7 @@ describe('shifts', () => {
     });
 
     it('refuses to lower the headcount below the people assigned, naming headcount', async () => {
-      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { headcount: 3 });
+      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { ...DRAFT, headcount: 3 });
       await assignToShift(t.dataSource, shift);
       await assignToShift(t.dataSource, shift);
       const error = await t.gql.error(UPDATE, { id: shift.id, input: { headcount: 1, roleTitle: 'Changed' } }, tokens.coordinator);
@@ -196,12 +202,12 @@ describe('shifts', () => {
       const morning = await createShift(
         t.dataSource,
         { eventId: event.id, venueId: venueA.id, teamId: team.id },
-        { startsAt: new Date('2024-08-01T06:00:00Z'), endsAt: new Date('2024-08-01T10:00:00Z') },
+        { ...DRAFT, startsAt: new Date('2024-08-01T06:00:00Z'), endsAt: new Date('2024-08-01T10:00:00Z') },
       );
       const afternoon = await createShift(
         t.dataSource,
         { eventId: event.id, venueId: venueA.id, teamId: team.id },
-        { startsAt: new Date('2024-08-01T12:00:00Z'), endsAt: new Date('2024-08-01T16:00:00Z') },
+        { ...DRAFT, startsAt: new Date('2024-08-01T12:00:00Z'), endsAt: new Date('2024-08-01T16:00:00Z') },
       );
       const person = await assignToShift(t.dataSource, morning);
       await assignToShift(t.dataSource, afternoon, person);
@@ -229,7 +235,7 @@ describe('shifts', () => {
     });
 
     it('validates the new times against the stored ones, naming the field', async () => {
-      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id });
+      const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, DRAFT);
       const error = await t.gql.error(UPDATE, { id: shift.id, input: { startsAt: '2024-07-27T15:00:00.000Z' } }, tokens.coordinator);
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'endsAt' }] });
       const team2 = await t.gql.error(UPDATE, { id: shift.id, input: { teamId: otherEventTeam.id } }, tokens.admin);
@@ -240,7 +246,7 @@ describe('shifts', () => {
 
   describe('publishShifts and visibility', () => {
     it('staff see only published shifts; publishing makes drafts visible, and is audited', async () => {
-      const draft = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { roleTitle: 'To publish' });
+      const draft = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { ...DRAFT, roleTitle: 'To publish' });
       expect(await code('staff', GET, { id: draft.id })).toBe('NOT_FOUND');
       expect(await code('coordinator', GET, { id: draft.id })).toBe('OK');
       expect(await code('staff', PUBLISH, { ids: [draft.id] })).toBe('FORBIDDEN');
@@ -254,12 +260,16 @@ describe('shifts', () => {
     });
 
     it("publishes all or nothing: one shift outside a venue coordinator's scope refuses the whole list", async () => {
-      const mine = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id });
-      const elsewhere = await createShift(t.dataSource, { eventId: event.id, venueId: venueB.id, teamId: team.id });
+      const mine = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, DRAFT);
+      const elsewhere = await createShift(t.dataSource, { eventId: event.id, venueId: venueB.id, teamId: team.id }, DRAFT);
       expect(await code('venueCoordinator', PUBLISH, { ids: [mine.id, elsewhere.id] })).toBe('FORBIDDEN');
       expect(await code('admin', PUBLISH, { ids: [mine.id, '00000000-0000-4000-8000-000000000000'] })).toBe('NOT_FOUND');
       expect((await t.dataSource.getRepository(ShiftEntity).findOneByOrFail({ id: mine.id })).status).toBe(ShiftStatus.DRAFT);
-      const cancelled = await createShift(t.dataSource, { eventId: event.id, venueId: venueA.id, teamId: team.id }, { status: ShiftStatus.CANCELLED });
+      const cancelled = await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venueA.id, teamId: team.id },
+        { ...DRAFT, status: ShiftStatus.CANCELLED },
+      );
       expect((await t.gql.error(PUBLISH, { ids: [cancelled.id] }, tokens.admin)).extensions).toMatchObject({ code: 'CONFLICT', shiftIds: [cancelled.id] });
     });
   });
@@ -285,7 +295,7 @@ describe('shifts', () => {
         const shift = await createShift(
           t.dataSource,
           { eventId: listEvent.id, venueId: venue.id, teamId: teamEntity.id },
-          { startsAt: at(day, 6), endsAt: at(day, 14), status, headcount, roleTitle: name },
+          { ...DRAFT, startsAt: at(day, 6), endsAt: at(day, 14), status, headcount, roleTitle: name },
         );
         ids[name] = shift.id;
         return shift;
@@ -346,6 +356,7 @@ describe('shifts', () => {
           t.dataSource,
           { eventId: event.id, venueId: v.id, teamId: tm.id },
           {
+            ...DRAFT,
             startsAt: new Date(now + fromNow * H),
             endsAt: new Date(now + (fromNow + hours) * H),
             status: ShiftStatus.PUBLISHED,

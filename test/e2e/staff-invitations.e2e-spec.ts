@@ -4,9 +4,10 @@ import { InvitationEntity, RoleGrantEntity, UserEntity } from '@baton/identity';
 import { OrganisationEntity } from '@baton/organisations';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { StaffMemberEntity } from '@baton/staff';
+import { assignToShift } from '../factories/assignments';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { assignToShift } from '../factories/shifts';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -63,7 +64,11 @@ describe('inviting a staff member from their record', () => {
 
   it('the invitation goes to the record’s email; accepting creates the account, grants STAFF, links the record: myShifts works at once', async () => {
     const person = await member({ displayName: 'Inès Garnier', email: 'ines@example.org' });
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2024-07-25T06:00:00Z', '2024-07-25T12:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2024-07-25T06:00:00Z', endsAt: '2024-07-25T12:00:00Z' },
+    );
     await assignToShift(t.dataSource, shift, person.id);
 
     const invited = (await t.gql.ok(INVITE, { id: person.id }, tokens.coordinator)).inviteStaffMember;

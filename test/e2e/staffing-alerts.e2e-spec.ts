@@ -1,6 +1,7 @@
 import { Role } from '@baton/auth';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -32,8 +33,8 @@ describe('staffing alerts for gaps and overrides', () => {
     const staff = await login([{ role: Role.STAFF, eventId: event.id }]);
     const where = { eventId: event.id, venueId: venue.id, teamId: team.id };
     const me = await createStaffMember(t.dataSource, event.id, org.id, { userId: staff.id });
-    const soon = await createShift(t.dataSource, where, '2024-07-27T06:00:00Z', '2024-07-27T14:00:00Z');
-    const later = await createShift(t.dataSource, where, '2024-07-30T06:00:00Z', '2024-07-30T14:00:00Z');
+    const soon = await createShift(t.dataSource, where, { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z' });
+    const later = await createShift(t.dataSource, where, { startsAt: '2024-07-30T06:00:00Z', endsAt: '2024-07-30T14:00:00Z' });
     const assign = async (shiftId: string, staffMemberId: string, token: string, reason?: string) =>
       (
         await t.gql.ok(

@@ -1,6 +1,7 @@
 import { Role } from '@baton/auth';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -49,11 +50,7 @@ describe('update inputs with explicit nulls', () => {
         const shift = await createShift(
           t.dataSource,
           { eventId: p.event.id, venueId: p.venue.id, teamId: p.team.id },
-          '2024-07-27T06:00:00Z',
-          '2024-07-27T14:00:00Z',
-          {
-            notes: 'bring a ladder',
-          },
+          { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z', notes: 'bring a ladder' },
         );
         return { id: shift.id };
       },

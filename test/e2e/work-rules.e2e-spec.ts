@@ -3,7 +3,7 @@ import { EventEntity } from '@baton/events';
 import { WorkRuleService, WorkRuleSetEntity } from '@baton/scheduling';
 import { EmploymentType } from '@baton/staff';
 import { createEvent } from '../factories/events';
-import { tokenFor } from '../factories/shifts';
+import { tokenFor } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const RULES = `query R($eventId: ID!) { workRules(eventId: $eventId) {

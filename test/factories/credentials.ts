@@ -2,7 +2,8 @@ import { EventEntity, EventPhase, TeamEntity, VenueEntity } from '@baton/events'
 import { OrganisationEntity } from '@baton/organisations';
 import { DataSource } from 'typeorm';
 import { createEvent, createOrganisation, createTeam, createVenue } from './events';
-import { createShift, createStaffMember } from './rostering';
+import { createShift } from './shifts';
+import { createStaffMember } from './staff';
 
 const HOUR = 3_600_000;
 const plus = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * HOUR).toISOString();
@@ -52,9 +53,7 @@ export async function createWorkedStaff(
     const shift = await createShift(
       dataSource,
       { eventId: place.event.id, venueId: (s.venue ?? place.paris).id, teamId: (s.team ?? place.network).id },
-      s.start,
-      end,
-      { roleTitle: s.roleTitle ?? 'Network technician' },
+      { startsAt: s.start, endsAt: end, roleTitle: s.roleTitle ?? 'Network technician' },
     );
     const [row] = await dataSource.query(
       `INSERT INTO assignments (shift_id, staff_member_id, event_id, starts_at, ends_at, source, status, checked_in_at, checked_out_at)

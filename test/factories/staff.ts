@@ -1,30 +1,34 @@
-import { SkillEntity } from '@baton/skills';
-import { EmploymentType, StaffMemberEntity, StaffSkillEntity } from '@baton/staff';
+import { AccreditationStatus, EmploymentType, StaffMemberEntity, StaffSkillEntity } from '@baton/staff';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
-const suffix = () => randomBytes(3).toString('hex').toUpperCase();
+export type StaffMemberFixture = Partial<StaffMemberEntity> & { skills?: Array<{ skillId: string; level: number }> };
 
+/**
+ * A staff record straight into the database: an employee with a valid accreditation for the
+ * zones the venue factory gives (FOP, TECH), no contact details, optionally with skills.
+ */
 export async function createStaffMember(
   dataSource: DataSource,
   eventId: string,
   organisationId: string,
-  overrides: Partial<StaffMemberEntity> = {},
+  overrides: StaffMemberFixture = {},
 ): Promise<StaffMemberEntity> {
-  return dataSource.getRepository(StaffMemberEntity).save({
+  const { skills, ...fields } = overrides;
+  const staff = await dataSource.getRepository(StaffMemberEntity).save({
     eventId,
     organisationId,
-    displayName: `Staff ${suffix()}`,
-    employmentType: EmploymentType.EMPLOYEE,
+    displayName: `Staff ${randomBytes(3).toString('hex')}`,
     email: null,
     phone: null,
-    ...overrides,
+    employmentType: EmploymentType.EMPLOYEE,
+    accreditationStatus: AccreditationStatus.VALID,
+    accreditationZones: ['FOP', 'TECH'],
+    languages: ['fr', 'en'],
+    ...fields,
   });
-}
-
-export async function createSkill(dataSource: DataSource, overrides: Partial<SkillEntity> = {}): Promise<SkillEntity> {
-  const code = `SK-${suffix()}`;
-  return dataSource.getRepository(SkillEntity).save({ code, name: `Skill ${code}`, category: 'Test', ...overrides });
+  await giveSkills(dataSource, staff.id, skills ?? []);
+  return staff;
 }
 
 export async function giveSkills(dataSource: DataSource, staffMemberId: string, skills: Array<{ skillId: string; level: number }>): Promise<void> {

@@ -2,6 +2,7 @@ import { Role } from '@baton/auth';
 import { PasswordHasher, RoleGrantEntity, UserEntity, UserStatus } from '@baton/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { TestApp } from '../utils/test-app';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let cachedHash: Promise<string> | undefined;
@@ -37,4 +38,15 @@ export async function createUser(
     });
   }
   return { id: user.id, email, password: TEST_PASSWORD };
+}
+
+/** Signs in through the API and returns the access token. */
+export async function signIn(t: TestApp, user: { email: string }): Promise<string> {
+  const login = await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
+  return login.login.accessToken;
+}
+
+/** Signs in a new user holding these grants and returns the access token. */
+export async function tokenFor(t: TestApp, grants: Parameters<typeof createUser>[1]): Promise<string> {
+  return signIn(t, await createUser(t.dataSource, grants));
 }
