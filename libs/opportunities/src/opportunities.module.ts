@@ -2,7 +2,15 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { OrganisationsModule } from '@baton/organisations';
+import { IdentityModule } from '@baton/identity';
+import { CredentialsModule } from '@baton/credentials';
 import { SkillsModule } from '@baton/skills';
+import { ApplicationQueryService } from './application/application-query.service';
+import { ApplicationHistoryLoader, OpportunityByIdLoader } from './application/application.loaders';
+import { ApplicationResolver } from './application/application.resolver';
+import { ApplicationService } from './application/application.service';
+import { CvSnapshotBuilder } from './application/cv-snapshot.builder';
+import { StageMoves } from './application/stage-moves';
 import { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
 import { OpportunityExpirySweeper } from './opportunity/opportunity-expiry.job';
 import { OpportunityFieldsResolver } from './opportunity/opportunity-fields.resolver';
@@ -20,7 +28,7 @@ describeConstraint('applications_once_key', { field: 'opportunityId', message: '
 describeConstraint('applications_stage_transition', { field: 'stage', message: 'This stage change is not allowed' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES), OrganisationsModule, SkillsModule],
+  imports: [TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES), OrganisationsModule, SkillsModule, IdentityModule, CredentialsModule],
   providers: [
     OpportunityService,
     OpportunityQueryService,
@@ -30,6 +38,13 @@ describeConstraint('applications_stage_transition', { field: 'stage', message: '
     OpportunityExpirySweeper,
     OpportunityResolver,
     OpportunityFieldsResolver,
+    StageMoves,
+    CvSnapshotBuilder,
+    ApplicationService,
+    ApplicationQueryService,
+    ApplicationHistoryLoader,
+    OpportunityByIdLoader,
+    ApplicationResolver,
   ],
 })
 export class OpportunitiesModule {}
