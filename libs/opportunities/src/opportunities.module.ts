@@ -11,6 +11,7 @@ import { ApplicationResolver } from './application/application.resolver';
 import { ApplicationService } from './application/application.service';
 import { CvSnapshotBuilder } from './application/cv-snapshot.builder';
 import { StageMoves } from './application/stage-moves';
+import { JobPostingController } from './job-posting/job-posting.controller';
 import { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
 import { OpportunityExpirySweeper } from './opportunity/opportunity-expiry.job';
 import { OpportunityFieldsResolver } from './opportunity/opportunity-fields.resolver';
@@ -28,6 +29,7 @@ describeConstraint('applications_once_key', { field: 'opportunityId', message: '
 describeConstraint('applications_stage_transition', { field: 'stage', message: 'This stage change is not allowed' });
 
 @Module({
+  controllers: [JobPostingController],
   imports: [TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES), OrganisationsModule, SkillsModule, IdentityModule, CredentialsModule],
   providers: [
     OpportunityService,
