@@ -41,7 +41,7 @@ describe('public JobPosting JSON-LD', () => {
     const response = await get(onSite.id);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/ld+json');
-    const body = await response.json();
+    const body: any = await response.json();
     expectJobPosting(body);
     expect(body).toMatchObject({
       url: `https://baton.example.org/jobs/${onSite.id}`,
@@ -52,7 +52,7 @@ describe('public JobPosting JSON-LD', () => {
       skills: 'Timing systems',
     });
     const remote = await postOpportunity(t, recruiter, org, { workMode: 'REMOTE', city: null, contractType: 'FREELANCE' });
-    const remoteBody = await (await get(remote.id)).json();
+    const remoteBody: any = await (await get(remote.id)).json();
     expectJobPosting(remoteBody);
     expect(remoteBody).toMatchObject({ jobLocationType: 'TELECOMMUTE', employmentType: ['CONTRACTOR'] });
     expect(remoteBody.jobLocation).toBeUndefined();
