@@ -99,6 +99,7 @@ const EXPECTED: Record<string, string> = {
   'Query.openShifts': 'SELF_SERVICE',
   'Query.opportunities': 'OPPORTUNITIES_READ',
   'Query.opportunity': 'OPPORTUNITIES_READ',
+  'Query.opportunitiesForMe': 'APPLICATIONS_OWN',
   'Query.opportunityApplications': 'APPLICATIONS_REVIEW',
   'Query.organisation': 'ORGANISATIONS_READ',
   'Query.organisations': 'ORGANISATIONS_READ',

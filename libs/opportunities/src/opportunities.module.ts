@@ -12,6 +12,8 @@ import { ApplicationService } from './application/application.service';
 import { CvSnapshotBuilder } from './application/cv-snapshot.builder';
 import { StageMoves } from './application/stage-moves';
 import { JobPostingController } from './job-posting/job-posting.controller';
+import { OpportunitiesForMeResolver } from './recommendation/opportunities-for-me.resolver';
+import { OpportunitiesForMeService } from './recommendation/opportunities-for-me.service';
 import { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
 import { OpportunityExpirySweeper } from './opportunity/opportunity-expiry.job';
 import { OpportunityFieldsResolver } from './opportunity/opportunity-fields.resolver';
@@ -47,6 +49,8 @@ describeConstraint('applications_stage_transition', { field: 'stage', message: '
     ApplicationHistoryLoader,
     OpportunityByIdLoader,
     ApplicationResolver,
+    OpportunitiesForMeService,
+    OpportunitiesForMeResolver,
   ],
 })
 export class OpportunitiesModule {}
