@@ -1,3 +1,4 @@
+import { CvSnapshotBuilder } from '@baton/opportunities';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { GamesSnapshotService } from '@baton/alumni';
@@ -59,6 +60,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     app.get(Clock),
     app.get(AuditService),
     app.get(GamesSnapshotService),
+    app.get(CvSnapshotBuilder),
   );
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
   const plan = generator.plan(args);

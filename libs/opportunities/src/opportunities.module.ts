@@ -52,5 +52,6 @@ describeConstraint('applications_stage_transition', { field: 'stage', message: '
     OpportunitiesForMeService,
     OpportunitiesForMeResolver,
   ],
+  exports: [CvSnapshotBuilder, OpportunityExpirySweeper],
 })
 export class OpportunitiesModule {}
