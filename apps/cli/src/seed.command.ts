@@ -2,6 +2,7 @@ import { CvSnapshotBuilder } from '@baton/opportunities';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { GamesSnapshotService } from '@baton/alumni';
+import { GamesRecordIssuer } from '@baton/credentials';
 import { AuditService } from '@baton/audit';
 import { BatonConfig } from '@baton/config';
 import { Clock } from '@baton/core';
@@ -60,6 +61,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     app.get(Clock),
     app.get(AuditService),
     app.get(GamesSnapshotService),
+    app.get(GamesRecordIssuer),
     app.get(CvSnapshotBuilder),
   );
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
@@ -115,7 +117,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     [
       'alumni',
       `test event ${c.alumni.testEventStaff} staff, ${c.alumni.testEventShifts} shifts, ${c.alumni.testEventAssignments} assignments; ` +
-        `${c.alumni.alumni} members, ${c.alumni.endorsements} endorsements`,
+        `${c.alumni.alumni} members, ${c.alumni.endorsements} endorsements, ${c.alumni.verifiedRecords} signed Games records`,
     ],
   ];
   if (result.deleted) rows.unshift(['deleted first', `${result.deleted.events} event, ${result.deleted.users} accounts`]);

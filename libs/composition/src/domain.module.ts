@@ -10,6 +10,7 @@ import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
 import { OpportunitiesModule } from '@baton/opportunities';
+import { migrations } from '@baton/migrations';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
 import { PubSubModule } from '@baton/pubsub';
@@ -27,14 +28,15 @@ export type { ProcessRole };
  */
 @Module({})
 export class DomainModule {
-  static forRoot(options: { role: ProcessRole }): DynamicModule {
+  /** `config` overrides environment variables for this process only (BatonConfigModule.forRoot). */
+  static forRoot(options: { role: ProcessRole; config?: Record<string, string> }): DynamicModule {
     return {
       module: DomainModule,
       imports: [
-        BatonConfigModule.forRoot(),
+        BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrations }),
         QueueModule.forRoot({ role: options.role }),
         PubSubModule,
         AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),

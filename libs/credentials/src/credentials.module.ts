@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { EventsModule } from '@baton/events';
 import { RosteringModule } from '@baton/rostering';
+import { AuthModule } from '@baton/auth';
 import { CredentialSigner } from './games-record/credential-signer';
 import { GamesRecordIssuer } from './games-record/games-record-issuer.service';
 import { GamesRecordEntity } from './games-record/games-record.entity';
@@ -9,6 +11,7 @@ import { GamesRecordsByUserLoader } from './games-record/games-record.loader';
 import { GamesRecordQueries } from './games-record/games-record.queries';
 import { GamesRecordResolver } from './games-record/games-record.resolver';
 import { GamesRecordService } from './games-record/games-record.service';
+import { IssueForEventJob } from './games-record/issue-for-event.job';
 import { IssuerController } from './keys/issuer.controller';
 import { KeyRingService } from './keys/key-ring.service';
 import { SigningKeyEntity } from './keys/signing-key.entity';
@@ -16,6 +19,7 @@ import { SigningKeyResolver } from './keys/signing-key.resolver';
 import { RecordVerificationService } from './verification/record-verification.service';
 import { VerificationThrottle } from './verification/verification-throttle';
 import { VerifyController } from './verification/verify.controller';
+import { credentialsPermissions } from './credentials.permissions';
 
 describeConstraint('games_records_one_current_per_staff', { field: 'staffMemberId', message: 'This staff record already has a current Games record' });
 describeConstraint('games_records_event_fk', { field: 'eventId', message: 'No such event' });
@@ -25,13 +29,14 @@ describeConstraint('credential_signing_keys_one_current', { message: 'Another si
 
 /** Verified Games records as Open Badges 3.0 credentials, the issuer's key ring, public verification. */
 @Module({
-  imports: [TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), RosteringModule],
+  imports: [AuthModule.forFeature(credentialsPermissions), TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), EventsModule, RosteringModule],
   controllers: [IssuerController, VerifyController],
   providers: [
     KeyRingService,
     CredentialSigner,
     GamesRecordQueries,
     GamesRecordIssuer,
+    IssueForEventJob,
     GamesRecordService,
     GamesRecordsByUserLoader,
     RecordVerificationService,

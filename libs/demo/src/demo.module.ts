@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlumniModule } from '@baton/alumni';
+import { CredentialsModule } from '@baton/credentials';
 import { IdentityModule } from '@baton/identity';
 import { OpportunitiesModule } from '@baton/opportunities';
 import { DemoBootstrap } from './demo-bootstrap';
@@ -7,7 +8,7 @@ import { DemoGenerator } from './demo-generator';
 
 /** The Paris 2024 demo: the generator (also used by `npm run seed`) and the first-start seeding. */
 @Module({
-  imports: [IdentityModule, AlumniModule, OpportunitiesModule],
+  imports: [IdentityModule, AlumniModule, CredentialsModule, OpportunitiesModule],
   providers: [DemoGenerator, DemoBootstrap],
   exports: [DemoGenerator],
 })

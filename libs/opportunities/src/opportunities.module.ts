@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@baton/auth';
 import { describeConstraint } from '@baton/database';
 import { OrganisationsModule } from '@baton/organisations';
 import { IdentityModule } from '@baton/identity';
@@ -15,6 +16,7 @@ import { JobPostingController } from './job-posting/job-posting.controller';
 import { OpportunitiesForMeResolver } from './recommendation/opportunities-for-me.resolver';
 import { OpportunitiesForMeService } from './recommendation/opportunities-for-me.service';
 import { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
+import { opportunityPermissions } from './opportunities.permissions';
 import { OpportunityExpirySweeper } from './opportunity/opportunity-expiry.job';
 import { OpportunityFieldsResolver } from './opportunity/opportunity-fields.resolver';
 import { OpportunityQueryService } from './opportunity/opportunity-query.service';
@@ -32,7 +34,14 @@ describeConstraint('applications_stage_transition', { field: 'stage', message: '
 
 @Module({
   controllers: [JobPostingController],
-  imports: [TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES), OrganisationsModule, SkillsModule, IdentityModule, CredentialsModule],
+  imports: [
+    AuthModule.forFeature(opportunityPermissions),
+    TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES),
+    OrganisationsModule,
+    SkillsModule,
+    IdentityModule,
+    CredentialsModule,
+  ],
   providers: [
     OpportunityService,
     OpportunityQueryService,

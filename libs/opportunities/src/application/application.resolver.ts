@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
+import { OpportunityPermission } from '../opportunities.permissions';
 import { Clock } from '@baton/core';
 import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
 import { ApplicationStage, StageMover } from '../common/opportunity-enums';
@@ -25,7 +26,7 @@ export class ApplicationResolver {
   ) {}
 
   @Query(() => ApplicationConnection, { description: 'Your applications, oldest first, with their stage and history' })
-  @Allow(Permission.APPLICATIONS_OWN)
+  @Allow(OpportunityPermission.APPLICATIONS_OWN)
   myApplications(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args() filter: ApplicationStagesArgs) {
     return this.queries.mine(actor, page, filter.stages);
   }
@@ -33,7 +34,7 @@ export class ApplicationResolver {
   @Query(() => ApplicationConnection, {
     description: "Applications to one opportunity, oldest first: for its organisation's recruiters (and admins); NOT_FOUND for anyone else",
   })
-  @Allow(Permission.APPLICATIONS_REVIEW)
+  @Allow(OpportunityPermission.APPLICATIONS_REVIEW)
   opportunityApplications(
     @CurrentActor() actor: Actor,
     @Args('opportunityId', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) opportunityId: string,
@@ -44,13 +45,13 @@ export class ApplicationResolver {
   }
 
   @Query(() => ApplicationObject, { description: "One application: yours, or one to your organisation's opportunity; NOT_FOUND otherwise" })
-  @Allow(Permission.APPLICATIONS_OWN, Permission.APPLICATIONS_REVIEW)
+  @Allow(OpportunityPermission.APPLICATIONS_OWN, OpportunityPermission.APPLICATIONS_REVIEW)
   application(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The application' }, ParseUUIDPipe) id: string) {
     return this.queries.get(actor, id);
   }
 
   @Query(() => [ApplicationStageMoveObject], { description: 'The moves allowed between application stages, and who makes each' })
-  @Allow(Permission.APPLICATIONS_OWN, Permission.APPLICATIONS_REVIEW)
+  @Allow(OpportunityPermission.APPLICATIONS_OWN, OpportunityPermission.APPLICATIONS_REVIEW)
   applicationStageMoves() {
     return this.moves.all();
   }
@@ -59,7 +60,7 @@ export class ApplicationResolver {
     description:
       'Apply to an OPEN opportunity (members of the alumni network): a frozen copy of your CV goes with it, to that organisation only; once per opportunity',
   })
-  @Allow(Permission.APPLICATIONS_OWN)
+  @Allow(OpportunityPermission.APPLICATIONS_OWN)
   applyToOpportunity(@CurrentActor() actor: Actor, @Args('input', { description: 'The application' }) input: ApplyInput) {
     return this.writes.apply(actor, input);
   }
@@ -67,7 +68,7 @@ export class ApplicationResolver {
   @Mutation(() => ApplicationObject, {
     description: "Move an application to another stage (recruiters of the opportunity's organisation); kept in its history, the applicant is notified",
   })
-  @Allow(Permission.APPLICATIONS_REVIEW)
+  @Allow(OpportunityPermission.APPLICATIONS_REVIEW)
   moveApplication(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The application' }, ParseUUIDPipe) id: string,
@@ -77,7 +78,7 @@ export class ApplicationResolver {
   }
 
   @Mutation(() => ApplicationObject, { description: 'Withdraw your application (before it is final); kept in its history' })
-  @Allow(Permission.APPLICATIONS_OWN)
+  @Allow(OpportunityPermission.APPLICATIONS_OWN)
   withdrawApplication(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The application' }, ParseUUIDPipe) id: string,

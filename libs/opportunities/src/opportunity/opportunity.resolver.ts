@@ -1,6 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
+import { OpportunityPermission } from '../opportunities.permissions';
 import { Connection, PageArgs } from '@baton/graphql';
 import { CreateOpportunityInput, OpportunityFilter, UpdateOpportunityInput } from './dto/opportunity.input';
 import { OpportunityObject } from './dto/opportunity.object';
@@ -17,7 +18,7 @@ export class OpportunityResolver {
   ) {}
 
   @Query(() => OpportunityConnection, { description: 'Opportunities, soonest expiry first; by default OPEN ones that have not expired' })
-  @Allow(Permission.OPPORTUNITIES_READ)
+  @Allow(OpportunityPermission.OPPORTUNITIES_READ)
   opportunities(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -27,7 +28,7 @@ export class OpportunityResolver {
   }
 
   @Query(() => OpportunityObject, { description: 'One opportunity; NOT_FOUND when you may not see it (a draft or closed one you neither manage nor review)' })
-  @Allow(Permission.OPPORTUNITIES_READ)
+  @Allow(OpportunityPermission.OPPORTUNITIES_READ)
   opportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string) {
     return this.queries.get(actor, id);
   }
@@ -35,13 +36,13 @@ export class OpportunityResolver {
   @Mutation(() => OpportunityObject, {
     description: "A new opportunity as DRAFT: a POSTING for a recruiter's own organisation, else a REFERRAL owned by the alumnus who writes it; audited",
   })
-  @Allow(Permission.OPPORTUNITIES_POST)
+  @Allow(OpportunityPermission.OPPORTUNITIES_POST)
   createOpportunity(@CurrentActor() actor: Actor, @Args('input', { description: 'The opportunity' }) input: CreateOpportunityInput) {
     return this.writes.create(actor, input);
   }
 
   @Mutation(() => OpportunityObject, { description: 'Change a DRAFT or OPEN opportunity you manage; audited' })
-  @Allow(Permission.OPPORTUNITIES_POST)
+  @Allow(OpportunityPermission.OPPORTUNITIES_POST)
   updateOpportunity(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string,
@@ -51,13 +52,13 @@ export class OpportunityResolver {
   }
 
   @Mutation(() => OpportunityObject, { description: 'Open a DRAFT you manage to applications (and to the public JSON-LD page) until it expires' })
-  @Allow(Permission.OPPORTUNITIES_POST)
+  @Allow(OpportunityPermission.OPPORTUNITIES_POST)
   publishOpportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string) {
     return this.writes.publish(actor, id);
   }
 
   @Mutation(() => OpportunityObject, { description: 'Close an OPEN opportunity you manage: no more applications; those made stay' })
-  @Allow(Permission.OPPORTUNITIES_POST)
+  @Allow(OpportunityPermission.OPPORTUNITIES_POST)
   closeOpportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string) {
     return this.writes.close(actor, id);
   }

@@ -1,5 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
+import { OpportunityPermission } from '../opportunities.permissions';
 import { BadInputError } from '@baton/core';
 import { OpportunityMatchObject } from './dto/opportunity-match.object';
 import { MAX_MATCHES, OpportunitiesForMeService } from './opportunities-for-me.service';
@@ -12,7 +13,7 @@ export class OpportunitiesForMeResolver {
     description:
       'Open opportunities for you, best match first, each with the skills, languages and Games experience that matched; not those you applied to or wrote',
   })
-  @Allow(Permission.APPLICATIONS_OWN)
+  @Allow(OpportunityPermission.APPLICATIONS_OWN)
   opportunitiesForMe(
     @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, nullable: true, description: `How many, 1 to ${MAX_MATCHES}; default 20` }) first?: number,
