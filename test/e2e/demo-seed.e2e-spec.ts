@@ -287,4 +287,25 @@ describe('demo seed with staffing data', () => {
       });
     });
   });
+  it('has partner opportunities and applications at every stage; recruiter@baton.demo has some to review', async () => {
+    expect(result.counts.opportunities.opportunities).toBeGreaterThanOrEqual(8);
+    const stages: Array<{ stage: string }> = await t.dataSource.query('SELECT DISTINCT stage::text AS stage FROM applications ORDER BY 1');
+    expect(stages.map((r) => r.stage)).toEqual(['HIRED', 'INTERVIEW', 'IN_REVIEW', 'OFFER', 'REJECTED', 'SUBMITTED', 'WITHDRAWN']);
+    const token = (await t.gql.ok(`mutation { login(input: { email: "recruiter@baton.demo", password: "baton-demo-2024" }) { accessToken } }`)).login
+      .accessToken;
+    const { opportunities } = await t.gql.ok(
+      `{ opportunities(filter: { mine: true }) { edges { node { id title applicationCounts { stage count } } } } }`,
+      {},
+      token,
+    );
+    expect(opportunities.edges.length).toBeGreaterThanOrEqual(3);
+    const first = opportunities.edges[0].node;
+    const { opportunityApplications } = await t.gql.ok(
+      `query($o: ID!) { opportunityApplications(opportunityId: $o) { totalCount edges { node { stage cv { displayName } } } } }`,
+      { o: first.id },
+      token,
+    );
+    expect(opportunityApplications.totalCount).toBeGreaterThan(0);
+    expect(opportunityApplications.edges[0].node.cv.displayName).toEqual(expect.any(String));
+  });
 });

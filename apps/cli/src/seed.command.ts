@@ -1,3 +1,4 @@
+import { CvSnapshotBuilder } from '@baton/opportunities';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { GamesSnapshotService } from '@baton/alumni';
@@ -61,6 +62,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     app.get(AuditService),
     app.get(GamesSnapshotService),
     app.get(GamesRecordIssuer),
+    app.get(CvSnapshotBuilder),
   );
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
   const plan = generator.plan(args);

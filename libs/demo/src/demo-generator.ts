@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { GamesSnapshotService } from '@baton/alumni';
 import { GamesRecordIssuer } from '@baton/credentials';
+import { CvSnapshotBuilder } from '@baton/opportunities';
 import { AuditService } from '@baton/audit';
 import { Role } from '@baton/auth';
 import { Clock, ConflictError } from '@baton/core';
@@ -19,6 +20,7 @@ import { DEMO_EMAIL_DOMAINS, DEMO_PASSWORD } from './demo-accounts';
 import { buildDemoPlan, type DemoDates, type DemoPlan } from './demo-plan';
 import { buildDemoAlumni, TEST_EVENT, type DemoAlumni } from './demo-alumni';
 import { writeDemoAlumni, type DemoAlumniCounts } from './demo-alumni.writer';
+import { writeDemoOpportunities, type DemoOpportunityCounts } from './demo-opportunities.writer';
 import { buildDemoRoster, type DemoRoster } from './demo-roster';
 import { generateStaffIdentities } from './demo-staff';
 import { loadParisVenues } from './venues-csv';
@@ -74,6 +76,8 @@ export interface DemoSeedCounts {
   engineChecks: number;
   /** The closed test event a year ago and its alumni (see demo-alumni.ts). */
   alumni: DemoAlumniCounts;
+  /** Partner opportunities and applications at every stage (see demo-opportunities.writer.ts). */
+  opportunities: DemoOpportunityCounts;
 }
 
 export interface DemoSeedResult {
@@ -116,6 +120,7 @@ export class DemoGenerator {
     private readonly audit: AuditService,
     private readonly games: GamesSnapshotService,
     private readonly records: GamesRecordIssuer,
+    private readonly snapshots: CvSnapshotBuilder,
   ) {}
 
   /** The demo as data, placed around the clock's today. No database access. */
@@ -301,6 +306,13 @@ export class DemoGenerator {
     alumniCounts.elapsedMs = Math.round(alumniBuildMs + performance.now() - alumniWriteStarted);
     progress('alumni');
 
+    const opportunityCounts = await writeDemoOpportunities(
+      manager,
+      { organisationIds, skillIds, recruiterId: people.find((p) => p.email === 'recruiter@baton.demo')?.id },
+      this.snapshots,
+      this.clock.now(),
+    );
+
     const counts: DemoSeedCounts = {
       organisations: organisationIds.size,
       organisationsCreated: organisationIds.created,
@@ -315,6 +327,7 @@ export class DemoGenerator {
       rosterMs: roster.stats.rosterMs,
       engineChecks: roster.stats.engineChecks,
       alumni: alumniCounts,
+      opportunities: opportunityCounts,
     };
     await this.audit.record(manager, {
       actorUserId: null,

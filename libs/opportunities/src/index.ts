@@ -6,3 +6,6 @@ export { OpportunityEntity, OpportunitySkillEntity, OpportunityLanguageEntity } 
 export { ApplicationEntity, ApplicationHistoryEntity } from './application/application.entity';
 /** The scheduled job marking OPEN opportunities past their expiry as EXPIRED (`sweep(now?)` for tests and tools). */
 export { OpportunityExpirySweeper, OPPORTUNITY_EXPIRY_JOB } from './opportunity/opportunity-expiry.job';
+/** Builds the frozen CV an application carries (`build(manager, profile, now)`), for the demo seed. */
+export { CvSnapshotBuilder } from './application/cv-snapshot.builder';
+export type { CvSnapshot } from './application/cv-snapshot';

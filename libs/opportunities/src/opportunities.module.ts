@@ -3,7 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@baton/auth';
 import { describeConstraint } from '@baton/database';
 import { OrganisationsModule } from '@baton/organisations';
+import { IdentityModule } from '@baton/identity';
+import { CredentialsModule } from '@baton/credentials';
 import { SkillsModule } from '@baton/skills';
+import { ApplicationQueryService } from './application/application-query.service';
+import { ApplicationHistoryLoader, OpportunityByIdLoader } from './application/application.loaders';
+import { ApplicationResolver } from './application/application.resolver';
+import { ApplicationService } from './application/application.service';
+import { CvSnapshotBuilder } from './application/cv-snapshot.builder';
+import { StageMoves } from './application/stage-moves';
+import { JobPostingController } from './job-posting/job-posting.controller';
+import { OpportunitiesForMeResolver } from './recommendation/opportunities-for-me.resolver';
+import { OpportunitiesForMeService } from './recommendation/opportunities-for-me.service';
 import { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
 import { opportunityPermissions } from './opportunities.permissions';
 import { OpportunityExpirySweeper } from './opportunity/opportunity-expiry.job';
@@ -22,7 +33,15 @@ describeConstraint('applications_once_key', { field: 'opportunityId', message: '
 describeConstraint('applications_stage_transition', { field: 'stage', message: 'This stage change is not allowed' });
 
 @Module({
-  imports: [AuthModule.forFeature(opportunityPermissions), TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES), OrganisationsModule, SkillsModule],
+  controllers: [JobPostingController],
+  imports: [
+    AuthModule.forFeature(opportunityPermissions),
+    TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES),
+    OrganisationsModule,
+    SkillsModule,
+    IdentityModule,
+    CredentialsModule,
+  ],
   providers: [
     OpportunityService,
     OpportunityQueryService,
@@ -32,6 +51,16 @@ describeConstraint('applications_stage_transition', { field: 'stage', message: '
     OpportunityExpirySweeper,
     OpportunityResolver,
     OpportunityFieldsResolver,
+    StageMoves,
+    CvSnapshotBuilder,
+    ApplicationService,
+    ApplicationQueryService,
+    ApplicationHistoryLoader,
+    OpportunityByIdLoader,
+    ApplicationResolver,
+    OpportunitiesForMeService,
+    OpportunitiesForMeResolver,
   ],
+  exports: [CvSnapshotBuilder, OpportunityExpirySweeper],
 })
 export class OpportunitiesModule {}

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ApplicationStage, ContractType, OpportunityKind, OpportunityStatus, WorkMode } from './opportunity-enums';
+import { ApplicationStage, ContractType, OpportunityKind, OpportunityStatus, StageMover, WorkMode } from './opportunity-enums';
 
 registerEnumType(OpportunityStatus, {
   name: 'OpportunityStatus',
@@ -51,5 +51,13 @@ registerEnumType(ApplicationStage, {
     HIRED: { description: 'The applicant was hired (final)' },
     REJECTED: { description: 'The organisation declined (final)' },
     WITHDRAWN: { description: 'The applicant withdrew (final)' },
+  },
+});
+registerEnumType(StageMover, {
+  name: 'StageMover',
+  description: 'Who moves an application',
+  valuesMap: {
+    RECRUITER: { description: "A recruiter of the opportunity's organisation" },
+    APPLICANT: { description: 'The applicant (to withdraw)' },
   },
 });
