@@ -57,6 +57,7 @@ export default tseslint.config(
             '@baton/scheduling',
             '@baton/rostering',
             '@baton/alumni',
+            '@baton/privacy',
             '@baton/credentials',
             '@baton/demo',
             '@baton/composition',

@@ -40,6 +40,10 @@ export enum Permission {
   ALUMNI_DIRECTORY = 'ALUMNI_DIRECTORY',
   /** Consent texts of the alumni network. */
   ALUMNI_ADMIN = 'ALUMNI_ADMIN',
+
+  // Privacy (libs/privacy). Exporting or deleting one's own data needs only AUTHENTICATED.
+  /** Erasure requests of other people: record, list, execute (organising committee HR). */
+  PRIVACY_MANAGE = 'PRIVACY_MANAGE',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

@@ -11,6 +11,7 @@ import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
+import { PrivacyModule } from '@baton/privacy';
 import { PubSubModule } from '@baton/pubsub';
 import { QueueModule, type ProcessRole } from '@baton/queue';
 import { RosteringModule } from '@baton/rostering';
@@ -48,6 +49,7 @@ export class DomainModule {
         RosteringModule,
         CredentialsModule,
         AlumniModule,
+        PrivacyModule,
       ],
     };
   }

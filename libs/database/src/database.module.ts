@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseEndpoint } from './database-endpoint';
 import { dataSourceOptions } from './data-source-options';
 import { TransactionRunner } from './transaction';
+import { DatabasePrivacyContributor } from './privacy/database-privacy.contributor';
 
 /**
  * PGlite runs one backend session for every socket. pglite-socket serialises messages, not
@@ -59,7 +60,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
       },
     }),
   ],
-  providers: [TransactionRunner, DatabaseLifecycle],
+  providers: [TransactionRunner, DatabaseLifecycle, DatabasePrivacyContributor],
   exports: [TransactionRunner, DatabaseEndpointModule],
 })
 export class DatabaseModule {}

@@ -11,6 +11,7 @@ import { TeamEntity } from './team/team.entity';
 import { TimeZoneChecker } from './time-zone/time-zone.checker';
 import { VenueEntity } from './venue/venue.entity';
 import { VenueTeamService } from './venue/venue.service';
+import { EventsPrivacyContributor } from './privacy/events-privacy.contributor';
 
 describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
 describeConstraint('venues_event_code_key', { field: 'code', message: 'This event already has a venue with this code' });
@@ -22,6 +23,7 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
   imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
   providers: [
     TimeZoneChecker,
+    EventsPrivacyContributor,
     EventService,
     VenueTeamService,
     EventsResolver,

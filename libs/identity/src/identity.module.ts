@@ -23,6 +23,7 @@ import { FirstAdminService } from './user/first-admin.service';
 import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
+import { IdentityPrivacyContributor } from './privacy/identity-privacy.contributor';
 
 /** The actor loader lives in its own module so AuthModule can import it without the resolvers. */
 @Module({
@@ -35,6 +36,7 @@ export class IdentityActorModule {}
   imports: [TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, RefreshTokenEntity, InvitationEntity, PasswordResetEntity])],
   providers: [
     PasswordHasher,
+    IdentityPrivacyContributor,
     CredentialsService,
     LocalStrategy,
     GqlLocalAuthGuard,

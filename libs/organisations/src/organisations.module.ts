@@ -5,12 +5,13 @@ import { OrganisationEntity } from './organisation/organisation.entity';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationLoader } from './organisation/organisation.loader';
 import { OrganisationService } from './organisation/organisation.service';
+import { OrganisationsPrivacyContributor } from './privacy/organisations-privacy.contributor';
 
 describeConstraint('organisations_code_key', { field: 'code', message: 'An organisation with this code already exists' });
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity])],
-  providers: [OrganisationService, OrganisationResolver, OrganisationLoader],
+  providers: [OrganisationService, OrganisationsPrivacyContributor, OrganisationResolver, OrganisationLoader],
   exports: [OrganisationService, OrganisationLoader],
 })
 export class OrganisationsModule {}

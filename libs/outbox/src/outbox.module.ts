@@ -5,11 +5,12 @@ import { OutboxDelivery } from './outbox-delivery';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxResolver } from './outbox.resolver';
 import { OutboxService } from './outbox.service';
+import { OutboxPrivacyContributor } from './privacy/outbox-privacy.contributor';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessageEntity])],
-  providers: [OutboxService, OutboxDelivery, OutboxResolver, { provide: MessageTransport, useClass: LogTransport }],
+  providers: [OutboxService, OutboxPrivacyContributor, OutboxDelivery, OutboxResolver, { provide: MessageTransport, useClass: LogTransport }],
   exports: [OutboxService, OutboxDelivery],
 })
 export class OutboxModule {}

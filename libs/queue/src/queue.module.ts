@@ -10,6 +10,7 @@ import { JobsResolver } from './jobs.resolver';
 import { PROCESS_ROLE, ProcessRole } from './process-role';
 import { QueueBoss } from './queue-boss';
 import { ThreadPool } from './thread-pool';
+import { QueuePrivacyContributor } from './privacy/queue-privacy.contributor';
 
 @Global()
 @Module({})
@@ -29,6 +30,7 @@ export class QueueModule {
         ThreadPool,
         JobQueue,
         JobsResolver,
+        QueuePrivacyContributor,
       ],
       exports: [JobQueue, ThreadPool, JobScheduler, PROCESS_ROLE],
     };

@@ -36,6 +36,7 @@ import {
 } from './rules/rule-outcome.resolver';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
+import { RosteringPrivacyContributor } from './privacy/rostering-privacy.contributor';
 
 describeConstraint('assignments_no_overlap', { message: 'This would put one person on two overlapping shifts' });
 describeConstraint('assignments_person_no_overlap', {
@@ -46,6 +47,7 @@ describeConstraint('assignments_person_no_overlap', {
   imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
   providers: [
     RuleFactsRepository,
+    RosteringPrivacyContributor,
     WorkHistoryService,
     RuleCheckService,
     AssignmentService,

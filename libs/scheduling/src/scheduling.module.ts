@@ -13,6 +13,7 @@ import { ShiftService } from './shift/shift.service';
 import { WorkRuleService } from './work-rules/work-rule.service';
 import { WorkRuleSetEntity } from './work-rules/work-rule-set.entity';
 import { WorkRulesResolver } from './work-rules/work-rules.resolver';
+import { SchedulingPrivacyContributor } from './privacy/scheduling-privacy.contributor';
 
 describeConstraint('shifts_order_check', { field: 'endsAt', message: 'A shift must end after it starts and last at most 72 hours' });
 describeConstraint('shifts_headcount_check', { field: 'headcount', message: 'The headcount is 1 to 500' });
@@ -30,6 +31,7 @@ describeConstraint('work_rule_sets_values_check', {
   imports: [TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity])],
   providers: [
     ShiftChecks,
+    SchedulingPrivacyContributor,
     ShiftService,
     ShiftQueryService,
     ShiftSkillsLoader,

@@ -17,6 +17,7 @@ import { StaffScopeService } from './staff-member/staff-scope.service';
 import { StaffAccountsService } from './staff-member/staff-accounts.service';
 import { StaffSkillEntity } from './staff-member/staff-skill.entity';
 import { StaffSkillsLoader } from './staff-member/staff-skills.loader';
+import { StaffPrivacyContributor } from './privacy/staff-privacy.contributor';
 
 describeConstraint('staff_members_event_user_key', { field: 'userId', message: 'This person already has a staff record in this event' });
 describeConstraint('staff_members_event_external_ref_key', { field: 'externalRef', message: 'Another staff member of this event has this external reference' });
@@ -32,6 +33,7 @@ describeConstraint('availability_periods_order_check', { field: 'endsAt', messag
   imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity, StaffInvitationEntity]), IdentityModule],
   providers: [
     StaffAccountsService,
+    StaffPrivacyContributor,
     StaffScopeService,
     StaffDirectoryService,
     StaffMemberService,
