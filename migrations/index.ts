@@ -10,7 +10,6 @@ import { JobQueue1796158553321 } from './1796158553321-JobQueue';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 import { Privacy1796172601745 } from './1796172601745-Privacy';
-import { Privacy1796172601745 } from './1796172601745-Privacy';
 
 export const migrations: Function[] = [
   Initial1795875778191,
