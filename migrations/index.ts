@@ -10,6 +10,7 @@ import { JobQueue1796158553321 } from './1796158553321-JobQueue';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 import { Privacy1796172601745 } from './1796172601745-Privacy';
+import { StaffPhoneEncryption1796173000000 } from './1796173000000-StaffPhoneEncryption';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -23,4 +24,5 @@ export const migrations: Function[] = [
   Credentials1796158695512,
   StaffInvitations1796159545771,
   Privacy1796172601745,
+  StaffPhoneEncryption1796173000000,
 ];

@@ -1,4 +1,5 @@
 import { Role } from '@baton/auth';
+import { EnvelopeCipher, EnvelopeError } from '@baton/crypto';
 import { login } from '../factories/alumni';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift, createStaffMember } from '../factories/rostering';
@@ -74,6 +75,16 @@ describe('privacy: export, account deletion and erasure requests', () => {
     expect(JSON.stringify(audit.after)).not.toContain(staff.email);
   });
 
+  it('the phone number is encrypted at rest: the raw table holds an envelope, the API and the export give the number', async () => {
+    const [raw] = await t.dataSource.query(`SELECT row_to_json(s)::text AS row, phone_envelope FROM staff_members s WHERE id = $1`, [staffMemberId]);
+    expect(raw.phone_envelope).toMatch(/^v1:test:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/);
+    expect(raw.row).not.toMatch(/23.?45.?67.?89/);
+    const mine = (await t.gql.ok(`{ myStaffProfiles { contact { phone } } }`, {}, staffToken)).myStaffProfiles;
+    expect(mine).toEqual([{ contact: { phone: '+33 1 23 45 67 89' } }]);
+    // An envelope moved onto another column or context does not open: the context is bound in.
+    expect(() => t.app.get(EnvelopeCipher).openText(raw.phone_envelope, 'staff_members.email')).toThrow(EnvelopeError);
+  });
+
   it('exportMyData and deleteMyAccount need a signed-in person', async () => {
     expect((await t.gql.error(EXPORT)).extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.gql.error(DELETE, { p: TEST_PASSWORD })).extensions?.code).toBe('UNAUTHENTICATED');
@@ -126,8 +137,8 @@ describe('privacy: export, account deletion and erasure requests', () => {
       status: 'DISABLED',
       password_hash: null,
     });
-    const [record] = await t.dataSource.query(`SELECT display_name, email, phone FROM staff_members WHERE id = $1`, [staffMemberId]);
-    expect(record).toEqual({ display_name: user.display_name, email: null, phone: null });
+    const [record] = await t.dataSource.query(`SELECT display_name, email, phone_envelope FROM staff_members WHERE id = $1`, [staffMemberId]);
+    expect(record).toEqual({ display_name: user.display_name, email: null, phone_envelope: null });
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM assignments WHERE staff_member_id = $1`, [staffMemberId]))[0].n).toBe(1);
 
     const audits = await t.dataSource.query(`SELECT action, after, reason FROM audit_entries WHERE action LIKE 'privacy.erasure%' ORDER BY occurred_at`);

@@ -2,6 +2,7 @@ import { Role } from '@baton/auth';
 import { EventPhase } from '@baton/events';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { PrivacyRegistry } from '@baton/privacy';
+import { StaffMemberEntity } from '@baton/staff';
 import { attend, consentText, createMember, login } from '../factories/alumni';
 import { createPastEvent, createWorkedStaff } from '../factories/credentials';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
@@ -106,7 +107,7 @@ describe('privacy: erasure leaves no trace of the person, and every table is cla
       displayName: NAME,
     });
     pastStaffId = worked.staffMemberId;
-    await t.dataSource.query(`UPDATE staff_members SET email = $2, phone = $3 WHERE id = $1`, [pastStaffId, EMAIL, PHONE]);
+    await t.dataSource.getRepository(StaffMemberEntity).update({ id: pastStaffId }, { email: EMAIL, phone: PHONE });
     await t.gql.ok(`mutation($e: ID!) { issueGamesRecords(eventId: $e) { issued } }`, { e: past.event.id }, adminToken);
     const text = await consentText(t.dataSource);
     await t.dataSource.query(
@@ -221,10 +222,12 @@ describe('privacy: erasure leaves no trace of the person, and every table is cla
         [staffId, pastStaffId],
       ]),
     ).toEqual(hoursBefore);
-    const records = await t.dataSource.query(`SELECT display_name, email, phone FROM staff_members WHERE id = ANY($1::uuid[])`, [[staffId, pastStaffId]]);
+    const records = await t.dataSource.query(`SELECT display_name, email, phone_envelope FROM staff_members WHERE id = ANY($1::uuid[])`, [
+      [staffId, pastStaffId],
+    ]);
     expect(records).toEqual([
-      { display_name: expect.stringMatching(/^Erased person #[0-9a-f]{8}$/), email: null, phone: null },
-      { display_name: expect.stringMatching(/^Erased person #[0-9a-f]{8}$/), email: null, phone: null },
+      { display_name: expect.stringMatching(/^Erased person #[0-9a-f]{8}$/), email: null, phone_envelope: null },
+      { display_name: expect.stringMatching(/^Erased person #[0-9a-f]{8}$/), email: null, phone_envelope: null },
     ]);
     // The Games record is revoked and certifies nothing any more.
     const [record] = await t.dataSource.query(`SELECT revoked_at, subject_name, credential_jwt FROM games_records WHERE staff_member_id = $1`, [pastStaffId]);

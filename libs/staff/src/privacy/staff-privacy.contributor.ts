@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { openSealed } from '@baton/crypto';
 import { addIdentifier, PrivacyContext, PrivacyContribution, PrivacyContributor, PrivacySubject } from '@baton/core';
 import { EntityManager } from 'typeorm';
+import { STAFF_PHONE_CONTEXT } from '../staff-member/staff-member.entity';
 
 interface StaffIdentityRow {
   id: string;
   user_id: string | null;
   display_name: string;
   email: string | null;
-  phone: string | null;
+  phone_envelope: string | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export class StaffPrivacyContributor implements PrivacyContribution {
 
   async identify(manager: EntityManager, subject: PrivacySubject): Promise<void> {
     const rows: StaffIdentityRow[] = await manager.query(
-      `SELECT id, user_id, display_name, email, phone FROM staff_members WHERE user_id = $1 OR id = ANY($2::uuid[]) ORDER BY id`,
+      `SELECT id, user_id, display_name, email, phone_envelope FROM staff_members WHERE user_id = $1 OR id = ANY($2::uuid[]) ORDER BY id`,
       [subject.userId, subject.staffMemberIds],
     );
     for (const row of rows) {
@@ -36,22 +38,23 @@ export class StaffPrivacyContributor implements PrivacyContribution {
       subject.userId ??= row.user_id;
       addIdentifier(subject.names, row.display_name);
       addIdentifier(subject.emails, row.email);
-      addIdentifier(subject.phones, row.phone);
+      addIdentifier(subject.phones, openSealed(row.phone_envelope, STAFF_PHONE_CONTEXT));
     }
   }
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     const ids = [subject.staffMemberIds];
-    return {
-      records: await manager.query(
-        `SELECT s.id, s.event_id, e.code AS event_code, e.name AS event_name, o.name AS organisation_name, t.name AS team_name, v.name AS home_venue_name,
-                s.display_name, s.email, s.phone, s.employment_type, s.languages, s.accreditation_zones, s.accreditation_status, s.external_ref,
+    const records: Array<Record<string, unknown> & { phone_envelope: string | null }> = await manager.query(
+      `SELECT s.id, s.event_id, e.code AS event_code, e.name AS event_name, o.name AS organisation_name, t.name AS team_name, v.name AS home_venue_name,
+                s.display_name, s.email, s.phone_envelope, s.employment_type, s.languages, s.accreditation_zones, s.accreditation_status, s.external_ref,
                 s.created_at, s.updated_at
            FROM staff_members s JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = s.organisation_id
            LEFT JOIN teams t ON t.id = s.team_id LEFT JOIN venues v ON v.id = s.home_venue_id
           WHERE s.id = ANY($1::uuid[]) ORDER BY e.starts_on, s.id`,
-        ids,
-      ),
+      ids,
+    );
+    return {
+      records: records.map(({ phone_envelope, ...record }) => ({ ...record, phone: openSealed(phone_envelope, STAFF_PHONE_CONTEXT) })),
       skills: await manager.query(
         `SELECT ss.staff_member_id, k.code, k.name, ss.level FROM staff_member_skills ss JOIN skills k ON k.id = ss.skill_id
           WHERE ss.staff_member_id = ANY($1::uuid[]) ORDER BY ss.staff_member_id, k.code`,
@@ -69,7 +72,7 @@ export class StaffPrivacyContributor implements PrivacyContribution {
     if (!ids.length) return {};
     const [, availability] = await manager.query(`DELETE FROM availability_periods WHERE staff_member_id = ANY($1::uuid[])`, [ids]);
     const [, records] = await manager.query(
-      `UPDATE staff_members SET display_name = $2, email = NULL, phone = NULL, external_ref = NULL, updated_at = $3 WHERE id = ANY($1::uuid[])`,
+      `UPDATE staff_members SET display_name = $2, email = NULL, phone_envelope = NULL, external_ref = NULL, updated_at = $3 WHERE id = ANY($1::uuid[])`,
       [ids, subject.alias, now],
     );
     return { availability_periods: Number(availability ?? 0), staff_members: Number(records ?? 0) };
