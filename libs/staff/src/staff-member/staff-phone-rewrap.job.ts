@@ -42,10 +42,10 @@ export class StaffPhoneRewrapJob {
         [this.cipher.currentKeyId, BATCH],
       );
       if (!rows.length) return 0;
-      await manager.query(
-        `UPDATE staff_members s SET phone_envelope = v.envelope FROM unnest($1::uuid[], $2::text[]) AS v(id, envelope) WHERE s.id = v.id`,
-        [rows.map((r) => r.id), rows.map((r) => this.cipher.rewrap(r.phone_envelope, STAFF_PHONE_CONTEXT))],
-      );
+      await manager.query(`UPDATE staff_members s SET phone_envelope = v.envelope FROM unnest($1::uuid[], $2::text[]) AS v(id, envelope) WHERE s.id = v.id`, [
+        rows.map((r) => r.id),
+        rows.map((r) => this.cipher.rewrap(r.phone_envelope, STAFF_PHONE_CONTEXT)),
+      ]);
       return rows.length;
     });
   }
