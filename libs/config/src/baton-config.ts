@@ -28,6 +28,8 @@ export class BatonConfig {
   readonly encryption: { keys: readonly ConfiguredEncryptionKey[] };
   /** Verified Games records (libs/credentials). */
   readonly credentials: { issuerName: string; verifyLimitPerAddress: number; verifyLimitWindowSeconds: number };
+  /** Retention (libs/privacy): staff who never joined the network are erased this long after their event ended, after a notice. */
+  readonly privacy: { retentionMonths: number; retentionNoticeDays: number };
   readonly logLevel: string;
   /** The job queue: where jobs run (tests run them directly), threads for CPU-heavy ones, schedule overrides. */
   readonly jobs: { mode: 'api' | 'worker' | 'off'; threads: number; pollSeconds: number; intervals: Readonly<Record<string, number>> };
@@ -73,6 +75,7 @@ export class BatonConfig {
       verifyLimitPerAddress: env.VERIFY_LIMIT_PER_ADDRESS,
       verifyLimitWindowSeconds: env.VERIFY_LIMIT_WINDOW_SECONDS,
     };
+    this.privacy = { retentionMonths: env.PRIVACY_RETENTION_MONTHS, retentionNoticeDays: env.PRIVACY_RETENTION_NOTICE_DAYS };
     this.logLevel = env.LOG_LEVEL;
     this.jobs = {
       mode: env.JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'api'),

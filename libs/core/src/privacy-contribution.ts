@@ -52,6 +52,11 @@ export interface PrivacyContribution {
   identify?(manager: EntityManager, subject: PrivacySubject): Promise<void>;
   /** Everything the lib holds on the person, as plain JSON. */
   exportData?(context: PrivacyContext): Promise<Record<string, unknown>>;
+  /**
+   * Of these accounts, those the lib must keep from the retention job (e.g. alumni members, who
+   * consented to be kept). Retention erases only people no contribution holds.
+   */
+  retentionHolds?(manager: EntityManager, userIds: string[]): Promise<string[]>;
   /** Removes or anonymises it; returns counts of rows touched (no personal data). */
   erase?(context: PrivacyContext): Promise<Record<string, number>>;
 }

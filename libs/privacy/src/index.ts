@@ -10,3 +10,5 @@ export { ErasureService, type ErasureOutcome } from './erasure/erasure.service';
 export { DataExportService, EXPORT_FORMAT } from './export/data-export.service';
 export { ErasureRequestEntity, ErasureRequestStatus } from './erasure/erasure-request.entity';
 export { RetentionNoticeEntity } from './retention/retention-notice.entity';
+/** The retention job (`privacy.retention`, nightly): notice, then erasure, of staff who never joined the network. */
+export { RetentionService, RETENTION_JOB } from './retention/retention.service';

@@ -13,6 +13,7 @@ import { PrivacyOwnContributor } from './registry/privacy-own.contributor';
 import { PrivacyRegistry } from './registry/privacy-registry';
 import { SubjectResolver } from './registry/subject-resolver';
 import { RetentionNoticeEntity } from './retention/retention-notice.entity';
+import { RetentionService } from './retention/retention.service';
 
 describeConstraint('privacy_erasure_requests_one_pending', { field: 'userId', message: 'An erasure request for this person is already open' });
 describeConstraint('privacy_erasure_requests_reason_check', { field: 'reason', message: 'The reason is 1 to 500 characters' });
@@ -29,7 +30,8 @@ describeConstraint('privacy_erasure_requests_reason_check', { field: 'reason', m
     AccountDeletionService,
     ErasureRequestService,
     PrivacyResolver,
+    RetentionService,
   ],
-  exports: [PrivacyRegistry, ErasureService, DataExportService],
+  exports: [PrivacyRegistry, ErasureService, DataExportService, RetentionService],
 })
 export class PrivacyModule {}

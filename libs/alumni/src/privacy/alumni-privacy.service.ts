@@ -51,6 +51,15 @@ export class AlumniPrivacyService implements PrivacyContribution {
     }
   }
 
+  /** Members (an active consent) chose to be kept: retention leaves them. A withdrawn consent holds nothing any more. */
+  async retentionHolds(manager: EntityManager, userIds: string[]): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT DISTINCT user_id FROM alumni_consents WHERE user_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+      [userIds],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     const rows = subject.userId ? await this.exportForUser(manager, subject.userId) : {};
     rows.alumni_invitations = await manager.query(
