@@ -5,6 +5,7 @@ import { createEvent, createOrganisation, createTeam, createVenue } from '../fac
 import { createShift, createStaffMember } from '../factories/rostering';
 import { assignToShift } from '../factories/shifts';
 import { createUser, TEST_PASSWORD, UserFixture } from '../factories/users';
+import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const EXPORT = `{ exportMyData }`;
@@ -73,6 +74,27 @@ describe('privacy: export, account deletion and erasure requests', () => {
     expect(audit.actor_user_id).toBe(staff.id);
     expect(audit.after['staff.records']).toBe(1);
     expect(JSON.stringify(audit.after)).not.toContain(staff.email);
+  });
+
+  it('exportMyData sends the same number of SQL statements whatever the person holds (no query per row)', async () => {
+    const counter = countSql(t.dataSource);
+    try {
+      await t.gql.ok(EXPORT, {}, staffToken);
+      const small = counter.count;
+      for (let day = 1; day <= 20; day++) {
+        await t.dataSource.query(
+          `INSERT INTO availability_periods (staff_member_id, kind, starts_at, ends_at) VALUES ($1, 'PREFERRED', $2::timestamptz, $2::timestamptz + interval '1 hour')`,
+          [staffMemberId, `2025-08-${String(day).padStart(2, '0')}T08:00:00Z`],
+        );
+        await t.dataSource.query(`INSERT INTO outbox_messages (recipient, template, subject, body) VALUES ($1, 'note', 'More', 'Hello')`, [staff.email]);
+      }
+      counter.reset();
+      const doc = (await t.gql.ok(EXPORT, {}, staffToken)).exportMyData;
+      expect(doc.sections.staff.availability).toHaveLength(21);
+      expect(counter.count).toBe(small);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('the phone number is encrypted at rest: the raw table holds an envelope, the API and the export give the number', async () => {
