@@ -9,8 +9,9 @@ import { CanonicalTimeZones1796158504399 } from './1796158504399-CanonicalTimeZo
 import { JobQueue1796158553321 } from './1796158553321-JobQueue';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
-import { Privacy1796172601745 } from './1796172601745-Privacy';
-import { StaffPhoneEncryption1796173000000 } from './1796173000000-StaffPhoneEncryption';
+import { Opportunities1796173212026 } from './1796173212026-Opportunities';
+import { Privacy1796174000000 } from './1796174000000-Privacy';
+import { StaffPhoneEncryption1796174100000 } from './1796174100000-StaffPhoneEncryption';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -23,6 +24,7 @@ export const migrations: Function[] = [
   JobQueue1796158553321,
   Credentials1796158695512,
   StaffInvitations1796159545771,
-  Privacy1796172601745,
-  StaffPhoneEncryption1796173000000,
+  Opportunities1796173212026,
+  Privacy1796174000000,
+  StaffPhoneEncryption1796174100000,
 ];

@@ -3,7 +3,7 @@ import { dataSourceOptions } from '@baton/database';
 import { STAFF_PHONE_CONTEXT } from '@baton/staff';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { migrations } from '../../migrations';
+import { migrations } from '@baton/migrations';
 import { createTestDatabase, TestDatabase } from '../utils/test-database';
 
 /** Phone numbers stored in plaintext before encryption existed are sealed by the migration, and unsealed by its down. */
@@ -26,8 +26,7 @@ describe('staff phone encryption migration', () => {
   it('moves every plaintext phone into an envelope of the configured key, drops the plaintext; down restores it', async () => {
     const at = migrations.findIndex((m) => m.name.startsWith('StaffPhoneEncryption'));
     dataSource = new DataSource({
-      ...dataSourceOptions({ url: db.url, poolSize: 1, runMigrations: false, entities: [] }),
-      migrations: migrations.slice(0, at),
+      ...dataSourceOptions({ url: db.url, poolSize: 1, runMigrations: false, entities: [], migrations: migrations.slice(0, at) }),
     });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
@@ -47,8 +46,7 @@ describe('staff phone encryption migration', () => {
     await dataSource.destroy();
 
     dataSource = new DataSource({
-      ...dataSourceOptions({ url: db.url, poolSize: 1, runMigrations: false, entities: [] }),
-      migrations: migrations.slice(0, at + 1),
+      ...dataSourceOptions({ url: db.url, poolSize: 1, runMigrations: false, entities: [], migrations: migrations.slice(0, at + 1) }),
     });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });

@@ -26,3 +26,4 @@ export {
 } from './profile/profile-sections.entity';
 export { AlumniEndorsementEntity, type EndorsementContext } from './endorsement/endorsement.entity';
 export { toJsonResume } from './json-resume/json-resume';
+export { AlumniPermission, alumniPermissions } from './alumni.permissions';

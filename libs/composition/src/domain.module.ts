@@ -9,6 +9,8 @@ import { CryptoModule } from '@baton/crypto';
 import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
+import { OpportunitiesModule } from '@baton/opportunities';
+import { migrations } from '@baton/migrations';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
 import { PrivacyModule } from '@baton/privacy';
@@ -27,14 +29,15 @@ export type { ProcessRole };
  */
 @Module({})
 export class DomainModule {
-  static forRoot(options: { role: ProcessRole }): DynamicModule {
+  /** `config` overrides environment variables for this process only (BatonConfigModule.forRoot). */
+  static forRoot(options: { role: ProcessRole; config?: Record<string, string> }): DynamicModule {
     return {
       module: DomainModule,
       imports: [
-        BatonConfigModule.forRoot(),
+        BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrations }),
         QueueModule.forRoot({ role: options.role }),
         PubSubModule,
         AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),
@@ -49,6 +52,7 @@ export class DomainModule {
         RosteringModule,
         CredentialsModule,
         AlumniModule,
+        OpportunitiesModule,
         PrivacyModule,
       ],
     };

@@ -1,15 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@baton/auth';
 import { LogTransport, MessageTransport } from './message-transport';
 import { OutboxDelivery } from './outbox-delivery';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxResolver } from './outbox.resolver';
 import { OutboxService } from './outbox.service';
+import { outboxPermissions } from './outbox.permissions';
 import { OutboxPrivacyContributor } from './privacy/outbox-privacy.contributor';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessageEntity])],
+  imports: [AuthModule.forFeature(outboxPermissions), TypeOrmModule.forFeature([OutboxMessageEntity])],
   providers: [OutboxService, OutboxPrivacyContributor, OutboxDelivery, OutboxResolver, { provide: MessageTransport, useClass: LogTransport }],
   exports: [OutboxService, OutboxDelivery],
 })

@@ -12,3 +12,4 @@ export { ErasureRequestEntity, ErasureRequestStatus } from './erasure/erasure-re
 export { RetentionNoticeEntity } from './retention/retention-notice.entity';
 /** The retention job (`privacy.retention`, nightly): notice, then erasure, of staff who never joined the network. */
 export { RetentionService, RETENTION_JOB } from './retention/retention.service';
+export { PrivacyPermission, privacyPermissions } from './privacy.permissions';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@baton/auth';
 import { describeConstraint } from '@baton/database';
 import { IdentityModule } from '@baton/identity';
 import { AccountDeletionService } from './erasure/account-deletion.service';
@@ -8,6 +9,7 @@ import { ErasureRequestEntity } from './erasure/erasure-request.entity';
 import { ErasureRequestService } from './erasure/erasure-request.service';
 import { ErasureService } from './erasure/erasure.service';
 import { DataExportService } from './export/data-export.service';
+import { privacyPermissions } from './privacy.permissions';
 import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyOwnContributor } from './registry/privacy-own.contributor';
 import { PrivacyRegistry } from './registry/privacy-registry';
@@ -20,7 +22,12 @@ describeConstraint('privacy_erasure_requests_reason_check', { field: 'reason', m
 
 /** GDPR: data export, erasure (self-service and by request), retention, over every lib's contribution. */
 @Module({
-  imports: [DiscoveryModule, TypeOrmModule.forFeature([ErasureRequestEntity, RetentionNoticeEntity]), IdentityModule],
+  imports: [
+    AuthModule.forFeature(privacyPermissions),
+    DiscoveryModule,
+    TypeOrmModule.forFeature([ErasureRequestEntity, RetentionNoticeEntity]),
+    IdentityModule,
+  ],
   providers: [
     PrivacyRegistry,
     SubjectResolver,

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, AuthPermission, CurrentActor } from '@baton/auth';
 import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AccountDeletionService } from './erasure/account-deletion.service';
@@ -7,6 +7,7 @@ import { AccountDeletionObject, DeleteMyAccountInput, ErasureRequestObject, Requ
 import { ErasureRequestStatus } from './erasure/erasure-request.entity';
 import { ErasureRequestService } from './erasure/erasure-request.service';
 import { DataExportService } from './export/data-export.service';
+import { PrivacyPermission } from './privacy.permissions';
 
 const ErasureRequestConnection = Connection(ErasureRequestObject, 'ErasureRequest');
 
@@ -23,7 +24,7 @@ export class PrivacyResolver {
     description:
       'Everything Baton holds on you, one JSON document with a section per area (account, staff records, roster, alumni, Games records, messages, audit). Audited',
   })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   exportMyData(@CurrentActor() actor: Actor) {
     return this.exports.exportMine(actor);
   }
@@ -32,7 +33,7 @@ export class PrivacyResolver {
     description:
       'Erase your account and personal data everywhere; staffing statistics stay under an anonymous name, your Games records are revoked, every session ends',
   })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   deleteMyAccount(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'Your current password, as confirmation' }) input: DeleteMyAccountInput,
@@ -42,13 +43,13 @@ export class PrivacyResolver {
   }
 
   @Mutation(() => ErasureRequestObject, { description: 'Record an erasure request for a person (admins); run it with executeErasure. Audited with ids only' })
-  @Allow(Permission.PRIVACY_MANAGE)
+  @Allow(PrivacyPermission.PRIVACY_MANAGE)
   requestErasure(@CurrentActor() actor: Actor, @Args('input', { description: 'Whom to erase and why' }) input: RequestErasureInput) {
     return this.requests.request(actor, input.userId, input.reason);
   }
 
   @Query(() => ErasureRequestConnection, { description: 'Erasure requests, oldest first (admins)' })
-  @Allow(Permission.PRIVACY_MANAGE)
+  @Allow(PrivacyPermission.PRIVACY_MANAGE)
   erasureRequests(
     @Args() page: PageArgs,
     @Args('status', { type: () => ErasureRequestStatus, nullable: true, description: 'Only the requests in this state' }) status?: ErasureRequestStatus,
@@ -57,7 +58,7 @@ export class PrivacyResolver {
   }
 
   @Mutation(() => ErasureRequestObject, { description: 'Execute an erasure request now (admins): the same erasure as deleteMyAccount. Audited with ids only' })
-  @Allow(Permission.PRIVACY_MANAGE)
+  @Allow(PrivacyPermission.PRIVACY_MANAGE)
   executeErasure(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The erasure request' }) id: string) {
     return this.requests.execute(actor, id);
   }

@@ -16,5 +16,6 @@ export { toStaffMemberObject } from './staff-member/staff-member.mapper';
 export { StaffAccountsService, type EventPerson } from './staff-member/staff-accounts.service';
 /** DataLoader factory: staff members by id for graph edges, under the directory's rules. */
 export { StaffMemberLoader } from './graph/staff-member.loader';
+export { StaffPermission, staffPermissions } from './staff.permissions';
 /** Key rotation: re-wraps sealed phone numbers under the current key-encryption key (a scheduled job). */
 export { StaffPhoneRewrapJob, STAFF_PHONE_REWRAP_JOB } from './staff-member/staff-phone-rewrap.job';

@@ -85,8 +85,8 @@ function keys(): Kek[] {
  * encrypted here, in batches, inside the migration's transaction: the plaintext never survives
  * a committed migration. Nothing searches or sorts by phone, so no lookup hash is kept.
  */
-export class StaffPhoneEncryption1796173000000 implements MigrationInterface {
-  name = 'StaffPhoneEncryption1796173000000';
+export class StaffPhoneEncryption1796174100000 implements MigrationInterface {
+  name = 'StaffPhoneEncryption1796174100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "staff_members" ADD "phone_envelope" text');

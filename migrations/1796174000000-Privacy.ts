@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The privacy lib: erasure requests run by administrators, and the retention job's notices (one per staff record). */
-export class Privacy1796172601745 implements MigrationInterface {
-  name = 'Privacy1796172601745';
+export class Privacy1796174000000 implements MigrationInterface {
+  name = 'Privacy1796174000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('CREATE TYPE "public"."erasure_request_status" AS ENUM(\'PENDING\', \'EXECUTED\')');
