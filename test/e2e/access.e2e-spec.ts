@@ -1,7 +1,10 @@
 import { Role } from '@baton/auth';
 import { EventEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
+import { EventPhase } from '@baton/events';
+import { createPastEvent, createWorkedStaff } from '../factories/credentials';
 import { createEvent, createOrganisation, createVenue } from '../factories/events';
+import { declaredOperations } from '../utils/operations';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { consentText } from '../factories/alumni';
 import { AlumniConsentEntity, AlumniProfileEntity, ConsentPurpose } from '@baton/alumni';
@@ -23,6 +26,7 @@ describe('permissions: allow and deny for each', () => {
   let otherEvent: EventEntity;
   let partner: OrganisationEntity;
   const tokens = {} as Record<Who, string | undefined>;
+  const ids = {} as Record<Who, string>;
 
   const as = (who: Who, query: string, variables: Record<string, unknown> = {}) => t.gql.request(query, variables, tokens[who]);
 
@@ -43,6 +47,7 @@ describe('permissions: allow and deny for each', () => {
     };
     for (const [who, grants] of Object.entries(users)) {
       const user = await createUser(t.dataSource, grants);
+      ids[who as Who] = user.id;
       // The alumnus is a member of the network (consent and profile), as after joining.
       if (who === 'alumnus') await makeMember(t, user.id);
       const login = await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`);
@@ -121,6 +126,196 @@ describe('permissions: allow and deny for each', () => {
       }
     });
   }
+
+  /**
+   * Every alumni and credentials operation, one by one: who gets past the guard (and what they get:
+   * OK, or the domain's answer to a made-up id) and who is stopped by it. The permission-level
+   * cases above stay; these name the operation.
+   */
+  describe('alumni and credentials: each operation, allowed and denied', () => {
+    const NO_ID = '00000000-0000-4000-8000-000000000000';
+    let past: Awaited<ReturnType<typeof createPastEvent>>;
+    let record: { id: string; code: string };
+    let newcomer: string;
+
+    beforeAll(async () => {
+      past = await createPastEvent(t.dataSource, EventPhase.CLOSED, 'Access Test Games');
+      await createWorkedStaff(t.dataSource, past, [{ start: '2024-07-27T06:00:00Z' }], { userId: ids.alumnus, displayName: 'Alumnus' });
+      await t.gql.ok(`mutation($e: ID!) { issueGamesRecords(eventId: $e) { issued } }`, { e: past.event.id }, tokens.admin);
+      [record] = await t.dataSource.query(`SELECT id, code FROM games_records WHERE event_id = $1`, [past.event.id]);
+      // Joins and withdraws in these cases: a person of their own, so the roles above stay as they are.
+      // ALUMNUS from an accepted alumni invitation, not yet a member: the one who may join.
+      const user = await createUser(t.dataSource, [{ role: Role.ALUMNUS }]);
+      newcomer = (await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+    }, 60_000);
+
+    const currentText = async () => (await t.gql.ok('{ alumniConsentTexts { id } }', {}, tokens.alumnus)).alumniConsentTexts[0].id;
+    const ops: Array<{
+      op: string;
+      query: string;
+      vars?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+      allow: Array<[Who | 'newcomer', string]>;
+      deny: Who[];
+    }> = [
+      { op: 'Query.alumniConsentTexts', query: '{ alumniConsentTexts { version } }', allow: [['staff', 'OK']], deny: ['anonymous'] },
+      { op: 'Query.myAlumniMembership', query: '{ myAlumniMembership { member } }', allow: [['staff', 'OK']], deny: ['anonymous'] },
+      { op: 'Query.myAlumniProfile', query: '{ myAlumniProfile { userId } }', allow: [['alumnus', 'OK']], deny: ['anonymous'] },
+      {
+        op: 'Query.alumniProfile',
+        query: 'query($u: ID!) { alumniProfile(userId: $u) { userId } }',
+        vars: () => ({ u: ids.alumnus }),
+        allow: [['alumnus', 'OK']],
+        deny: ['staff', 'recruiter', 'coordinator', 'anonymous'],
+      },
+      { op: 'Query.alumniDirectory', query: '{ alumniDirectory { totalCount } }', allow: [['alumnus', 'OK']], deny: ['staff', 'recruiter', 'anonymous'] },
+      {
+        op: 'Query.alumniEndorsements',
+        query: 'query($u: ID!) { alumniEndorsements(userId: $u) { totalCount } }',
+        vars: () => ({ u: ids.alumnus }),
+        allow: [['alumnus', 'OK']],
+        deny: ['staff', 'recruiter', 'anonymous'],
+      },
+      {
+        op: 'Query.myGamesRecords',
+        query: '{ myGamesRecords { code } }',
+        allow: [
+          ['alumnus', 'OK'],
+          ['staff', 'OK'],
+        ],
+        deny: ['recruiter', 'anonymous'],
+      },
+      {
+        op: 'Query.gamesRecords',
+        query: 'query($e: ID!) { gamesRecords(eventId: $e) { totalCount } }',
+        vars: () => ({ e: past.event.id }),
+        allow: [['admin', 'OK']],
+        deny: ['coordinator', 'alumnus', 'recruiter', 'anonymous'],
+      },
+      { op: 'Query.signingKeys', query: '{ signingKeys { kid } }', allow: [['admin', 'OK']], deny: ['coordinator', 'alumnus', 'anonymous'] },
+      // Public by design: anyone holding a code may check it, nobody is refused.
+      {
+        op: 'Query.verifyRecord',
+        query: 'query($c: String!) { verifyRecord(code: $c) { status } }',
+        vars: () => ({ c: record.code }),
+        allow: [['anonymous', 'OK']],
+        deny: [],
+      },
+      {
+        op: 'Mutation.joinAlumniNetwork',
+        query: 'mutation($c: ID!) { joinAlumniNetwork(input: { consentTextId: $c }) { userId } }',
+        vars: async () => ({ c: await currentText() }),
+        allow: [['newcomer', 'OK']],
+        deny: ['anonymous'],
+      },
+      { op: 'Mutation.withdrawAlumniConsent', query: 'mutation { withdrawAlumniConsent { member } }', allow: [['newcomer', 'OK']], deny: ['anonymous'] },
+      {
+        op: 'Mutation.publishAlumniConsentText',
+        query: 'mutation { publishAlumniConsentText(input: { title: "Alumni network", body: "Text, again" }) { version } }',
+        allow: [['admin', 'OK']],
+        deny: ['alumnus', 'coordinator', 'anonymous'],
+      },
+      {
+        op: 'Mutation.updateAlumniProfile',
+        query: 'mutation { updateAlumniProfile(input: { headline: "Timing" }) { userId } }',
+        allow: [['alumnus', 'OK']],
+        deny: ['staff', 'recruiter', 'anonymous'],
+      },
+      {
+        op: 'Mutation.importJsonResume',
+        query: 'mutation($r: JSONObject!) { importJsonResume(resume: $r) { userId } }',
+        vars: () => ({ r: { basics: { name: 'Alumnus' } } }),
+        allow: [['alumnus', 'OK']],
+        deny: ['staff', 'recruiter', 'anonymous'],
+      },
+      {
+        op: 'Mutation.endorseAlumniSkill',
+        query: 'mutation($u: ID!, $s: ID!) { endorseAlumniSkill(input: { userId: $u, skillId: $s }) { id } }',
+        vars: () => ({ u: ids.admin, s: NO_ID }),
+        allow: [['alumnus', 'NOT_FOUND']],
+        deny: ['staff', 'recruiter', 'anonymous'],
+      },
+      {
+        op: 'Mutation.setAlumniEndorsementHidden',
+        query: 'mutation($id: ID!) { setAlumniEndorsementHidden(id: $id, hidden: true) { id } }',
+        vars: () => ({ id: NO_ID }),
+        allow: [['alumnus', 'NOT_FOUND']],
+        deny: ['staff', 'recruiter', 'anonymous'],
+      },
+      {
+        op: 'Mutation.withdrawAlumniEndorsement',
+        query: 'mutation($id: ID!) { withdrawAlumniEndorsement(id: $id) }',
+        vars: () => ({ id: NO_ID }),
+        allow: [['alumnus', 'NOT_FOUND']],
+        deny: ['staff', 'recruiter', 'anonymous'],
+      },
+      {
+        op: 'Mutation.setGamesRecordHidden',
+        query: 'mutation($id: ID!) { setGamesRecordHidden(id: $id, hidden: false) { id } }',
+        vars: () => ({ id: record.id }),
+        // Someone else's record reads as not found: the guard lets staff through, the service does not.
+        allow: [
+          ['alumnus', 'OK'],
+          ['staff', 'NOT_FOUND'],
+        ],
+        deny: ['recruiter', 'anonymous'],
+      },
+      {
+        op: 'Mutation.issueGamesRecords',
+        query: 'mutation($e: ID!) { issueGamesRecords(eventId: $e) { issued } }',
+        vars: () => ({ e: past.event.id }),
+        allow: [['admin', 'OK']],
+        deny: ['coordinator', 'alumnus', 'anonymous'],
+      },
+      {
+        op: 'Mutation.revokeGamesRecord',
+        query: 'mutation($id: ID!) { revokeGamesRecord(id: $id, reason: "Access test") { id } }',
+        vars: () => ({ id: record.id }),
+        allow: [['admin', 'OK']],
+        // Not even the person it certifies.
+        deny: ['coordinator', 'alumnus', 'anonymous'],
+      },
+      {
+        op: 'Mutation.reissueGamesRecord',
+        query: 'mutation($id: ID!) { reissueGamesRecord(id: $id, reason: "Access test") { id } }',
+        vars: () => ({ id: record.id }),
+        allow: [['admin', 'OK']],
+        deny: ['coordinator', 'alumnus', 'anonymous'],
+      },
+      {
+        op: 'Mutation.rotateSigningKey',
+        query: 'mutation { rotateSigningKey { kid } }',
+        allow: [['admin', 'OK']],
+        deny: ['coordinator', 'alumnus', 'anonymous'],
+      },
+      {
+        op: 'Mutation.revokeSigningKey',
+        query: 'mutation { revokeSigningKey(kid: "no-such-key", reason: "Access test") { kid } }',
+        allow: [['admin', 'NOT_FOUND']],
+        deny: ['coordinator', 'alumnus', 'anonymous'],
+      },
+    ];
+
+    it('covers every alumni and credentials operation', () => {
+      const ours = Object.keys(declaredOperations(t.app)).filter((op) =>
+        /alumni|gamesrecord|signingkey|verifyrecord|jsonresume|alumnimembership|consent/i.test(op),
+      );
+      expect(ops.map((o) => o.op).sort()).toEqual(ours.sort());
+    });
+
+    for (const o of ops) {
+      it(`${o.op}: allowed for ${o.allow.map(([who]) => who).join(', ')}${o.deny.length ? `; denied for ${o.deny.join(', ')}` : ' (public)'}`, async () => {
+        for (const [who, expected] of o.allow) {
+          const variables = (await o.vars?.()) ?? {};
+          const result = await t.gql.request(o.query, variables, who === 'newcomer' ? newcomer : tokens[who]);
+          expect([who, result.errors?.[0]?.extensions?.code ?? 'OK']).toEqual([who, expected]);
+        }
+        for (const who of o.deny) {
+          const variables = (await o.vars?.()) ?? {};
+          expect([who, await code(who, o.query, variables)]).toEqual([who, who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
+        }
+      });
+    }
+  });
 
   describe('scopes', () => {
     it('staff see their own event only; another event reads as not found', async () => {

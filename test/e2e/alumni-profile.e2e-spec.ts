@@ -4,6 +4,7 @@ import { Role } from '@baton/auth';
 import { EventPhase } from '@baton/events';
 import { SkillEntity } from '@baton/skills';
 import { attend, createMember, login, MemberFixture, PROFILE_FIELDS, refreshGames } from '../factories/alumni';
+import { createPastEvent, createWorkedStaff } from '../factories/credentials';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift } from '../factories/rostering';
 import { createSkill, createStaffMember } from '../factories/staff';
@@ -202,14 +203,25 @@ describe('alumni profiles: the CV, bad input, who sees what, JSON Resume', () =>
   });
 
   /**
-   * Each visibility × anonymous, the owner, another member, an admin; field by field. The
-   * expectations are written out here, not derived from the policy code.
+   * Each visibility × anonymous, the owner, another member, an admin, a recruiter; field by field,
+   * with hidden sections, a hidden verified record, hidden endorsements, and consent withdrawn.
+   * The expectations are written out here, not derived from the policy code.
    */
   describe('visibility matrix', () => {
-    const subjects: Record<AlumniVisibility, { member?: MemberFixture; hidden: string[] }> = {
-      PRIVATE: { hidden: [] },
-      ALUMNI: { hidden: ['LINKS', 'GAMES'] },
-      PARTNERS: { hidden: ['SKILLS', 'SUMMARY', 'ENDORSEMENTS'] },
+    interface Subject {
+      visibility: AlumniVisibility;
+      hidden: string[];
+      /** The person hid their verified record (setGamesRecordHidden). */
+      hideRecord?: boolean;
+      member?: MemberFixture;
+      recordCode?: string;
+    }
+    const subjects: Record<string, Subject> = {
+      PRIVATE: { visibility: AlumniVisibility.PRIVATE, hidden: [] },
+      ALUMNI: { visibility: AlumniVisibility.ALUMNI, hidden: ['LINKS', 'VERIFIED_RECORDS'] },
+      'ALUMNI, Games hidden': { visibility: AlumniVisibility.ALUMNI, hidden: ['GAMES'] },
+      PARTNERS: { visibility: AlumniVisibility.PARTNERS, hidden: ['SKILLS', 'SUMMARY', 'ENDORSEMENTS'] },
+      'PARTNERS, record hidden': { visibility: AlumniVisibility.PARTNERS, hidden: [], hideRecord: true },
     };
     const SECTION_OF: Record<string, string | null> = {
       displayName: null,
@@ -226,66 +238,140 @@ describe('alumni profiles: the CV, bad input, who sees what, JSON Resume', () =>
       gamesExperiences: 'GAMES',
     };
     const query = (userId: string) => `{ alumniProfile(userId: "${userId}") { ${PROFILE_FIELDS} jsonResume } }`;
+    const ENDORSEMENTS = `query($u: ID!) { alumniEndorsements(userId: $u) { totalCount edges { node { hidden } } } }`;
+    let endorser: MemberFixture;
+    let recruiterToken: string;
+    const tokenOf = (viewer: 'member' | 'admin') => (viewer === 'member' ? other.token : adminToken);
 
     beforeAll(async () => {
-      for (const visibility of Object.values(AlumniVisibility)) {
-        const member = await createMember(t, {}, { displayName: `Subject ${visibility}` });
+      const games = await createPastEvent(t.dataSource, EventPhase.CLOSED, 'Matrix Games');
+      endorser = await createMember(t, {}, { displayName: 'Endorser' });
+      recruiterToken = await login(
+        t,
+        (await createUser(t.dataSource, [{ role: Role.RECRUITER, organisationId: (await createOrganisation(t.dataSource)).id }])).email,
+      );
+      for (const [name, subject] of Object.entries(subjects)) {
+        const member = await createMember(t, {}, { displayName: `Subject ${name}` });
         await t.gql.ok(
           UPDATE,
-          { input: { ...fullProfile({ displayName: `Subject ${visibility}` }), visibility, hiddenSections: subjects[visibility].hidden } },
+          { input: { ...fullProfile({ displayName: `Subject ${name}` }), visibility: subject.visibility, hiddenSections: subject.hidden } },
           member.token,
         );
-        subjects[visibility].member = member;
+        await createWorkedStaff(t.dataSource, games, [{ start: '2024-07-27T06:00:00Z' }], { userId: member.id, displayName: `Subject ${name}` });
+        // Endorsements straight into the table (their rule is tested in alumni-endorsements): one shown, one hidden.
+        const skills: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM alumni_profile_skills WHERE user_id = $1 ORDER BY position`, [
+          member.id,
+        ]);
+        for (const [i, s] of skills.entries()) {
+          await t.dataSource.query(
+            `INSERT INTO alumni_endorsements (endorser_id, endorsee_id, profile_skill_id, relation, event_id, context, hidden_at)
+             VALUES ($1, $2, $3, 'SHARED_SHIFTS', $4, $5, $6)`,
+            [endorser.id, member.id, s.id, games.event.id, JSON.stringify({ eventName: 'Matrix Games', shifts: 1, venues: [] }), i === 1 ? NOW : null],
+          );
+        }
+        subject.member = member;
       }
-    });
+      await t.gql.ok(`mutation($e: ID!) { issueGamesRecords(eventId: $e) { issued } }`, { e: games.event.id }, adminToken);
+      await refreshGames(
+        t,
+        Object.values(subjects).map((s) => s.member!.id),
+      );
+      for (const subject of Object.values(subjects)) {
+        const { myGamesRecords } = await t.gql.ok('{ myGamesRecords { id code } }', {}, subject.member!.token);
+        subject.recordCode = myGamesRecords[0].code;
+        if (subject.hideRecord)
+          await t.gql.ok(`mutation($id: ID!) { setGamesRecordHidden(id: $id, hidden: true) { id } }`, { id: myGamesRecords[0].id }, subject.member!.token);
+      }
+    }, 60_000);
 
-    for (const visibility of Object.values(AlumniVisibility)) {
-      it(`${visibility}: anonymous is refused`, async () => {
-        const result = await t.gql.request(query(subjects[visibility].member!.id));
+    for (const [name, subject] of Object.entries(subjects)) {
+      it(`${name}: anonymous is refused`, async () => {
+        const result = await t.gql.request(query(subject.member!.id));
         expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
         expect(result.data).toBeNull();
+        expect((await t.gql.request(ENDORSEMENTS, { u: subject.member!.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       });
 
-      it(`${visibility}: the owner sees every field and the settings`, async () => {
-        const { member, hidden } = subjects[visibility];
+      it(`${name}: the owner sees every field, the settings, hidden endorsements and the hidden record (marked)`, async () => {
+        const { member, hidden, visibility } = subject;
         for (const q of [query(member!.id), `{ myAlumniProfile { ${PROFILE_FIELDS} jsonResume } }`]) {
           const data = await t.gql.ok(q, {}, member!.token);
           const p = data.alumniProfile ?? data.myAlumniProfile;
           expect(p).toMatchObject({ isMine: true, visibility, hiddenSections: hidden });
           for (const field of Object.keys(SECTION_OF)) expect([field, p[field]]).not.toEqual([field, null]);
           expect(p.jsonResume.basics.profiles).toHaveLength(1);
+          expect(p.skills.map((k: any) => k.endorsementCount)).toEqual([1, 1]);
+          expect(p.gamesExperiences).toEqual([
+            expect.objectContaining({ verified: true, verifiedRecord: expect.objectContaining({ code: subject.recordCode, hidden: !!subject.hideRecord }) }),
+          ]);
+          // The CV leaves out what the person hid from it.
+          const urls = p.jsonResume.work.map((w: any) => w.url);
+          expect(urls.includes(`http://localhost:3000/verify/${subject.recordCode}`)).toBe(!subject.hideRecord);
         }
+        const own = (await t.gql.ok(ENDORSEMENTS, { u: member!.id }, member!.token)).alumniEndorsements;
+        expect(own.edges.map((e: any) => e.node.hidden).sort()).toEqual([false, true]);
       });
 
       for (const viewer of ['member', 'admin'] as const) {
-        it(`${visibility}: ${viewer === 'member' ? 'another member' : 'an admin'} sees ${visibility === 'PRIVATE' ? 'nothing' : 'the shown sections only'}`, async () => {
-          const { member, hidden } = subjects[visibility];
-          const result = await t.gql.request(query(member!.id), {}, viewer === 'member' ? other.token : adminToken);
-          if (visibility === AlumniVisibility.PRIVATE) {
+        const seesIt = subject.visibility !== AlumniVisibility.PRIVATE;
+        it(`${name}: ${viewer === 'member' ? 'another member' : 'an admin'} sees ${seesIt ? 'the shown sections only' : 'nothing'}`, async () => {
+          const { member, hidden } = subject;
+          const result = await t.gql.request(query(member!.id), {}, tokenOf(viewer));
+          if (!seesIt) {
             expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+            expect((await t.gql.request(ENDORSEMENTS, { u: member!.id }, tokenOf(viewer))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
             return;
           }
           expect(result.errors).toBeUndefined();
           const p = result.data!.alumniProfile;
-          expect(p).toMatchObject({ isMine: false, visibility: null, hiddenSections: null, displayName: `Subject ${visibility}` });
+          expect(p).toMatchObject({ isMine: false, visibility: null, hiddenSections: null, displayName: `Subject ${name}` });
           for (const [field, section] of Object.entries(SECTION_OF)) {
             const shown = section === null || !hidden.includes(section);
             expect([field, p[field] === null ? 'hidden' : 'shown']).toEqual([field, shown ? 'shown' : 'hidden']);
+          }
+          // Endorsements: the hidden one never; none at all when the section is hidden.
+          const endorsementsShown = !hidden.includes('ENDORSEMENTS');
+          if (p.skills) expect(p.skills.map((k: any) => k.endorsementCount)).toEqual(endorsementsShown ? [1, 0] : [0, 0]);
+          // (`hidden` is for the endorsee only: null for anyone else)
+          const theirs = (await t.gql.ok(ENDORSEMENTS, { u: member!.id }, tokenOf(viewer))).alumniEndorsements;
+          expect(theirs.edges.map((e: any) => e.node.hidden)).toEqual(endorsementsShown ? [null] : []);
+          // The Games: a hidden record takes its Games with it; the verified records section hides the proof only.
+          const recordShown = !hidden.includes('GAMES') && !hidden.includes('VERIFIED_RECORDS') && !subject.hideRecord;
+          if (p.gamesExperiences) {
+            if (subject.hideRecord) expect(p.gamesExperiences).toEqual([]);
+            else
+              expect(p.gamesExperiences).toEqual([
+                expect.objectContaining({
+                  verified: recordShown,
+                  verifiedRecord: recordShown ? expect.objectContaining({ code: subject.recordCode, hidden: false }) : null,
+                }),
+              ]);
           }
           // The JSON Resume follows the same rule.
           expect(!!p.jsonResume.basics.profiles).toBe(!hidden.includes('LINKS'));
           expect(!!p.jsonResume.skills).toBe(!hidden.includes('SKILLS'));
           expect(!!p.jsonResume.basics.summary).toBe(!hidden.includes('SUMMARY'));
+          expect(p.jsonResume.work.some((w: any) => w.url === `http://localhost:3000/verify/${subject.recordCode}`)).toBe(recordShown);
           expect(JSON.stringify(p.jsonResume)).not.toMatch(/@|phone|email/i);
         });
       }
+
+      // Recruiters browse PARTNERS profiles through the talent exchange (not built here); the alumni API refuses them.
+      it(`${name}: a recruiter is refused, contact details are nowhere`, async () => {
+        expect((await t.gql.request(query(subject.member!.id), {}, recruiterToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect((await t.gql.request(ENDORSEMENTS, { u: subject.member!.id }, recruiterToken)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      });
     }
 
-    it('a withdrawn member is not found by anyone but themself', async () => {
+    it('a withdrawn member is hidden everywhere on the next request, but not from themself', async () => {
       const member = subjects.PARTNERS.member!;
+      const DIRECTORY = `{ alumniDirectory(first: 100) { edges { node { userId } } } }`;
+      expect((await t.gql.ok(DIRECTORY, {}, other.token)).alumniDirectory.edges.map((e: any) => e.node.userId)).toContain(member.id);
       await t.gql.ok('mutation { withdrawAlumniConsent { member } }', {}, member.token);
       expect((await t.gql.request(query(member.id), {}, other.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect((await t.gql.request(query(member.id), {}, adminToken)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await t.gql.request(ENDORSEMENTS, { u: member.id }, other.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await t.gql.ok(DIRECTORY, {}, other.token)).alumniDirectory.edges.map((e: any) => e.node.userId)).not.toContain(member.id);
       // Their ALUMNUS role went with the consent; their own profile stays theirs to read.
       expect((await t.gql.request(query(member.id), {}, member.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await t.gql.ok('{ myAlumniProfile { isMine skills { name } } }', {}, member.token)).myAlumniProfile).toMatchObject({
@@ -294,12 +380,18 @@ describe('alumni profiles: the CV, bad input, who sees what, JSON Resume', () =>
       });
     });
 
-    it('recruiters and outsiders cannot read profiles yet; an unknown id is NOT_FOUND', async () => {
-      const recruiter = await login(
-        t,
-        (await createUser(t.dataSource, [{ role: Role.RECRUITER, organisationId: (await createOrganisation(t.dataSource)).id }])).email,
-      );
-      expect((await t.gql.request(query(subjects.ALUMNI.member!.id), {}, recruiter)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    it('an endorser who withdraws: their endorsements vanish from every profile on the next request', async () => {
+      const subject = subjects.ALUMNI.member!;
+      const count = async (token: string) => (await t.gql.ok(ENDORSEMENTS, { u: subject.id }, token)).alumniEndorsements.totalCount;
+      expect(await count(other.token)).toBe(1);
+      await t.gql.ok('mutation { withdrawAlumniConsent { member } }', {}, endorser.token);
+      expect(await count(other.token)).toBe(0);
+      expect(await count(subject.token)).toBe(0);
+      const p = (await t.gql.ok(query(subject.id), {}, other.token)).alumniProfile;
+      expect(p.skills.map((k: any) => k.endorsementCount)).toEqual([0, 0]);
+    });
+
+    it('outsiders cannot read profiles; an unknown id is NOT_FOUND', async () => {
       const outsider = await login(t, (await createUser(t.dataSource, [{ role: Role.ALUMNUS }])).email);
       expect((await t.gql.request(query(subjects.ALUMNI.member!.id), {}, outsider)).errors?.[0].extensions).toMatchObject({
         code: 'FORBIDDEN',

@@ -223,6 +223,20 @@ describe('demo seed with staffing data', () => {
       expect(row.games).toBeGreaterThan(row.members * 0.95);
     });
 
+    it('every test-event staff record with checked-in time has a signed record, issued by the system', async () => {
+      const row = await one<{ worked: number; records: number; valid: number; by_someone: number }>(
+        `SELECT (SELECT count(DISTINCT a.staff_member_id)::int FROM assignments a JOIN events e ON e.id = a.event_id
+                  WHERE e.code = 'PAR23T' AND a.checked_in_at IS NOT NULL AND a.status IN ('ASSIGNED', 'CONFIRMED')) AS worked,
+                count(*)::int AS records, count(*) FILTER (WHERE r.revoked_at IS NULL)::int AS valid,
+                (SELECT count(*)::int FROM audit_entries WHERE action = 'games_record.issued' AND actor_user_id IS NOT NULL) AS by_someone
+           FROM games_records r JOIN events e ON e.id = r.event_id WHERE e.code = 'PAR23T'`,
+      );
+      expect(row.records).toBe(result.counts.alumni.verifiedRecords);
+      expect(row.records).toBe(row.worked);
+      expect(row.valid).toBe(row.records);
+      expect(row.by_someone).toBe(0);
+    });
+
     it('endorses only between people who attended the same shifts', async () => {
       const row = await one<{ total: number; unfounded: number }>(
         `SELECT count(*)::int AS total,
@@ -254,6 +268,17 @@ describe('demo seed with staffing data', () => {
       const endorsements = await t.gql.ok(`{ alumniEndorsements(userId: "${p.userId}") { totalCount edges { node { summary } } } }`, {}, token);
       expect(endorsements.alumniEndorsements.totalCount).toBeGreaterThan(0);
       expect(endorsements.alumniEndorsements.edges[0].node.summary).toMatch(/together at Stade de France/);
+      // The verified record behind the Games experience: issued by the seed, checked as a stranger would.
+      const { myGamesRecords } = await t.gql.ok(`{ myGamesRecords { code status verificationUrl eventCode } }`, {}, token);
+      expect(myGamesRecords).toEqual([expect.objectContaining({ status: 'VALID', eventCode: 'PAR23T' })]);
+      const [record] = myGamesRecords;
+      const { myAlumniProfile: again } = await t.gql.ok(`{ myAlumniProfile { gamesExperiences { verified verifiedRecord { code } } jsonResume } }`, {}, token);
+      expect(again.gamesExperiences).toEqual([{ verified: true, verifiedRecord: { code: record.code } }]);
+      expect(again.jsonResume.work[0].url).toBe(record.verificationUrl);
+      const { verifyRecord } = await t.gql.ok(`query($c: String!) { verifyRecord(code: $c) { status signatureValid matchesRecord } }`, { c: record.code });
+      expect(verifyRecord).toEqual({ status: 'VALID', signatureValid: true, matchesRecord: true });
+      const page = await fetch(`${t.url}/verify/${record.code}`, { headers: { accept: 'application/json' } });
+      expect(page.status).toBe(200);
       const staff = await login('staff@baton.demo');
       expect((await t.gql.ok('{ myAlumniMembership { member mayJoin invitedAfter } }', {}, staff)).myAlumniMembership).toEqual({
         member: false,

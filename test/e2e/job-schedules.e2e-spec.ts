@@ -1,7 +1,7 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { OUTBOX_DELIVERY_JOB, OutboxMessageEntity, OutboxService, OutboxStatus } from '@baton/outbox';
 import { TransactionRunner } from '@baton/database';
-import { JobQueue, JobScheduler } from '@baton/queue';
+import { JobQueue, JobScheduler, JobStartGate } from '@baton/queue';
 import { NO_SHOW_SWEEP_JOB } from '@baton/rostering';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../utils/test-database';
@@ -92,4 +92,35 @@ describe('scheduled jobs and the worker', () => {
     await waitFor('the worker to see the cancellation', () => jobRuns.find((r) => r.id === slow)?.outcome === 'aborted');
     expect(jobRuns.find((r) => r.id === slow)?.role).toBe('worker');
   }, 90_000);
+
+  it('a start-up task holding the gate (the demo seed) keeps the loops and schedules waiting, then they start', async () => {
+    const own = await createTestDatabase();
+    let release: () => void = () => undefined;
+    @Injectable()
+    class HoldsTheGate implements OnModuleInit {
+      constructor(private readonly gate: JobStartGate) {}
+      onModuleInit() {
+        release = this.gate.hold();
+      }
+    }
+    @Module({ providers: [HoldsTheGate] })
+    class HoldingModule {}
+    const env = { JOBS: 'api', JOB_POLL_SECONDS: '0.5', JOB_INTERVALS: `${OUTBOX_DELIVERY_JOB}=1,${NO_SHOW_SWEEP_JOB}=1` };
+    const app = await startTestApp({ db: own, env, imports: [HoldingModule] });
+    try {
+      // The app answers meanwhile; only the jobs wait. Two slots of 1 s go by with no offer.
+      expect((await app.gql.request('{ __typename }')).data).toEqual({ __typename: 'Query' });
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(app.app.get(JobScheduler).stats()).toEqual({});
+      expect(await scheduledRuns(app.dataSource)).toEqual([]);
+      release();
+      await waitFor('a completed slot of each scheduled job once released', async () => {
+        const rows = await scheduledRuns(app.dataSource);
+        return SCHEDULED.every((name) => rows.some((r) => r.name === name && r.completed === 1)) || undefined;
+      });
+    } finally {
+      await app.close();
+      await own.drop();
+    }
+  }, 60_000);
 });

@@ -70,4 +70,5 @@ export const PROFILE_FIELDS = `userId displayName headline openToWork isMine vis
   experiences { id title organisation location url startMonth endMonth description }
   education { id institution area studyType startMonth endMonth }
   links { id label url }
-  gamesExperiences { eventId eventCode eventName organisationName teamCode teamName roleTitles shiftsWorked hoursWorked venues { code name shifts } teams { code name shifts } }`;
+  gamesExperiences { eventId eventCode eventName organisationName teamCode teamName roleTitles shiftsWorked hoursWorked venues { code name shifts } teams { code name shifts }
+    verified verifiedRecord { id code verificationUrl status valid hidden issuedAt shiftsWorked hoursWorked } }`;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { GamesSnapshotService } from '@baton/alumni';
+import { GamesRecordIssuer } from '@baton/credentials';
 import { AuditService } from '@baton/audit';
 import { BatonConfig } from '@baton/config';
 import { Clock } from '@baton/core';
@@ -59,6 +60,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     app.get(Clock),
     app.get(AuditService),
     app.get(GamesSnapshotService),
+    app.get(GamesRecordIssuer),
   );
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
   const plan = generator.plan(args);
@@ -113,7 +115,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     [
       'alumni',
       `test event ${c.alumni.testEventStaff} staff, ${c.alumni.testEventShifts} shifts, ${c.alumni.testEventAssignments} assignments; ` +
-        `${c.alumni.alumni} members, ${c.alumni.endorsements} endorsements`,
+        `${c.alumni.alumni} members, ${c.alumni.endorsements} endorsements, ${c.alumni.verifiedRecords} signed Games records`,
     ],
   ];
   if (result.deleted) rows.unshift(['deleted first', `${result.deleted.events} event, ${result.deleted.users} accounts`]);

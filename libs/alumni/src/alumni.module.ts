@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { CredentialsModule } from '@baton/credentials';
 import { EventsModule } from '@baton/events';
 import { IdentityModule } from '@baton/identity';
 import { RosteringModule } from '@baton/rostering';
@@ -29,6 +30,7 @@ import {
   ProfileLinksLoader,
   ProfileSkillsLoader,
 } from './profile/profile.loaders';
+import { ProfileRecordsLoader } from './profile/profile-records.loader';
 import { ProfileResolver } from './profile/profile.resolver';
 import { ProfileService } from './profile/profile.service';
 import { alumniPermissions } from './alumni.permissions';
@@ -45,6 +47,7 @@ describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version
   imports: [
     AuthModule.forFeature(alumniPermissions),
     TypeOrmModule.forFeature(ALUMNI_ENTITIES),
+    CredentialsModule,
     EventsModule,
     IdentityModule,
     StaffModule,
@@ -68,6 +71,7 @@ describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version
     ProfileEducationLoader,
     ProfileLinksLoader,
     ProfileGamesLoader,
+    ProfileRecordsLoader,
     MembershipLoader,
     ConsentResolver,
     ProfileResolver,

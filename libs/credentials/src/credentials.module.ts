@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { EventsModule } from '@baton/events';
 import { RosteringModule } from '@baton/rostering';
 import { AuthModule } from '@baton/auth';
 import { CredentialSigner } from './games-record/credential-signer';
@@ -10,6 +11,7 @@ import { GamesRecordsByUserLoader } from './games-record/games-record.loader';
 import { GamesRecordQueries } from './games-record/games-record.queries';
 import { GamesRecordResolver } from './games-record/games-record.resolver';
 import { GamesRecordService } from './games-record/games-record.service';
+import { IssueForEventJob } from './games-record/issue-for-event.job';
 import { IssuerController } from './keys/issuer.controller';
 import { KeyRingService } from './keys/key-ring.service';
 import { SigningKeyEntity } from './keys/signing-key.entity';
@@ -28,7 +30,7 @@ describeConstraint('credential_signing_keys_one_current', { message: 'Another si
 
 /** Verified Games records as Open Badges 3.0 credentials, the issuer's key ring, public verification. */
 @Module({
-  imports: [AuthModule.forFeature(credentialsPermissions), TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), RosteringModule],
+  imports: [AuthModule.forFeature(credentialsPermissions), TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), EventsModule, RosteringModule],
   controllers: [IssuerController, VerifyController],
   providers: [
     KeyRingService,
@@ -36,6 +38,7 @@ describeConstraint('credential_signing_keys_one_current', { message: 'Another si
     CredentialSigner,
     GamesRecordQueries,
     GamesRecordIssuer,
+    IssueForEventJob,
     GamesRecordService,
     GamesRecordsByUserLoader,
     RecordVerificationService,

@@ -5,11 +5,15 @@ export { CredentialsModule } from './credentials.module';
  * each account's valid, non-hidden records with their verification URL, batched;
  * `revokeForUser(manager, userId, reason, actorUserId?)` and `revokeForStaff(manager, staffIds, …)` revoke and erase them (privacy erasure).
  */
-export { GamesRecordService, type GamesRecordSummary } from './games-record/games-record.service';
+export { GamesRecordService, type GamesRecordSummary, type RecordsForUsersOptions } from './games-record/games-record.service';
 /** DataLoader factory over recordsForUsers (LoaderRegistry.get(GamesRecordsByUserLoader).load(userId)). */
 export { GamesRecordsByUserLoader } from './games-record/games-record.loader';
 /** `issueForEvent(eventId, actorUserId | null)`: issues the records of a closed event (event-close hook, jobs, demo). */
 export { GamesRecordIssuer } from './games-record/games-record-issuer.service';
+/** The job an event's close enqueues (run by the system); `JobQueue.runNow(ISSUE_FOR_EVENT_JOB, { eventId })` in tests. */
+/** Verification URLs: built on PUBLIC_URL, and recognised (JSON Resume import leaves such `work` entries out). */
+export { verificationUrl, verificationCodeOf } from './games-record/credential-builder';
+export { ISSUE_FOR_EVENT_JOB } from './games-record/issue-for-event.job';
 export { GamesRecordStatus } from './games-record/games-record-status';
 export { GamesRecordEntity } from './games-record/games-record.entity';
 export { SigningKeyEntity, SigningKeyStatus } from './keys/signing-key.entity';

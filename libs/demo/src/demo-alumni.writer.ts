@@ -38,6 +38,8 @@ export interface DemoAlumniCounts {
   testEventAssignments: number;
   alumni: number;
   endorsements: number;
+  /** Signed Games records of the test event, issued after the seed commits. */
+  verifiedRecords: number;
   /** Time spent building and writing this part of the demo (what it adds to the first start). */
   elapsedMs: number;
 }
@@ -273,6 +275,7 @@ export async function writeDemoAlumni(
     testEventAssignments: alumni.assignments.length,
     alumni: members.length,
     endorsements: alumni.endorsements.length,
+    verifiedRecords: 0,
     elapsedMs: 0,
   };
 }

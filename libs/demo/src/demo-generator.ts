@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';
 import { GamesSnapshotService } from '@baton/alumni';
+import { GamesRecordIssuer } from '@baton/credentials';
 import { AuditService } from '@baton/audit';
 import { Role } from '@baton/auth';
 import { Clock, ConflictError } from '@baton/core';
@@ -114,6 +115,7 @@ export class DemoGenerator {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly games: GamesSnapshotService,
+    private readonly records: GamesRecordIssuer,
   ) {}
 
   /** The demo as data, placed around the clock's today. No database access. */
@@ -151,6 +153,14 @@ export class DemoGenerator {
       const deleted = await this.clearOrRefuse(manager, plan, options.reset ?? false);
       return this.write(manager, prepared, deleted, options.onProgress);
     });
+    if (result && alumni) {
+      // After the commit, as closing the event would have had it done by its job (run here at once,
+      // so the demo's verification URLs work from the first start); the system issues them.
+      options.onProgress?.({ step: 'signing the Games records', done: 0, total: 1 });
+      const [testEvent] = await this.transactions.run(({ manager }) => manager.getRepository(EventEntity).find({ where: { code: TEST_EVENT.code } }));
+      result.counts.alumni.verifiedRecords = testEvent ? (await this.records.issueForEvent(testEvent.id, null)).issued : 0;
+      options.onProgress?.({ step: 'signing the Games records', done: 1, total: 1 });
+    }
     if (result) result.elapsedMs = Math.round(performance.now() - started);
     return result;
   }
@@ -287,7 +297,7 @@ export class DemoGenerator {
           this.games,
           (m, entity, rows) => insertRows(m, entity, rows),
         )
-      : { testEventStaff: 0, testEventShifts: 0, testEventAssignments: 0, alumni: 0, endorsements: 0, elapsedMs: 0 };
+      : { testEventStaff: 0, testEventShifts: 0, testEventAssignments: 0, alumni: 0, endorsements: 0, verifiedRecords: 0, elapsedMs: 0 };
     alumniCounts.elapsedMs = Math.round(alumniBuildMs + performance.now() - alumniWriteStarted);
     progress('alumni');
 

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AlumniModule } from '@baton/alumni';
+import { CredentialsModule } from '@baton/credentials';
 import { IdentityModule } from '@baton/identity';
 import { DemoBootstrap } from './demo-bootstrap';
 import { DemoGenerator } from './demo-generator';
 
 /** The Paris 2024 demo: the generator (also used by `npm run seed`) and the first-start seeding. */
 @Module({
-  imports: [IdentityModule, AlumniModule],
+  imports: [IdentityModule, AlumniModule, CredentialsModule],
   providers: [DemoGenerator, DemoBootstrap],
   exports: [DemoGenerator],
 })

@@ -13,6 +13,8 @@ export { JobQueue, type EnqueueOptions, MAX_PAYLOAD_BYTES } from './job-queue.se
 export { JOB_STATES, type JobInfo, type JobState } from './job-store';
 export type { JobOutput } from './job-runner';
 export { JobScheduler } from './job-scheduler';
+/** Start-up tasks that hold the database (the demo seed) keep the job loops and schedules waiting: `hold()` in onModuleInit. */
+export { JobStartGate } from './job-start-gate';
 export { ThreadPool } from './thread-pool';
 export { threadTask, type ThreadTask, type ThreadTaskArgs } from './thread-task';
 export { runsJobs, type ProcessRole } from './process-role';

@@ -5,6 +5,7 @@ import { JobDefinition } from './job-definition';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
 import { JobScheduler } from './job-scheduler';
+import { JobStartGate } from './job-start-gate';
 import { QueueBoss } from './queue-boss';
 
 /** How long shutdown lets running jobs finish before aborting them (pg-boss then retries them). */
@@ -33,12 +34,24 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly runner: JobRunner,
     private readonly scheduler: JobScheduler,
     private readonly config: BatonConfig,
+    private readonly gate: JobStartGate,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.boss.isEager) return;
     await this.ensureQueues();
     if (!this.boss.runsJobs) return;
+    if (this.gate.isOpen) return this.startRunning();
+    // Not awaited: the task holding the gate may itself be a bootstrap hook that runs after this one.
+    this.logger.log('job loops and schedules start once the start-up tasks are done');
+    void this.gate
+      .opened()
+      .then(() => this.startRunning())
+      .catch((error: Error) => this.logger.error(`could not start the job loops: ${error.message}`));
+  }
+
+  private async startRunning(): Promise<void> {
+    if (this.stopping) return;
     const boss = await this.boss.get();
     for (const definition of this.registry.all()) {
       for (let i = 0; i < definition.options.concurrency; i++) this.loops.push(this.loop(boss, definition));
@@ -53,8 +66,8 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.scheduler.stop();
     this.stopping = true;
+    await this.scheduler.stop();
     for (const wakes of this.sleepers.values()) for (const wake of wakes) wake();
     const loops = Promise.all(this.loops);
     if (!(await settlesWithin(loops, SHUTDOWN_GRACE_MS))) {

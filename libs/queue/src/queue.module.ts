@@ -5,6 +5,7 @@ import { JobQueue } from './job-queue.service';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
 import { JobScheduler } from './job-scheduler';
+import { JobStartGate } from './job-start-gate';
 import { JobStore } from './job-store';
 import { JobWorkers } from './job-workers';
 import { JobsResolver } from './jobs.resolver';
@@ -27,6 +28,7 @@ export class QueueModule {
         JobRegistry,
         JobRunner,
         JobScheduler,
+        JobStartGate,
         JobStore,
         JobWorkers,
         ThreadPool,
@@ -34,7 +36,7 @@ export class QueueModule {
         JobsResolver,
         QueuePrivacyContributor,
       ],
-      exports: [JobQueue, ThreadPool, JobScheduler, PROCESS_ROLE],
+      exports: [JobQueue, ThreadPool, JobScheduler, JobStartGate, PROCESS_ROLE],
     };
   }
 }

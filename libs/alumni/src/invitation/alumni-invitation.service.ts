@@ -50,7 +50,7 @@ export class AlumniInvitationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register('alumni-invitations', (manager, change) =>
+    this.hooks.register('alumni-invitations', ({ manager }, change) =>
       change.to === EventPhase.CLOSED ? this.inviteEventStaff(manager, change).then(() => undefined) : Promise.resolve(),
     );
   }

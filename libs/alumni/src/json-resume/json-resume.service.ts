@@ -50,16 +50,16 @@ export class JsonResumeService {
     const catalogue = await this.skills.findByCodesOrNames(names.filter(Boolean));
     const find = (name: string) =>
       catalogue.find((s) => s.name.toLowerCase() === name.trim().toLowerCase() || s.code.toLowerCase() === name.trim().toLowerCase())?.id;
-    const { input, problems } = fromJsonResume(resume, find);
+    const { input, problems, workIndexes } = fromJsonResume(resume, find);
     const instance = plainToInstance(AlumniProfileInput, input);
     const invalid = fieldProblems(await validate(instance, { whitelist: true, forbidUnknownValues: false }));
-    const all = [...problems, ...invalid.map((p) => ({ ...p, field: toResumePath(p.field) }))];
+    const all = [...problems, ...invalid.map((p) => ({ ...p, field: toResumePath(p.field, workIndexes) }))];
     if (all.length) throw new BadInputError(all.length === 1 ? all[0].message : `${all.length} fields of the resume are invalid`, all);
     try {
       await this.profiles.update(actor, instance, 'alumni.resume_imported');
     } catch (error) {
       if (error instanceof BadInputError) {
-        const fields = (error.details.fields as FieldProblem[]).map((p) => ({ ...p, field: toResumePath(p.field) }));
+        const fields = (error.details.fields as FieldProblem[]).map((p) => ({ ...p, field: toResumePath(p.field, workIndexes) }));
         throw new BadInputError(error.message, fields);
       }
       throw error;

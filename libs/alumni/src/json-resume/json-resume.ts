@@ -1,4 +1,5 @@
 import { FieldProblem } from '@baton/core';
+import { type GamesRecordSummary, verificationCodeOf } from '@baton/credentials';
 import { LanguageLevel } from '../common/alumni-enums';
 import { languageCode } from '../common/text-rules';
 import {
@@ -15,8 +16,9 @@ import { AlumniProfileInput } from '../profile/dto/profile.input';
  * JSON Resume (jsonresume.org, schema 1.0.0 as published in @jsonresume/schema 1.3.1) to and
  * from a profile. Export: only what the viewer may see, never contact details (email, phone are
  * not part of a profile), absent values left out rather than null (the schema wants strings).
- * The Games: verified records become `work` entries once libs/credentials is wired in; for now
- * `work` holds the experiences people entered.
+ * The Games: each verified record the viewer may see becomes a `work` entry whose `url` is its
+ * public verification page, before the experiences people entered; an import recognises those
+ * URLs and leaves such entries out (a record is issued, never typed in).
  */
 
 export interface ResumeSections {
@@ -25,6 +27,22 @@ export interface ResumeSections {
   experiences: AlumniExperienceObject[] | null;
   education: AlumniEducationObject[] | null;
   links: AlumniLinkObject[] | null;
+  /** Valid, shown records only (verified-records.ts decides). */
+  records: readonly GamesRecordSummary[];
+}
+
+/** A verified record as a JSON Resume job: the organisation, the Games roles, the figures, the page that proves them. */
+function recordWork(r: GamesRecordSummary): Json {
+  const hours = r.hoursWorked.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return compact({
+    name: r.organisationName,
+    position: r.roles.length ? r.roles.join(', ') : 'Games-time technology staff',
+    url: r.verificationUrl,
+    startDate: r.firstDay,
+    endDate: r.lastDay,
+    summary: `${r.eventName}: ${r.shiftsWorked} shift${r.shiftsWorked === 1 ? '' : 's'}, ${hours} hours worked (checked-in time). Verified record: ${r.verificationUrl}`,
+    highlights: [...r.teams.map((t) => `Team: ${t}`), ...r.venues.map((v) => `Venue: ${v}`)],
+  });
 }
 
 export const SKILL_LEVEL_NAMES: Record<number, string> = { 1: 'Basic', 2: 'Autonomous', 3: 'Expert', 4: 'Lead' };
@@ -44,17 +62,20 @@ export function toJsonResume(profile: AlumniProfileObject, s: ResumeSections): J
       location: location && Object.keys(location).length ? location : null,
       profiles: s.links?.map((l) => ({ network: l.label, url: l.url })),
     }),
-    work: s.experiences?.map((e) =>
-      compact({
-        name: e.organisation,
-        position: e.title,
-        url: e.url,
-        location: e.location,
-        startDate: e.startMonth,
-        endDate: e.endMonth,
-        summary: e.description,
-      }),
-    ),
+    work: [
+      ...s.records.map(recordWork),
+      ...(s.experiences ?? []).map((e) =>
+        compact({
+          name: e.organisation,
+          position: e.title,
+          url: e.url,
+          location: e.location,
+          startDate: e.startMonth,
+          endDate: e.endMonth,
+          summary: e.description,
+        }),
+      ),
+    ],
     education: s.education?.map((e) =>
       compact({ institution: e.institution, area: e.area, studyType: e.studyType, startDate: e.startMonth, endDate: e.endMonth }),
     ),
@@ -109,6 +130,8 @@ const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x): x is Json
 export interface ImportMapping {
   input: AlumniProfileInput;
   problems: FieldProblem[];
+  /** Where each imported experience stands in `resume.work` (verified entries are skipped). */
+  workIndexes: number[];
 }
 
 /**
@@ -118,6 +141,7 @@ export interface ImportMapping {
  */
 export function fromJsonResume(resume: Json, catalogue: (name: string) => string | undefined): ImportMapping {
   const problems: FieldProblem[] = [];
+  const workIndexes: number[] = [];
   const input: AlumniProfileInput = {};
   const basics = resume.basics && typeof resume.basics === 'object' ? (resume.basics as Json) : undefined;
   if (basics) {
@@ -136,7 +160,10 @@ export function fromJsonResume(resume: Json, catalogue: (name: string) => string
     }
   }
   if ('work' in resume) {
-    input.experiences = list(resume.work).map((w, i) => {
+    // Verified records come back in an exported resume: they are issued, not typed in, so they stay out.
+    const typed = list(resume.work).flatMap((w, i) => (verificationCodeOf(w.url) ? [] : [{ w, i }]));
+    workIndexes.push(...typed.map((t) => t.i));
+    input.experiences = typed.map(({ w, i }) => {
       const startMonth = toMonth(w.startDate);
       const endMonth = toMonth(w.endDate);
       if (!startMonth) problems.push({ field: `resume.work.${i}.startDate`, message: 'A job needs a startDate (YYYY-MM)', constraint: 'required' });
@@ -187,7 +214,7 @@ export function fromJsonResume(resume: Json, catalogue: (name: string) => string
       return { code: code ?? '', level };
     });
   }
-  return { input, problems };
+  return { input, problems, workIndexes };
 }
 
 /** Input field paths back to JSON Resume paths, so an error names what the person sent. */
@@ -211,9 +238,10 @@ const FIELD_PATHS: Record<string, Record<string, string>> = {
   languages: { code: 'language', level: 'fluency' },
 };
 
-export function toResumePath(field: string): string {
+export function toResumePath(field: string, workIndexes: readonly number[] = []): string {
   if (field.startsWith('resume.')) return field;
-  const [section, index, inner] = field.split('.');
+  const [section, given, inner] = field.split('.');
+  const index = section === 'experiences' && given !== undefined ? String(workIndexes[Number(given)] ?? given) : given;
   const base = SECTION_PATHS[section] ?? section;
   if (index === undefined) return `resume.${base}`;
   if (inner === undefined) return `resume.${base}.${index}`;

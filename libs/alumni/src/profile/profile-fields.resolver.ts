@@ -22,6 +22,8 @@ import {
   SectionKey,
 } from './profile.loaders';
 import { toEducationObject, toExperienceObject, toGamesObject, toLanguageObject, toLinkObject } from './profile.mapper';
+import { ProfileRecordsLoader } from './profile-records.loader';
+import { resumeRecords, withRecords } from './verified-records';
 import { viewerFor } from './viewer';
 
 /**
@@ -79,20 +81,23 @@ export class ProfileFieldsResolver {
   })
   async gamesExperiences(@Parent() profile: AlumniProfileObject, @Context() context: GraphqlContext): Promise<AlumniGamesExperienceObject[] | null> {
     if (!profile.access.sections.has(AlumniSection.GAMES)) return null;
-    return (await context.loaders.get(ProfileGamesLoader).load(await this.key(profile, context))).map(toGamesObject);
+    const key = await this.key(profile, context);
+    const [rows, records] = await Promise.all([context.loaders.get(ProfileGamesLoader).load(key), context.loaders.get(ProfileRecordsLoader).load(key)]);
+    return withRecords(profile.access, rows.map(toGamesObject), records);
   }
 
   @ResolveField(() => GraphQLJSONObject, {
     description: 'This profile as a JSON Resume (jsonresume.org), with only what you may see and never contact details',
   })
   async jsonResume(@Parent() profile: AlumniProfileObject, @Context() context: GraphqlContext): Promise<Record<string, unknown>> {
-    const [skills, languages, experiences, education, links] = await Promise.all([
+    const [skills, languages, experiences, education, links, records] = await Promise.all([
       this.skills(profile, context),
       this.languages(profile, context),
       this.experiences(profile, context),
       this.education(profile, context),
       this.links(profile, context),
+      context.loaders.get(ProfileRecordsLoader).load(await this.key(profile, context)),
     ]);
-    return toJsonResume(profile, { skills, languages, experiences, education, links });
+    return toJsonResume(profile, { skills, languages, experiences, education, links, records: resumeRecords(profile.access, records) });
   }
 }

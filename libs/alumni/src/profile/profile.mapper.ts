@@ -1,14 +1,8 @@
 import { AlumniSection, AlumniVisibility } from '../common/alumni-enums';
 import { countryName, languageName } from '../common/text-rules';
-import {
-  AlumniEducationObject,
-  AlumniExperienceObject,
-  AlumniGamesExperienceObject,
-  AlumniLanguageObject,
-  AlumniLinkObject,
-  AlumniProfileObject,
-} from './dto/profile.object';
+import { AlumniEducationObject, AlumniExperienceObject, AlumniLanguageObject, AlumniLinkObject, AlumniProfileObject } from './dto/profile.object';
 import { profileAccess, ProfileViewer } from './profile-access';
+import type { RosterGamesExperience } from './verified-records';
 import {
   AlumniEducationEntity,
   AlumniExperienceEntity,
@@ -78,7 +72,8 @@ export const toEducationObject = (e: AlumniEducationEntity): AlumniEducationObje
 
 export const toLinkObject = (l: AlumniLinkEntity): AlumniLinkObject => ({ id: l.id, label: l.label, url: l.url });
 
-export const toGamesObject = (g: AlumniGamesExperienceEntity): AlumniGamesExperienceObject => ({
+export const toGamesObject = (g: AlumniGamesExperienceEntity): RosterGamesExperience => ({
+  staffMemberId: g.staffMemberId,
   eventId: g.eventId,
   eventCode: g.eventCode,
   eventName: g.eventName,

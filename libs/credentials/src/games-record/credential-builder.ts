@@ -22,6 +22,9 @@ export interface CredentialFacts {
 }
 
 export const verificationUrl = (publicUrl: string, code: string) => `${publicUrl}/verify/${code}`;
+/** The code in a verification URL of any Baton instance, or null: imports tell issued records from typed-in jobs by it. */
+export const verificationCodeOf = (url: unknown): string | null =>
+  typeof url === 'string' ? (/^https?:\/\/[^?#]+\/verify\/([A-Za-z0-9_-]{22})\/?$/.exec(url)?.[1] ?? null) : null;
 /** The 1EdTech revocation list of this one credential (credentialStatus). */
 export const statusUrl = (publicUrl: string, code: string) => `${publicUrl}/verify/${code}/revocations`;
 

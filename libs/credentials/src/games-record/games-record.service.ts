@@ -11,7 +11,7 @@ import { GamesRecordObject } from './dto/games-record.object';
 import { GamesRecordEntity } from './games-record.entity';
 import { LinkedRecord, toGamesRecordObject } from './games-record.mapper';
 import { GamesRecordQueries } from './games-record.queries';
-import { GamesRecordStatus } from './games-record-status';
+import { GamesRecordStatus, recordStatus } from './games-record-status';
 import { cleanReason } from './text-input';
 import { formatHours } from './work-figures';
 
@@ -35,6 +35,18 @@ export interface GamesRecordSummary {
   code: string;
   /** Public verification page, built on PUBLIC_URL. */
   verificationUrl: string;
+  /** VALID or REVOKED (superseded records are never summarised). */
+  status: GamesRecordStatus;
+  /** The person hid it from their profile and CV. */
+  hidden: boolean;
+}
+
+export interface RecordsForUsersOptions {
+  /**
+   * Also the revoked and hidden current records (for the person's own profile, which shows them
+   * marked); by default only what others may be shown: valid and not hidden.
+   */
+  includeHiddenAndRevoked?: boolean;
 }
 
 const SUMMARY_COLUMNS = [
@@ -53,6 +65,9 @@ const SUMMARY_COLUMNS = [
   'workedMinutes',
   'issuedAt',
   'code',
+  'hiddenAt',
+  'revokedAt',
+  'supersededAt',
 ] as const;
 
 /** Reading records and the changes that are not reissues: revocation, hiding, erasure. */
@@ -69,9 +84,14 @@ export class GamesRecordService {
 
   /**
    * Valid, non-hidden records of each of these accounts, newest first, in two statements for any
-   * number of accounts (DataLoader-friendly). Revoked, superseded and hidden records are left out.
+   * number of accounts (DataLoader-friendly). Revoked, superseded and hidden records are left out
+   * unless `includeHiddenAndRevoked` (superseded ones always are).
    */
-  async recordsForUsers(userIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, GamesRecordSummary[]>> {
+  async recordsForUsers(
+    userIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+    options: RecordsForUsersOptions = {},
+  ): Promise<Map<string, GamesRecordSummary[]>> {
     const staffByUser = await this.queries.staffIdsByUser(userIds, manager);
     const result = new Map<string, GamesRecordSummary[]>(userIds.map((id) => [id, []]));
     const userByStaff = new Map<string, string>();
@@ -83,7 +103,7 @@ export class GamesRecordService {
       // Everything a summary shows, not the signed token (5 kB a record) nor the subject's name.
       .select(SUMMARY_COLUMNS.map((c) => `r.${c}`))
       .where('r.staffMemberId IN (:...ids)', { ids: [...userByStaff.keys()] })
-      .andWhere('r.revokedAt IS NULL AND r.supersededAt IS NULL AND r.hiddenAt IS NULL')
+      .andWhere(options.includeHiddenAndRevoked ? 'r.supersededAt IS NULL' : 'r.revokedAt IS NULL AND r.supersededAt IS NULL AND r.hiddenAt IS NULL')
       .orderBy('r.issuedAt', 'DESC')
       .addOrderBy('r.id', 'ASC')
       .getMany();
@@ -241,6 +261,8 @@ export class GamesRecordService {
       issuedAt: row.issuedAt,
       code: row.code,
       verificationUrl: verificationUrl(this.config.http.publicUrl, row.code),
+      status: recordStatus(row),
+      hidden: row.hiddenAt !== null,
     };
   }
 }

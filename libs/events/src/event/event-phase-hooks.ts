@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { Tx } from '@baton/database';
 import { EventPhase } from './event.entity';
 
 export interface EventPhaseChange {
@@ -12,7 +12,8 @@ export interface EventPhaseChange {
   actorUserId: string | null;
 }
 
-export type EventPhaseHandler = (manager: EntityManager, change: EventPhaseChange) => Promise<void>;
+/** `tx` is the phase change's transaction: write with `tx.manager`, enqueue jobs with `{ tx }` so they exist only if it commits. */
+export type EventPhaseHandler = (tx: Tx, change: EventPhaseChange) => Promise<void>;
 
 /**
  * Later libs react to an event changing phase (alumni invitations when the Games close) without
@@ -34,7 +35,7 @@ export class EventPhaseHooks {
     return this.handlers.map((h) => h.name);
   }
 
-  async run(manager: EntityManager, change: EventPhaseChange): Promise<void> {
-    for (const { handle } of this.handlers) await handle(manager, change);
+  async run(tx: Tx, change: EventPhaseChange): Promise<void> {
+    for (const { handle } of this.handlers) await handle(tx, change);
   }
 }

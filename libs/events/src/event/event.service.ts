@@ -67,7 +67,8 @@ export class EventService {
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<EventObject> {
     const changes = updateChanges(input); // an event has every field: null is refused
     if (changes.timeZone !== undefined) changes.timeZone = await this.zones.canonical(changes.timeZone);
-    const result = await this.transactions.run(async ({ manager, afterCommit }) => {
+    const result = await this.transactions.run(async (tx) => {
+      const { manager, afterCommit } = tx;
       const event = await manager.getRepository(EventEntity).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
       if (!event) throw new NotFoundError('Event', id);
       const before = toEventObject(event);
@@ -75,7 +76,7 @@ export class EventService {
       assertDateOrder(event.startsOn, event.endsOn);
       const saved = toEventObject(await manager.getRepository(EventEntity).save(event));
       if (before.phase !== saved.phase) {
-        await this.phaseHooks.run(manager, {
+        await this.phaseHooks.run(tx, {
           eventId: id,
           eventCode: saved.code,
           eventName: saved.name,

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AlumniSection, AlumniVisibility, LanguageLevel } from '../../common/alumni-enums';
+import { GamesRecordStatus } from '@baton/credentials';
 import type { ProfileAccess } from '../profile-access';
 
 registerEnumType(AlumniVisibility, {
@@ -110,6 +111,22 @@ export class AlumniGamesTeamObject {
   @Field(() => Int, { description: 'Attended shifts of this team' }) shifts: number;
 }
 
+@ObjectType('AlumniVerifiedRecord', {
+  description: 'The signed Games record (libs/credentials) behind a Games experience: anyone can check it at its verification URL',
+})
+export class AlumniVerifiedRecordObject {
+  @Field(() => ID, { description: 'The record (for setGamesRecordHidden)' }) id: string;
+  @Field({ description: 'Verification code (22 characters)' }) code: string;
+  @Field({ description: 'Public verification page, no sign-in: /verify/<code>' }) verificationUrl: string;
+  @Field(() => GamesRecordStatus, { description: 'VALID, or REVOKED by the organising committee (only you see a revoked record)' })
+  status: GamesRecordStatus;
+  @Field({ description: 'Issued and not revoked' }) valid: boolean;
+  @Field({ description: 'You hid it from your profile and CV (only you see hidden records)' }) hidden: boolean;
+  @Field({ description: 'When it was issued and signed' }) issuedAt: Date;
+  @Field(() => Int, { description: 'Attended shifts, as certified' }) shiftsWorked: number;
+  @Field(() => Float, { description: 'Hours actually worked (checked-in time), as certified' }) hoursWorked: number;
+}
+
 @ObjectType('AlumniGamesExperience', { description: 'One Games the person worked, as the roster and attendance recorded it' })
 export class AlumniGamesExperienceObject {
   @Field(() => ID, { description: 'The event' }) eventId: string;
@@ -127,6 +144,13 @@ export class AlumniGamesExperienceObject {
   @Field({ description: 'End of the last attended shift' }) lastShiftAt: Date;
   @Field(() => [AlumniGamesVenueObject], { description: 'Where, most shifts first' }) venues: AlumniGamesVenueObject[];
   @Field(() => [AlumniGamesTeamObject], { description: 'Teams of the shifts worked, most shifts first' }) teams: AlumniGamesTeamObject[];
+  @Field({ description: 'A valid signed record that you may see backs this experience; it cannot be edited, only hidden' }) verified: boolean;
+  @Field(() => AlumniVerifiedRecordObject, {
+    nullable: true,
+    description:
+      'The signed record: null when there is none, or when you may not see it (verified records section hidden; a revoked record shows only to its owner)',
+  })
+  verifiedRecord: AlumniVerifiedRecordObject | null;
 }
 
 /**
