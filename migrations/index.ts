@@ -11,6 +11,8 @@ import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 import { Opportunities1796173212026 } from './1796173212026-Opportunities';
 import { PartnerSignIn1796173433122 } from './1796173433122-PartnerSignIn';
+import { Privacy1796174000000 } from './1796174000000-Privacy';
+import { StaffPhoneEncryption1796174100000 } from './1796174100000-StaffPhoneEncryption';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -25,4 +27,6 @@ export const migrations: Function[] = [
   StaffInvitations1796159545771,
   Opportunities1796173212026,
   PartnerSignIn1796173433122,
+  Privacy1796174000000,
+  StaffPhoneEncryption1796174100000,
 ];

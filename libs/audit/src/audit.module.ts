@@ -5,11 +5,12 @@ import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 import { auditPermissions } from './audit.permissions';
+import { AuditPrivacyContributor } from './privacy/audit-privacy.contributor';
 
 @Global()
 @Module({
   imports: [AuthModule.forFeature(auditPermissions), TypeOrmModule.forFeature([AuditEntryEntity])],
-  providers: [AuditService, AuditResolver],
+  providers: [AuditService, AuditResolver, AuditPrivacyContributor],
   exports: [AuditService],
 })
 export class AuditModule {}

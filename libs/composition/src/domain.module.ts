@@ -14,6 +14,7 @@ import { migrations } from '@baton/migrations';
 import { OidcModule } from '@baton/oidc';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
+import { PrivacyModule } from '@baton/privacy';
 import { PubSubModule } from '@baton/pubsub';
 import { QueueModule, type ProcessRole } from '@baton/queue';
 import { RosteringModule } from '@baton/rostering';
@@ -54,6 +55,7 @@ export class DomainModule {
         AlumniModule,
         OpportunitiesModule,
         OidcModule,
+        PrivacyModule,
       ],
     };
   }

@@ -30,6 +30,8 @@ export class BatonConfig {
   readonly credentials: { issuerName: string; verifyLimitPerAddress: number; verifyLimitWindowSeconds: number };
   /** Partner sign-in (libs/oidc): the callback to register at each provider, where the browser lands after it. */
   readonly oidc: { callbackUrl: string; frontendUrl?: string; requestTtlSeconds: number; allowHttpIssuers: boolean };
+  /** Retention (libs/privacy): staff who never joined the network are erased this long after their event ended, after a notice. */
+  readonly privacy: { retentionMonths: number; retentionNoticeDays: number };
   readonly logLevel: string;
   /** The job queue: where jobs run (tests run them directly), threads for CPU-heavy ones, schedule overrides. */
   readonly jobs: { mode: 'api' | 'worker' | 'off'; threads: number; pollSeconds: number; intervals: Readonly<Record<string, number>> };
@@ -82,6 +84,7 @@ export class BatonConfig {
       // Company providers are https; plain http only for providers on a developer's or a test's machine.
       allowHttpIssuers: !this.isProduction,
     };
+    this.privacy = { retentionMonths: env.PRIVACY_RETENTION_MONTHS, retentionNoticeDays: env.PRIVACY_RETENTION_NOTICE_DAYS };
     this.logLevel = env.LOG_LEVEL;
     this.jobs = {
       mode: env.JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'api'),

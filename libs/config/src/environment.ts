@@ -68,6 +68,10 @@ export class EnvironmentVariables {
   /** Public record verifications (GET /verify, verifyRecord) per address and window. */
   @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_PER_ADDRESS = 300;
   @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_WINDOW_SECONDS = 60;
+  /** Privacy: months after an event's last day before the personal data of its staff who never joined the alumni network is erased. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(120) PRIVACY_RETENTION_MONTHS = 6;
+  /** Privacy: days between the retention notice (outbox) and the erasure. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) PRIVACY_RETENTION_NOTICE_DAYS = 30;
 }
 
 /**

@@ -20,6 +20,7 @@ import { RecordVerificationService } from './verification/record-verification.se
 import { VerificationThrottle } from './verification/verification-throttle';
 import { VerifyController } from './verification/verify.controller';
 import { credentialsPermissions } from './credentials.permissions';
+import { CredentialsPrivacyContributor } from './privacy/credentials-privacy.contributor';
 
 describeConstraint('games_records_one_current_per_staff', { field: 'staffMemberId', message: 'This staff record already has a current Games record' });
 describeConstraint('games_records_event_fk', { field: 'eventId', message: 'No such event' });
@@ -33,6 +34,7 @@ describeConstraint('credential_signing_keys_one_current', { message: 'Another si
   controllers: [IssuerController, VerifyController],
   providers: [
     KeyRingService,
+    CredentialsPrivacyContributor,
     CredentialSigner,
     GamesRecordQueries,
     GamesRecordIssuer,

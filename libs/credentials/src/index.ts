@@ -3,7 +3,7 @@ export { CredentialsModule } from './credentials.module';
 /**
  * Read API for other libs (alumni profiles, JSON Resume): `recordsForUsers(userIds, manager?)` gives
  * each account's valid, non-hidden records with their verification URL, batched;
- * `revokeForUser(manager, userId, reason, actorUserId?)` revokes and erases them (privacy erasure).
+ * `revokeForUser(manager, userId, reason, actorUserId?)` and `revokeForStaff(manager, staffIds, …)` revoke and erase them (privacy erasure).
  */
 export { GamesRecordService, type GamesRecordSummary, type RecordsForUsersOptions } from './games-record/games-record.service';
 /** DataLoader factory over recordsForUsers (LoaderRegistry.get(GamesRecordsByUserLoader).load(userId)). */

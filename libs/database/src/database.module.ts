@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DatabaseEndpoint } from './database-endpoint';
 import { dataSourceOptions } from './data-source-options';
 import { TransactionRunner } from './transaction';
+import { DatabasePrivacyContributor } from './privacy/database-privacy.contributor';
 
 /**
  * PGlite runs one backend session for every socket. pglite-socket serialises messages, not
@@ -65,7 +66,7 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [TransactionRunner, DatabaseLifecycle],
+      providers: [TransactionRunner, DatabaseLifecycle, DatabasePrivacyContributor],
       exports: [TransactionRunner, DatabaseEndpointModule],
     };
   }

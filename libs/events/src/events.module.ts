@@ -14,6 +14,7 @@ import { VenueEntity } from './venue/venue.entity';
 import { VenueTeamService } from './venue/venue.service';
 import { VenueTeamUsages } from './venue/venue-team-usages';
 import { eventsPermissions } from './events.permissions';
+import { EventsPrivacyContributor } from './privacy/events-privacy.contributor';
 
 describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
 describeConstraint('venues_event_code_key', { field: 'code', message: 'This event already has a venue with this code' });
@@ -25,6 +26,7 @@ describeConstraint('teams_event_code_key', { field: 'code', message: 'This event
   imports: [AuthModule.forFeature(eventsPermissions), TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
   providers: [
     TimeZoneChecker,
+    EventsPrivacyContributor,
     EventService,
     VenueTeamService,
     VenueTeamUsages,

@@ -25,6 +25,7 @@ import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
 import { identityPermissions } from './identity.permissions';
+import { IdentityPrivacyContributor } from './privacy/identity-privacy.contributor';
 
 /** The actor loader lives in its own module so AuthModule can import it without the resolvers. */
 @Module({
@@ -40,6 +41,7 @@ export class IdentityActorModule {}
   ],
   providers: [
     PasswordHasher,
+    IdentityPrivacyContributor,
     CredentialsService,
     LocalStrategy,
     GqlLocalAuthGuard,

@@ -17,6 +17,7 @@ import { OpportunitiesForMeResolver } from './recommendation/opportunities-for-m
 import { OpportunitiesForMeService } from './recommendation/opportunities-for-me.service';
 import { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
 import { opportunityPermissions } from './opportunities.permissions';
+import { OpportunitiesPrivacyContributor } from './privacy/opportunities-privacy.contributor';
 import { OpportunityExpirySweeper } from './opportunity/opportunity-expiry.job';
 import { OpportunityFieldsResolver } from './opportunity/opportunity-fields.resolver';
 import { OpportunityQueryService } from './opportunity/opportunity-query.service';
@@ -44,6 +45,7 @@ describeConstraint('applications_stage_transition', { field: 'stage', message: '
   ],
   providers: [
     OpportunityService,
+    OpportunitiesPrivacyContributor,
     OpportunityQueryService,
     OpportunitySkillsLoader,
     OpportunityLanguagesLoader,

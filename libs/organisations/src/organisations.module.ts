@@ -7,12 +7,13 @@ import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationLoader } from './organisation/organisation.loader';
 import { OrganisationService } from './organisation/organisation.service';
 import { organisationsPermissions } from './organisations.permissions';
+import { OrganisationsPrivacyContributor } from './privacy/organisations-privacy.contributor';
 
 describeConstraint('organisations_code_key', { field: 'code', message: 'An organisation with this code already exists' });
 
 @Module({
   imports: [AuthModule.forFeature(organisationsPermissions), TypeOrmModule.forFeature([OrganisationEntity])],
-  providers: [OrganisationService, OrganisationResolver, OrganisationLoader],
+  providers: [OrganisationService, OrganisationsPrivacyContributor, OrganisationResolver, OrganisationLoader],
   exports: [OrganisationService, OrganisationLoader],
 })
 export class OrganisationsModule {}

@@ -7,11 +7,12 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxResolver } from './outbox.resolver';
 import { OutboxService } from './outbox.service';
 import { outboxPermissions } from './outbox.permissions';
+import { OutboxPrivacyContributor } from './privacy/outbox-privacy.contributor';
 
 @Global()
 @Module({
   imports: [AuthModule.forFeature(outboxPermissions), TypeOrmModule.forFeature([OutboxMessageEntity])],
-  providers: [OutboxService, OutboxDelivery, OutboxResolver, { provide: MessageTransport, useClass: LogTransport }],
+  providers: [OutboxService, OutboxPrivacyContributor, OutboxDelivery, OutboxResolver, { provide: MessageTransport, useClass: LogTransport }],
   exports: [OutboxService, OutboxDelivery],
 })
 export class OutboxModule {}

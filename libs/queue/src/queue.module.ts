@@ -13,6 +13,7 @@ import { PROCESS_ROLE, ProcessRole } from './process-role';
 import { QueueBoss } from './queue-boss';
 import { ThreadPool } from './thread-pool';
 import { queuePermissions } from './queue.permissions';
+import { QueuePrivacyContributor } from './privacy/queue-privacy.contributor';
 
 @Global()
 @Module({})
@@ -33,6 +34,7 @@ export class QueueModule {
         ThreadPool,
         JobQueue,
         JobsResolver,
+        QueuePrivacyContributor,
       ],
       exports: [JobQueue, ThreadPool, JobScheduler, JobStartGate, PROCESS_ROLE],
     };

@@ -44,6 +44,7 @@ import {
 import { RuleFactsRepository } from './eligibility/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
 import { rosteringPermissions } from './rostering.permissions';
+import { RosteringPrivacyContributor } from './privacy/rostering-privacy.contributor';
 
 describeConstraint('assignments_no_overlap', { message: 'This would put one person on two overlapping shifts' });
 describeConstraint('assignments_person_no_overlap', {
@@ -77,6 +78,7 @@ translateConstraint(
   ],
   providers: [
     RuleFactsRepository,
+    RosteringPrivacyContributor,
     WorkHistoryService,
     EligibilityService,
     AssignmentService,

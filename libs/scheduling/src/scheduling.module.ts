@@ -17,6 +17,7 @@ import { WorkRuleService } from './work-rules/work-rule.service';
 import { WorkRuleSetEntity } from './work-rules/work-rule-set.entity';
 import { WorkRulesResolver } from './work-rules/work-rules.resolver';
 import { schedulingPermissions } from './scheduling.permissions';
+import { SchedulingPrivacyContributor } from './privacy/scheduling-privacy.contributor';
 
 describeConstraint('shifts_order_check', { field: 'endsAt', message: 'A shift must end after it starts and last at most 72 hours' });
 describeConstraint('shifts_headcount_check', { field: 'headcount', message: 'The headcount is 1 to 500' });
@@ -34,6 +35,7 @@ describeConstraint('work_rule_sets_values_check', {
   imports: [AuthModule.forFeature(schedulingPermissions), TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity]), EventsModule],
   providers: [
     ShiftChecks,
+    SchedulingPrivacyContributor,
     ShiftService,
     ShiftUsageRegistration,
     ShiftQueryService,

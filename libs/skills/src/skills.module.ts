@@ -7,12 +7,13 @@ import { SkillResolver } from './skill/skill.resolver';
 import { SkillLoader } from './skill/skill.loader';
 import { SkillService } from './skill/skill.service';
 import { skillsPermissions } from './skills.permissions';
+import { SkillsPrivacyContributor } from './privacy/skills-privacy.contributor';
 
 describeConstraint('skills_code_key', { field: 'code', message: 'A skill with this code already exists' });
 
 @Module({
   imports: [AuthModule.forFeature(skillsPermissions), TypeOrmModule.forFeature([SkillEntity])],
-  providers: [SkillService, SkillResolver, SkillLoader],
+  providers: [SkillService, SkillsPrivacyContributor, SkillResolver, SkillLoader],
   exports: [SkillService, SkillLoader],
 })
 export class SkillsModule {}

@@ -1,6 +1,6 @@
 /** Staff members of an event: who they are, what they can do, when they can work. */
 export { StaffModule } from './staff.module';
-export { StaffMemberEntity, EmploymentType, AccreditationStatus } from './staff-member/staff-member.entity';
+export { StaffMemberEntity, EmploymentType, AccreditationStatus, STAFF_PHONE_CONTEXT } from './staff-member/staff-member.entity';
 export { StaffSkillEntity } from './staff-member/staff-skill.entity';
 export { AvailabilityPeriodEntity, AvailabilityKind } from './availability/availability-period.entity';
 /** Reading staff records with the caller's scope applied (contact details only where allowed). */
@@ -17,3 +17,5 @@ export { StaffAccountsService, type EventPerson } from './staff-member/staff-acc
 /** DataLoader factory: staff members by id for graph edges, under the directory's rules. */
 export { StaffMemberLoader } from './graph/staff-member.loader';
 export { StaffPermission, staffPermissions } from './staff.permissions';
+/** Key rotation: re-wraps sealed phone numbers under the current key-encryption key (a scheduled job). */
+export { StaffPhoneRewrapJob, STAFF_PHONE_REWRAP_JOB } from './staff-member/staff-phone-rewrap.job';

@@ -19,6 +19,8 @@ import { StaffAccountsService } from './staff-member/staff-accounts.service';
 import { StaffSkillEntity } from './staff-member/staff-skill.entity';
 import { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 import { staffPermissions } from './staff.permissions';
+import { StaffPrivacyContributor } from './privacy/staff-privacy.contributor';
+import { StaffPhoneRewrapJob } from './staff-member/staff-phone-rewrap.job';
 
 describeConstraint('staff_members_event_user_key', { field: 'userId', message: 'This person already has a staff record in this event' });
 describeConstraint('staff_members_event_external_ref_key', { field: 'externalRef', message: 'Another staff member of this event has this external reference' });
@@ -38,6 +40,8 @@ describeConstraint('availability_periods_order_check', { field: 'endsAt', messag
   ],
   providers: [
     StaffAccountsService,
+    StaffPrivacyContributor,
+    StaffPhoneRewrapJob,
     StaffScopeService,
     StaffDirectoryService,
     StaffMemberService,

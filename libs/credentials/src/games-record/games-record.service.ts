@@ -202,8 +202,13 @@ export class GamesRecordService {
    * REVOKED with the reason and date, and certifies nothing. Returns how many records it touched.
    */
   async revokeForUser(manager: EntityManager, userId: string, reasonInput: unknown, actorUserId: string | null = null): Promise<number> {
-    const reason = cleanReason(reasonInput);
     const staffIds = (await this.queries.staffIdsByUser([userId], manager)).get(userId) ?? [];
+    return this.revokeForStaff(manager, staffIds, reasonInput, actorUserId);
+  }
+
+  /** The same for staff records (a person who never had an account: the retention job). */
+  async revokeForStaff(manager: EntityManager, staffIds: readonly string[], reasonInput: unknown, actorUserId: string | null = null): Promise<number> {
+    const reason = cleanReason(reasonInput);
     if (!staffIds.length) return 0;
     const rows = await manager
       .getRepository(GamesRecordEntity)

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor } from '@baton/auth';
-import { canSeeContact } from '@baton/staff';
+import { canSeeContact, STAFF_PHONE_CONTEXT } from '@baton/staff';
+import { openSealed } from '@baton/crypto';
 import { ConflictError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { OutboxService } from '@baton/outbox';
@@ -24,7 +25,8 @@ interface CancelledRow {
   user_id: string | null;
   team_id: string | null;
   home_venue_id: string | null;
-  phone: string | null;
+  /** Sealed (libs/crypto); opened only for a caller who may see it. */
+  phone_envelope: string | null;
 }
 
 /**
@@ -65,7 +67,7 @@ export class ShiftCancellationService {
              FROM old WHERE a.id = old.id
             RETURNING a.id, a.staff_member_id, old.status)
          SELECT c.id, c.staff_member_id, c.status, COALESCE(m.email, u.email) AS recipient, m.display_name,
-                m.user_id, m.team_id, m.home_venue_id, m.phone
+                m.user_id, m.team_id, m.home_venue_id, m.phone_envelope
            FROM changed c JOIN staff_members m ON m.id = c.staff_member_id LEFT JOIN users u ON u.id = m.user_id`,
         [shiftId],
       );
@@ -127,7 +129,9 @@ export class ShiftCancellationService {
         .map((p) => ({
           staffMemberId: p.staff_member_id,
           displayName: p.display_name,
-          phone: canSeeContact(actor, { userId: p.user_id, teamId: p.team_id, homeVenueId: p.home_venue_id }, grants) ? p.phone : null,
+          phone: canSeeContact(actor, { userId: p.user_id, teamId: p.team_id, homeVenueId: p.home_venue_id }, grants)
+            ? openSealed(p.phone_envelope, STAFF_PHONE_CONTEXT)
+            : null,
         })),
     };
   }

@@ -1,7 +1,11 @@
+import { sealedText } from '@baton/crypto';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { UserEntity } from '@baton/identity';
 import { OrganisationEntity } from '@baton/organisations';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+/** The envelope context of staff phone numbers (bound into each envelope; the migration and the rotation job use it). */
+export const STAFF_PHONE_CONTEXT = 'staff_members.phone';
 
 export enum EmploymentType {
   EMPLOYEE = 'EMPLOYEE',
@@ -52,7 +56,8 @@ export class StaffMemberEntity {
   homeVenue?: VenueEntity;
   @Column({ type: 'text' }) displayName: string;
   @Column({ type: 'text', nullable: true }) email: string | null;
-  @Column({ type: 'text', nullable: true }) phone: string | null;
+  /** Stored sealed (envelope-encrypted, libs/crypto) in `phone_envelope`: the database alone never reveals it. */
+  @Column({ name: 'phone_envelope', type: 'text', nullable: true, transformer: sealedText(STAFF_PHONE_CONTEXT) }) phone: string | null;
   @Column({ type: 'enum', enum: EmploymentType, enumName: 'employment_type' }) employmentType: EmploymentType;
   /** ISO 639-1 codes. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) languages: string[];
