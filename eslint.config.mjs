@@ -57,6 +57,7 @@ export default tseslint.config(
             '@baton/scheduling',
             '@baton/rostering',
             '@baton/alumni',
+            '@baton/talent',
             '@baton/credentials',
             '@baton/demo',
             '@baton/composition',

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityModule } from '@baton/identity';
+import { OrganisationsModule } from '@baton/organisations';
 import { RosteringModule } from '@baton/rostering';
 import { SkillsModule } from '@baton/skills';
 import { StaffModule } from '@baton/staff';
@@ -19,6 +20,7 @@ import { GamesSnapshotService } from './profile/games-snapshot.service';
 import { ProfileFieldsResolver } from './profile/profile-fields.resolver';
 import { ProfileQueryService } from './profile/profile-query.service';
 import {
+  BlockedByLoader,
   MembershipLoader,
   ProfileByUserLoader,
   ProfileEducationLoader,
@@ -40,7 +42,7 @@ describeConstraint('alumni_profile_languages_pkey', { field: 'languages', messag
 describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version', message: 'Another version was published at the same time; try again' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ALUMNI_ENTITIES), EventsModule, IdentityModule, StaffModule, RosteringModule, SkillsModule],
+  imports: [TypeOrmModule.forFeature(ALUMNI_ENTITIES), OrganisationsModule, EventsModule, IdentityModule, StaffModule, RosteringModule, SkillsModule],
   providers: [
     ConsentService,
     AlumniInvitationService,
@@ -59,11 +61,12 @@ describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version
     ProfileLinksLoader,
     ProfileGamesLoader,
     MembershipLoader,
+    BlockedByLoader,
     ConsentResolver,
     ProfileResolver,
     ProfileFieldsResolver,
     EndorsementResolver,
   ],
-  exports: [AlumniPrivacyService, GamesSnapshotService, AlumniInvitationService],
+  exports: [AlumniPrivacyService, GamesSnapshotService, AlumniInvitationService, ProfileQueryService],
 })
 export class AlumniModule {}

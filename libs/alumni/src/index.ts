@@ -26,3 +26,9 @@ export {
 } from './profile/profile-sections.entity';
 export { AlumniEndorsementEntity, type EndorsementContext } from './endorsement/endorsement.entity';
 export { toJsonResume } from './json-resume/json-resume';
+export { AlumniOrganisationBlockEntity } from './block/organisation-block.entity';
+/** Profiles as a viewer may see them, the viewer of a request, the GraphQL profile type (for libs/talent). */
+export { ProfileQueryService } from './profile/profile-query.service';
+export { viewerFor, recruiterOrganisation } from './profile/viewer';
+export { AlumniProfileObject } from './profile/dto/profile.object';
+export { toPositional, type SqlCondition } from './profile/profile-access.sql';

@@ -17,6 +17,7 @@ import { RosteringModule } from '@baton/rostering';
 import { SchedulingModule } from '@baton/scheduling';
 import { SkillsModule } from '@baton/skills';
 import { StaffModule } from '@baton/staff';
+import { TalentModule } from '@baton/talent';
 
 export type { ProcessRole };
 
@@ -48,6 +49,7 @@ export class DomainModule {
         RosteringModule,
         CredentialsModule,
         AlumniModule,
+        TalentModule,
       ],
     };
   }
