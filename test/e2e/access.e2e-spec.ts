@@ -105,6 +105,12 @@ describe('permissions: allow and deny for each', () => {
       allow: 'admin',
       deny: ['alumnus', 'coordinator', 'recruiter', 'anonymous'],
     },
+    {
+      permission: 'TALENT_SEARCH',
+      query: () => '{ talentSearch(first: 1) { totalCount } }',
+      allow: 'recruiter',
+      deny: ['alumnus', 'staff', 'coordinator', 'anonymous'],
+    },
   ];
 
   for (const c of cases) {

@@ -94,6 +94,8 @@ const EXPECTED: Record<string, string> = {
   'Query.shift': 'SHIFTS_READ',
   'Query.shifts': 'SHIFTS_READ',
   'Query.signingKeys': 'RECORDS_MANAGE',
+  'Query.talentProfile': 'TALENT_SEARCH',
+  'Query.talentSearch': 'TALENT_SEARCH',
   'Query.skills': 'AUTHENTICATED',
   'Query.staffMember': 'STAFF_READ',
   'Query.staffMembers': 'STAFF_READ',

@@ -32,3 +32,5 @@ export { ProfileQueryService } from './profile/profile-query.service';
 export { viewerFor, recruiterOrganisation } from './profile/viewer';
 export { AlumniProfileObject } from './profile/dto/profile.object';
 export { toPositional, type SqlCondition } from './profile/profile-access.sql';
+/** The text rules of every alumni input (trimmed NFC, no control characters), for the talent inputs too. */
+export { IsCleanText, NormaliseText } from './common/text-rules';

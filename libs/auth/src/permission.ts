@@ -40,6 +40,10 @@ export enum Permission {
   ALUMNI_DIRECTORY = 'ALUMNI_DIRECTORY',
   /** Consent texts of the alumni network. */
   ALUMNI_ADMIN = 'ALUMNI_ADMIN',
+
+  // Talent exchange (libs/talent).
+  /** Recruiters: search talent, profiles by id, contact requests, saved searches, for their organisation. */
+  TALENT_SEARCH = 'TALENT_SEARCH',
 }
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -64,5 +68,5 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.RECORDS_OWN,
   ],
   [Role.ALUMNUS]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.RECORDS_OWN, Permission.ALUMNI_PROFILE, Permission.ALUMNI_DIRECTORY],
-  [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ],
+  [Role.RECRUITER]: [Permission.AUTHENTICATED, Permission.ORGANISATIONS_READ, Permission.TALENT_SEARCH],
 };

@@ -1,5 +1,5 @@
 import { OrganisationEntity } from '@baton/organisations';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AlumniProfileEntity } from '../profile/profile.entity';
 
 /**
