@@ -34,3 +34,4 @@ export { AlumniProfileObject } from './profile/dto/profile.object';
 export { toPositional, type SqlCondition } from './profile/profile-access.sql';
 /** The text rules of every alumni input (trimmed NFC, no control characters), for the talent inputs too. */
 export { IsCleanText, NormaliseText } from './common/text-rules';
+export { ConsentRequiredError } from './common/alumni-errors';

@@ -28,6 +28,8 @@ export class BatonConfig {
   readonly encryption: { keys: readonly ConfiguredEncryptionKey[] };
   /** Verified Games records (libs/credentials). */
   readonly credentials: { issuerName: string; verifyLimitPerAddress: number; verifyLimitWindowSeconds: number };
+  /** The talent exchange (libs/talent): contact request quota per recruiter and day, and their lifetime. */
+  readonly talent: { contactDailyLimit: number; contactTtlDays: number };
   readonly logLevel: string;
   /** The job queue: where jobs run (tests run them directly), threads for CPU-heavy ones, schedule overrides. */
   readonly jobs: { mode: 'api' | 'worker' | 'off'; threads: number; pollSeconds: number; intervals: Readonly<Record<string, number>> };
@@ -73,6 +75,7 @@ export class BatonConfig {
       verifyLimitPerAddress: env.VERIFY_LIMIT_PER_ADDRESS,
       verifyLimitWindowSeconds: env.VERIFY_LIMIT_WINDOW_SECONDS,
     };
+    this.talent = { contactDailyLimit: env.TALENT_CONTACT_DAILY_LIMIT, contactTtlDays: env.TALENT_CONTACT_TTL_DAYS };
     this.logLevel = env.LOG_LEVEL;
     this.jobs = {
       mode: env.JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'api'),

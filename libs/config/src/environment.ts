@@ -61,6 +61,10 @@ export class EnvironmentVariables {
   /** Public record verifications (GET /verify, verifyRecord) per address and window. */
   @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_PER_ADDRESS = 300;
   @Transform(toInt) @IsInt() @Min(1) VERIFY_LIMIT_WINDOW_SECONDS = 60;
+  /** Talent exchange: contact requests one recruiter may send per UTC day. */
+  @Transform(toInt) @IsInt() @Min(1) TALENT_CONTACT_DAILY_LIMIT = 20;
+  /** Talent exchange: days a contact request stays open before it expires. */
+  @Transform(toInt) @IsInt() @Min(1) TALENT_CONTACT_TTL_DAYS = 30;
 }
 
 /**
