@@ -57,6 +57,7 @@ export default tseslint.config(
             '@baton/scheduling',
             '@baton/rostering',
             '@baton/alumni',
+            '@baton/opportunities',
             '@baton/talent',
             '@baton/credentials',
             '@baton/demo',

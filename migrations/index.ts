@@ -9,6 +9,7 @@ import { CanonicalTimeZones1796158504399 } from './1796158504399-CanonicalTimeZo
 import { JobQueue1796158553321 } from './1796158553321-JobQueue';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
+import { Opportunities1796173212026 } from './1796173212026-Opportunities';
 import { Talent1796173399395 } from './1796173399395-Talent';
 
 export const migrations: Function[] = [
@@ -22,5 +23,6 @@ export const migrations: Function[] = [
   JobQueue1796158553321,
   Credentials1796158695512,
   StaffInvitations1796159545771,
+  Opportunities1796173212026,
   Talent1796173399395,
 ];

@@ -78,6 +78,12 @@ describe('permissions: allow and deny for each', () => {
       deny: ['coordinator', 'staff'],
     },
     {
+      permission: 'SKILLS_MANAGE',
+      query: () => `mutation { createSkill(input: { code: "S${Math.floor(Math.random() * 1e6)}", name: "Skill", category: "network" }) { id } }`,
+      allow: 'admin',
+      deny: ['coordinator', 'staff'],
+    },
+    {
       permission: 'USERS_INVITE',
       query: () =>
         `mutation { inviteUser(input: { email: "new${Math.floor(Math.random() * 1e9)}@test.baton", displayName: "New", grant: { role: STAFF, eventId: "${event.id}" } }) { id status } }`,

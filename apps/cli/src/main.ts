@@ -17,9 +17,6 @@ async function main(argv: string[]): Promise<void> {
   if (!command || command === '--help') return usage();
   // Bad arguments are reported before connecting to anything.
   if (command === 'admin') parseAdminArgs(rest);
-  // Migrations are run explicitly here, never as a side effect of booting.
-  process.env.MIGRATIONS_RUN = 'false';
-  process.env.SEED_DEMO = 'false';
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   const dataSource = app.get(DataSource);
   try {

@@ -7,6 +7,7 @@ import { OrganisationsModule } from '@baton/organisations';
 import { RosteringModule } from '@baton/rostering';
 import { SkillsModule } from '@baton/skills';
 import { StaffModule } from '@baton/staff';
+import { AuthModule } from '@baton/auth';
 import { ALUMNI_ENTITIES } from './alumni.entities';
 import { ConsentResolver } from './consent/consent.resolver';
 import { ConsentService } from './consent/consent.service';
@@ -32,6 +33,7 @@ import {
 } from './profile/profile.loaders';
 import { ProfileResolver } from './profile/profile.resolver';
 import { ProfileService } from './profile/profile.service';
+import { alumniPermissions } from './alumni.permissions';
 
 describeConstraint('alumni_consents_one_active', { field: 'consentTextId', message: 'You are already a member of the alumni network' });
 describeConstraint('alumni_endorsements_once_key', { field: 'skillId', message: 'You already endorsed this skill' });
@@ -42,7 +44,16 @@ describeConstraint('alumni_profile_languages_pkey', { field: 'languages', messag
 describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version', message: 'Another version was published at the same time; try again' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ALUMNI_ENTITIES), OrganisationsModule, EventsModule, IdentityModule, StaffModule, RosteringModule, SkillsModule],
+  imports: [
+    AuthModule.forFeature(alumniPermissions),
+    TypeOrmModule.forFeature(ALUMNI_ENTITIES),
+    OrganisationsModule,
+    EventsModule,
+    IdentityModule,
+    StaffModule,
+    RosteringModule,
+    SkillsModule,
+  ],
   providers: [
     ConsentService,
     AlumniInvitationService,

@@ -26,6 +26,7 @@ export {
 } from './profile/profile-sections.entity';
 export { AlumniEndorsementEntity, type EndorsementContext } from './endorsement/endorsement.entity';
 export { toJsonResume } from './json-resume/json-resume';
+export { AlumniPermission, alumniPermissions } from './alumni.permissions';
 export { AlumniOrganisationBlockEntity } from './block/organisation-block.entity';
 /** Profiles as a viewer may see them, the viewer of a request, the GraphQL profile type (for libs/talent). */
 export { ProfileQueryService } from './profile/profile-query.service';

@@ -1,11 +1,12 @@
 import { Args, Field, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Allow, Permission } from '@baton/auth';
+import { Allow } from '@baton/auth';
 import { Connection, PageArgs, paginate } from '@baton/graphql';
 import { IsDate, IsOptional, IsString, IsUUID } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditPermission } from './audit.permissions';
 
 @ObjectType('AuditEntry', {
   description: 'One change to a roster, to reference data or to personal data: who, what, when (admins). Contact details are never copied here',
@@ -51,7 +52,7 @@ export class AuditResolver {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
   @Query(() => AuditConnection, { description: 'Who changed what and when, oldest first (admins)' })
-  @Allow(Permission.AUDIT_READ)
+  @Allow(AuditPermission.AUDIT_READ)
   async auditLog(@Args() page: PageArgs, @Args('filter', { nullable: true, description: 'Only the changes that match' }) filter?: AuditFilter) {
     const query = this.entries.createQueryBuilder('a');
     const f = filter ?? {};

@@ -4,3 +4,4 @@ export { AuditService, type AuditRecord } from './audit.service';
 export { AuditEntryEntity } from './audit-entry.entity';
 /** The GraphQL type of an audit record, for domain libs that add edges to it. */
 export { AuditEntryObject } from './audit.resolver';
+export { AuditPermission, auditPermissions } from './audit.permissions';

@@ -10,7 +10,7 @@ export interface AccessTokenClaims {
 }
 
 /**
- * How the JWT strategy turns a verified token into an Actor. Identity provides it, so this
+ * How the JWT strategy turns a verified token into an Actor. A domain lib provides it, so this
  * platform lib never imports a domain lib. Returns null when the person may no longer act
  * (disabled, password changed since the token was issued, session logged out).
  */

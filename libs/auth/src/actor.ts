@@ -1,4 +1,5 @@
-import { Permission, ROLE_PERMISSIONS } from './permission';
+import { AuthPermission, Permission } from './permission';
+import { RolePermissions } from './permission-registry';
 import { Role } from './role';
 
 export interface Grant {
@@ -12,9 +13,13 @@ export interface Grant {
   teamIds: string[];
 }
 
-/** The authenticated person behind a request, with every grant they hold. */
+/**
+ * The authenticated person behind a request, with every grant they hold. What a role may do is
+ * the registry's (composed from the libs), so the actor carries it rather than a table of its own.
+ */
 export class Actor {
   constructor(
+    private readonly roles: RolePermissions,
     readonly userId: string,
     readonly email: string,
     readonly grants: readonly Grant[],
@@ -31,11 +36,11 @@ export class Actor {
 
   can(permission: Permission): boolean {
     // Signed in is enough for AUTHENTICATED, even for someone whose grants were all removed.
-    if (permission === Permission.AUTHENTICATED) return true;
-    return this.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+    if (permission === AuthPermission.AUTHENTICATED) return true;
+    return this.grants.some((g) => this.roles.allows(g.role, permission));
   }
 
   grantsWith(permission: Permission): Grant[] {
-    return this.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+    return this.grants.filter((g) => this.roles.allows(g.role, permission));
   }
 }

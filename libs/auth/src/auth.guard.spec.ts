@@ -4,13 +4,18 @@ import { ForbiddenError } from '@baton/core';
 import { Actor } from './actor';
 import { BatonAuthGuard } from './auth.guard';
 import { Allow, Public } from './decorators';
-import { Permission } from './permission';
+import { definePermissions, permissionSet } from './permission';
+import { PermissionRegistry } from './permission-registry';
 import { Role } from './role';
+
+const Things = definePermissions({ THINGS_MANAGE: 'Manage things.' });
+const roles = new PermissionRegistry();
+roles.register(permissionSet('things', Things, { [Role.ADMIN]: [Things.THINGS_MANAGE] }));
 
 class Operations {
   undeclared() {}
   @Public() open() {}
-  @Allow(Permission.EVENTS_MANAGE) manageEvents() {}
+  @Allow(Things.THINGS_MANAGE) manageEvents() {}
 }
 
 function contextFor(handler: keyof Operations, user?: Actor): ExecutionContext {
@@ -25,11 +30,11 @@ function contextFor(handler: keyof Operations, user?: Actor): ExecutionContext {
 
 describe('BatonAuthGuard', () => {
   const guard = new BatonAuthGuard(new Reflector());
-  // Authentication itself is passport's job (covered end to end); here it always "succeeds".
+  // Authentication itself is passport's work (covered end to end); here it always "succeeds".
   jest.spyOn(Object.getPrototypeOf(BatonAuthGuard.prototype), 'canActivate').mockResolvedValue(true);
 
   it('denies an operation that declares nothing, even to an admin', async () => {
-    const admin = new Actor('u1', 'a@b.c', [{ id: 'g', role: Role.ADMIN, eventId: null, organisationId: null, venueIds: [], teamIds: [] }]);
+    const admin = new Actor(roles, 'u1', 'a@b.c', [{ id: 'g', role: Role.ADMIN, eventId: null, organisationId: null, venueIds: [], teamIds: [] }]);
     await expect(guard.canActivate(contextFor('undeclared', admin))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
@@ -38,9 +43,16 @@ describe('BatonAuthGuard', () => {
   });
 
   it('allows a role holding the permission and denies one that does not', async () => {
-    const admin = new Actor('u1', 'a@b.c', [{ id: 'g', role: Role.ADMIN, eventId: null, organisationId: null, venueIds: [], teamIds: [] }]);
-    const staff = new Actor('u2', 's@b.c', [{ id: 'h', role: Role.STAFF, eventId: 'e1', organisationId: null, venueIds: [], teamIds: [] }]);
+    const admin = new Actor(roles, 'u1', 'a@b.c', [{ id: 'g', role: Role.ADMIN, eventId: null, organisationId: null, venueIds: [], teamIds: [] }]);
+    const member = new Actor(roles, 'u2', 's@b.c', [{ id: 'h', role: Role.STAFF, eventId: 'e1', organisationId: null, venueIds: [], teamIds: [] }]);
     await expect(guard.canActivate(contextFor('manageEvents', admin))).resolves.toBe(true);
-    await expect(guard.canActivate(contextFor('manageEvents', staff))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(guard.canActivate(contextFor('manageEvents', member))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('takes only declared permissions, never bare strings', () => {
+    // @ts-expect-error a string is not a Permission: only a lib's definePermissions makes one
+    Allow('THINGS_MANAGE');
+    // @ts-expect-error at least one permission
+    Allow();
   });
 });

@@ -2,7 +2,6 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { BatonError, ForbiddenError, UnauthenticatedError } from '@baton/core';
-import { Actor } from './actor';
 import { PERMISSIONS_KEY, PUBLIC_KEY, requestFrom } from './decorators';
 import { Permission } from './permission';
 
@@ -22,7 +21,8 @@ export class BatonAuthGuard extends AuthGuard('jwt') {
     const required = this.reflector.getAllAndOverride<Permission[]>(PERMISSIONS_KEY, targets);
     if (!required?.length) throw new ForbiddenError('This operation declares no permission, so nobody may use it');
     await super.canActivate(context);
-    const actor = requestFrom(context).user as Actor;
+    const actor = requestFrom(context).user;
+    if (!actor) throw new UnauthenticatedError('Authentication required', { reason: 'MISSING_TOKEN' });
     if (!required.some((p) => actor.can(p))) throw new ForbiddenError('Your roles do not allow this', { required });
     return true;
   }

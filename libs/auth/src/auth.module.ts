@@ -9,11 +9,17 @@ import { ActorLoader } from './actor-loader';
 import { BatonAuthGuard } from './auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { PermissionSet } from './permission';
+import { PermissionRegistry } from './permission-registry';
+
+/** Holds one lib's registration; a module of its own so each lib's set is registered once. */
+@Module({})
+class PermissionFeatureModule {}
 
 @Global()
 @Module({})
 export class AuthModule {
-  /** `actorLoader` comes from the identity domain; `extraImports` is the module that provides it. */
+  /** `actorLoader` comes from the domain lib that owns accounts; `imports` holds the module that provides it. */
   static forRoot(options: { actorLoader: Type<ActorLoader>; imports: DynamicModule['imports'] }): DynamicModule {
     return {
       module: AuthModule,
@@ -32,13 +38,32 @@ export class AuthModule {
         }),
       ],
       providers: [
+        PermissionRegistry,
         { provide: ActorLoader, useExisting: options.actorLoader },
         JwtStrategy,
         AccessService,
         LoginThrottle,
         { provide: APP_GUARD, useClass: BatonAuthGuard },
       ],
-      exports: [AccessService, LoginThrottle, JwtModule],
+      exports: [AccessService, LoginThrottle, JwtModule, PermissionRegistry],
+    };
+  }
+
+  /**
+   * A lib's permissions and what each role gets of them, imported by that lib's module. The
+   * registry (global, from forRoot) collects them while the app starts.
+   */
+  static forFeature(set: PermissionSet): DynamicModule {
+    return {
+      module: PermissionFeatureModule,
+      providers: [
+        {
+          // Named after the owner: modules with equal metadata would otherwise be merged into one.
+          provide: `baton:permissions:${set.owner}`,
+          inject: [PermissionRegistry],
+          useFactory: (registry: PermissionRegistry) => (registry.register(set), set),
+        },
+      ],
     };
   }
 }

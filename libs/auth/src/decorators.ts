@@ -7,10 +7,13 @@ import { Permission } from './permission';
 export const PUBLIC_KEY = 'baton:public';
 export const PERMISSIONS_KEY = 'baton:permissions';
 
-/** No sign-in needed. Use sparingly: login, invitations, health. */
+/** No sign-in needed. Use sparingly: signing in, health checks. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** Signed in, and holding at least one of these permissions through some grant. */
+/**
+ * Signed in, and holding at least one of these permissions through some grant. Permissions are
+ * the branded values of a lib's `definePermissions`, never bare strings.
+ */
 export const Allow = (...permissions: [Permission, ...Permission[]]) => SetMetadata(PERMISSIONS_KEY, permissions);
 
 export function requestFrom(context: ExecutionContext): { user?: Actor; headers: Record<string, unknown>; ip?: string; id?: string } {

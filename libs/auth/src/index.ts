@@ -1,6 +1,7 @@
-/** Authentication and authorisation: the global guard, roles, permissions, scopes. */
+/** Authentication and authorisation: the global guard, roles, the permission registry, scopes. */
 export { Role } from './role';
-export { Permission, ROLE_PERMISSIONS } from './permission';
+export { AuthPermission, definePermissions, permissionSet, type Permission, type PermissionSet } from './permission';
+export { PermissionRegistry, type RolePermissions } from './permission-registry';
 export { Actor, type Grant } from './actor';
 export { ActorLoader, type AccessTokenClaims } from './actor-loader';
 export { AccessService, type Scope } from './access.service';

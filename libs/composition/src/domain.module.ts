@@ -9,6 +9,7 @@ import { CryptoModule } from '@baton/crypto';
 import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
+import { OpportunitiesModule } from '@baton/opportunities';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
 import { PubSubModule } from '@baton/pubsub';
@@ -27,11 +28,12 @@ export type { ProcessRole };
  */
 @Module({})
 export class DomainModule {
-  static forRoot(options: { role: ProcessRole }): DynamicModule {
+  /** `config` overrides environment variables for this process only (BatonConfigModule.forRoot). */
+  static forRoot(options: { role: ProcessRole; config?: Record<string, string> }): DynamicModule {
     return {
       module: DomainModule,
       imports: [
-        BatonConfigModule.forRoot(),
+        BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
         DatabaseModule,
@@ -49,6 +51,7 @@ export class DomainModule {
         RosteringModule,
         CredentialsModule,
         AlumniModule,
+        OpportunitiesModule,
         TalentModule,
       ],
     };

@@ -9,7 +9,10 @@ import { validateEnvironment } from './environment';
 @Global()
 @Module({})
 export class BatonConfigModule {
-  /** `overrides` lets tests and the CLI pin values without touching process.env. */
+  /**
+   * `overrides` win over the environment without writing to process.env: the CLI turns off
+   * boot-time migrations and demo seeding this way (DomainModule.forRoot's `config`).
+   */
   static forRoot(overrides: Record<string, string | undefined> = {}): DynamicModule {
     return {
       module: BatonConfigModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { RosteringModule } from '@baton/rostering';
+import { AuthModule } from '@baton/auth';
 import { CredentialSigner } from './games-record/credential-signer';
 import { GamesRecordIssuer } from './games-record/games-record-issuer.service';
 import { GamesRecordEntity } from './games-record/games-record.entity';
@@ -16,6 +17,7 @@ import { SigningKeyResolver } from './keys/signing-key.resolver';
 import { RecordVerificationService } from './verification/record-verification.service';
 import { VerificationThrottle } from './verification/verification-throttle';
 import { VerifyController } from './verification/verify.controller';
+import { credentialsPermissions } from './credentials.permissions';
 
 describeConstraint('games_records_one_current_per_staff', { field: 'staffMemberId', message: 'This staff record already has a current Games record' });
 describeConstraint('games_records_event_fk', { field: 'eventId', message: 'No such event' });
@@ -25,7 +27,7 @@ describeConstraint('credential_signing_keys_one_current', { message: 'Another si
 
 /** Verified Games records as Open Badges 3.0 credentials, the issuer's key ring, public verification. */
 @Module({
-  imports: [TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), RosteringModule],
+  imports: [AuthModule.forFeature(credentialsPermissions), TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), RosteringModule],
   controllers: [IssuerController, VerifyController],
   providers: [
     KeyRingService,

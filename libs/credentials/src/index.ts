@@ -15,3 +15,4 @@ export { GamesRecordEntity } from './games-record/games-record.entity';
 export { SigningKeyEntity, SigningKeyStatus } from './keys/signing-key.entity';
 /** How worked hours are counted, and the pure computation behind the figures. */
 export { computeWorkFigures, HOURS_RULE, type WorkFigures, type WorkEntry } from './games-record/work-figures';
+export { CredentialsPermission, credentialsPermissions } from './credentials.permissions';

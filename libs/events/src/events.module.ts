@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { AuthModule } from '@baton/auth';
 import { EventEntity } from './event/event.entity';
 import { EventService } from './event/event.service';
 import { EventPhaseHooks } from './event/event-phase-hooks';
@@ -11,6 +12,7 @@ import { TeamEntity } from './team/team.entity';
 import { TimeZoneChecker } from './time-zone/time-zone.checker';
 import { VenueEntity } from './venue/venue.entity';
 import { VenueTeamService } from './venue/venue.service';
+import { eventsPermissions } from './events.permissions';
 
 describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
 describeConstraint('venues_event_code_key', { field: 'code', message: 'This event already has a venue with this code' });
@@ -19,7 +21,7 @@ describeConstraint('venues_time_zone_check', { field: 'timeZone', message: 'A ti
 describeConstraint('teams_event_code_key', { field: 'code', message: 'This event already has a team with this code' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
+  imports: [AuthModule.forFeature(eventsPermissions), TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
   providers: [
     TimeZoneChecker,
     EventService,

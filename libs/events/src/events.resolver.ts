@@ -1,11 +1,12 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { CreateEventInput, EventObject, UpdateEventInput } from './dto/event.dto';
 import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateVenueInput, VenueObject } from './dto/venue-team.dto';
 import { EVENT_CHANGED, EventService } from './event/event.service';
 import { VenueTeamService } from './venue/venue.service';
+import { EventsPermission } from './events.permissions';
 
 @Resolver(() => EventObject)
 export class EventsResolver {
@@ -17,25 +18,25 @@ export class EventsResolver {
   ) {}
 
   @Query(() => [EventObject], { name: 'events', description: 'Events you may see, newest first' })
-  @Allow(Permission.EVENTS_READ)
+  @Allow(EventsPermission.EVENTS_READ)
   listEvents(@CurrentActor() actor: Actor) {
     return this.events.list(actor);
   }
 
   @Query(() => EventObject, { description: 'One event; NOT_FOUND when it is not one you may see' })
-  @Allow(Permission.EVENTS_READ)
+  @Allow(EventsPermission.EVENTS_READ)
   event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The event' }, ParseUUIDPipe) id: string) {
     return this.events.get(actor, id);
   }
 
   @Mutation(() => EventObject, { description: 'A new Games edition (admins); audited' })
-  @Allow(Permission.EVENTS_MANAGE)
+  @Allow(EventsPermission.EVENTS_MANAGE)
   createEvent(@CurrentActor() actor: Actor, @Args('input', { description: 'The event' }) input: CreateEventInput) {
     return this.events.create(actor, input);
   }
 
   @Mutation(() => EventObject, { description: 'Change an event; subscribers of eventChanged hear about it' })
-  @Allow(Permission.EVENTS_MANAGE)
+  @Allow(EventsPermission.EVENTS_MANAGE)
   updateEvent(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The event' }, ParseUUIDPipe) id: string,
@@ -48,17 +49,17 @@ export class EventsResolver {
     description: 'Changes to one event (name, dates, phase)',
     filter: (payload: { eventChanged: EventObject }, variables: { eventId: string }) => payload.eventChanged.id === variables.eventId,
   })
-  @Allow(Permission.EVENTS_READ)
+  @Allow(EventsPermission.EVENTS_READ)
   eventChanged(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event to follow; one you may read' }, ParseUUIDPipe) eventId: string,
   ) {
-    this.access.assertEvent(actor, Permission.EVENTS_READ, eventId);
+    this.access.assertEvent(actor, EventsPermission.EVENTS_READ, eventId);
     return this.pubSub.asyncIterableIterator(EVENT_CHANGED);
   }
 
   @Query(() => [VenueObject], { description: 'The venues of an event, by code' })
-  @Allow(Permission.EVENTS_READ)
+  @Allow(EventsPermission.EVENTS_READ)
   venues(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
@@ -67,7 +68,7 @@ export class EventsResolver {
   }
 
   @Query(() => [TeamObject], { description: 'The teams of an event, by code' })
-  @Allow(Permission.EVENTS_READ)
+  @Allow(EventsPermission.EVENTS_READ)
   teams(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
@@ -76,13 +77,13 @@ export class EventsResolver {
   }
 
   @Mutation(() => VenueObject, { description: 'A new venue (admins); audited' })
-  @Allow(Permission.REFERENCE_MANAGE)
+  @Allow(EventsPermission.REFERENCE_MANAGE)
   createVenue(@CurrentActor() actor: Actor, @Args('input', { description: 'The venue' }) input: CreateVenueInput) {
     return this.venuesAndTeams.createVenue(actor, input);
   }
 
   @Mutation(() => VenueObject, { description: 'Change a venue (admins); audited' })
-  @Allow(Permission.REFERENCE_MANAGE)
+  @Allow(EventsPermission.REFERENCE_MANAGE)
   updateVenue(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The venue' }, ParseUUIDPipe) id: string,
@@ -92,13 +93,13 @@ export class EventsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Remove a venue no shift uses (CONFLICT otherwise; cancel or move them first); audited' })
-  @Allow(Permission.REFERENCE_MANAGE)
+  @Allow(EventsPermission.REFERENCE_MANAGE)
   deleteVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The venue' }, ParseUUIDPipe) id: string) {
     return this.venuesAndTeams.remove(actor, 'venue', id);
   }
 
   @Mutation(() => TeamObject, { description: 'Rename a team (admins); audited' })
-  @Allow(Permission.REFERENCE_MANAGE)
+  @Allow(EventsPermission.REFERENCE_MANAGE)
   updateTeam(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The team' }, ParseUUIDPipe) id: string,
@@ -108,13 +109,13 @@ export class EventsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Remove a team no shift uses (CONFLICT otherwise; cancel or move them first); audited' })
-  @Allow(Permission.REFERENCE_MANAGE)
+  @Allow(EventsPermission.REFERENCE_MANAGE)
   deleteTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The team' }, ParseUUIDPipe) id: string) {
     return this.venuesAndTeams.remove(actor, 'team', id);
   }
 
   @Mutation(() => TeamObject, { description: 'A new team (admins); audited' })
-  @Allow(Permission.REFERENCE_MANAGE)
+  @Allow(EventsPermission.REFERENCE_MANAGE)
   createTeam(@CurrentActor() actor: Actor, @Args('input', { description: 'The team' }) input: CreateTeamInput) {
     return this.venuesAndTeams.createTeam(actor, input);
   }

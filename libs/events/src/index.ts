@@ -15,3 +15,4 @@ export { IsIanaTimeZone } from './time-zone/is-iana-time-zone';
 export { TimeZoneChecker } from './time-zone/time-zone.checker';
 /** DataLoader factories for graph edges: an event, venue or team by id, null where the viewer may not read it. */
 export { EventLoader, VenueLoader, TeamLoader } from './graph/event-loaders';
+export { EventsPermission, eventsPermissions } from './events.permissions';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessTokenClaims, Actor, ActorLoader, Grant } from '@baton/auth';
+import { AccessTokenClaims, Actor, ActorLoader, Grant, PermissionRegistry } from '@baton/auth';
 import { DataSource } from 'typeorm';
 
 interface ActorRow {
@@ -18,7 +18,10 @@ interface ActorRow {
  */
 @Injectable()
 export class IdentityActorLoader extends ActorLoader {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly permissions: PermissionRegistry,
+  ) {
     super();
   }
 
@@ -36,6 +39,6 @@ export class IdentityActorLoader extends ActorLoader {
     if (!row || row.status !== 'ACTIVE' || row.revoked) return null;
     // A password change ends every session opened before it (iat has 1 s resolution).
     if (row.password_changed_at && claims.iat < Math.floor(row.password_changed_at.getTime() / 1000)) return null;
-    return new Actor(row.id, row.email, row.grants ?? [], claims.fam);
+    return new Actor(this.permissions, row.id, row.email, row.grants ?? [], claims.fam);
   }
 }

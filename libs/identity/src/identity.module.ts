@@ -1,6 +1,7 @@
 import { describeConstraint } from '@baton/database';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@baton/auth';
 import { AccountService } from './auth/account.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { CredentialsService } from './auth/credentials.service';
@@ -23,6 +24,7 @@ import { FirstAdminService } from './user/first-admin.service';
 import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
+import { identityPermissions } from './identity.permissions';
 
 /** The actor loader lives in its own module so AuthModule can import it without the resolvers. */
 @Module({
@@ -32,7 +34,10 @@ import { UserResolver } from './user/user.resolver';
 export class IdentityActorModule {}
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, RefreshTokenEntity, InvitationEntity, PasswordResetEntity])],
+  imports: [
+    AuthModule.forFeature(identityPermissions),
+    TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, RefreshTokenEntity, InvitationEntity, PasswordResetEntity]),
+  ],
   providers: [
     PasswordHasher,
     CredentialsService,

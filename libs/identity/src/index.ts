@@ -21,3 +21,4 @@ export { FirstAdminService, validateAdminRequest, type AdminRequest, type AdminO
 export { UserObject } from './user/user.object';
 /** DataLoader factory: accounts by id for graph edges, seen by user managers and by their owner. */
 export { UserLoader } from './graph/user.loader';
+export { IdentityPermission, identityPermissions } from './identity.permissions';

@@ -5,3 +5,4 @@ export { OrganisationService, toOrganisationObject } from './organisation/organi
 export { OrganisationObject } from './organisation/organisation.dto';
 /** DataLoader factory: organisations by id, for graph edges. */
 export { OrganisationLoader } from './organisation/organisation.loader';
+export { OrganisationsPermission, organisationsPermissions } from './organisations.permissions';

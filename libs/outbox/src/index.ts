@@ -4,3 +4,4 @@ export { OutboxService, type OutgoingMessage } from './outbox.service';
 export { OutboxDelivery, OUTBOX_DELIVERY_JOB } from './outbox-delivery';
 export { MessageTransport, LogTransport } from './message-transport';
 export { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+export { OutboxPermission, outboxPermissions } from './outbox.permissions';

@@ -1,10 +1,11 @@
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Permission } from '@baton/auth';
+import { Allow } from '@baton/auth';
 import { Connection, PageArgs, paginate } from '@baton/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 import { registerEnumType } from '@nestjs/graphql';
+import { OutboxPermission } from './outbox.permissions';
 
 registerEnumType(OutboxStatus, {
   name: 'OutboxStatus',
@@ -35,7 +36,7 @@ export class OutboxResolver {
   constructor(@InjectRepository(OutboxMessageEntity) private readonly messages: Repository<OutboxMessageEntity>) {}
 
   @Query(() => OutboxConnection, { description: 'Messages Baton sent or will send (admins; the development mailer keeps them here)' })
-  @Allow(Permission.OUTBOX_READ)
+  @Allow(OutboxPermission.OUTBOX_READ)
   async outboxMessages(
     @Args() page: PageArgs,
     @Args('recipient', { nullable: true, description: 'Only messages to this address (any case)' }) recipient?: string,

@@ -16,3 +16,4 @@ export { JobScheduler } from './job-scheduler';
 export { ThreadPool } from './thread-pool';
 export { threadTask, type ThreadTask, type ThreadTaskArgs } from './thread-task';
 export { runsJobs, type ProcessRole } from './process-role';
+export { QueuePermission, queuePermissions } from './queue.permissions';

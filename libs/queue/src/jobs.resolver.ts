@@ -1,9 +1,10 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Permission } from '@baton/auth';
+import { Allow } from '@baton/auth';
 import { BadInputError } from '@baton/core';
 import { Connection, DEFAULT_PAGE_SIZE } from '@baton/graphql';
 import { JobObject, JobsArgs, mapJob } from './dto/job.object';
 import { JobQueue } from './job-queue.service';
+import { QueuePermission } from './queue.permissions';
 
 const JobConnection = Connection(JobObject, 'Job');
 
@@ -13,7 +14,7 @@ export class JobsResolver {
   constructor(private readonly queue: JobQueue) {}
 
   @Query(() => JobConnection, { description: 'Background jobs, newest first (admins)' })
-  @Allow(Permission.JOBS_MANAGE)
+  @Allow(QueuePermission.JOBS_MANAGE)
   async jobs(@Args() args: JobsArgs) {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const filter = { state: args.state, name: args.name };
@@ -28,7 +29,7 @@ export class JobsResolver {
   @Mutation(() => JobObject, {
     description: 'Cancels a job that has not finished: a waiting one never runs, a running one is aborted. Finished jobs are returned unchanged.',
   })
-  @Allow(Permission.JOBS_MANAGE)
+  @Allow(QueuePermission.JOBS_MANAGE)
   async cancelJob(@Args('id', { type: () => ID, description: 'The job to cancel' }) id: string): Promise<JobObject> {
     return mapJob(await this.queue.cancel(id));
   }

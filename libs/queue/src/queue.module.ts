@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { AuthModule } from '@baton/auth';
 import { JobQueue } from './job-queue.service';
 import { JobRegistry } from './job-registry';
 import { JobRunner } from './job-runner';
@@ -10,6 +11,7 @@ import { JobsResolver } from './jobs.resolver';
 import { PROCESS_ROLE, ProcessRole } from './process-role';
 import { QueueBoss } from './queue-boss';
 import { ThreadPool } from './thread-pool';
+import { queuePermissions } from './queue.permissions';
 
 @Global()
 @Module({})
@@ -17,7 +19,7 @@ export class QueueModule {
   static forRoot(options: { role: ProcessRole }): DynamicModule {
     return {
       module: QueueModule,
-      imports: [DiscoveryModule],
+      imports: [AuthModule.forFeature(queuePermissions), DiscoveryModule],
       providers: [
         { provide: PROCESS_ROLE, useValue: options.role },
         QueueBoss,

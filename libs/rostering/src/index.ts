@@ -15,3 +15,4 @@ export { CoverageService } from './coverage/coverage.service';
 export { CoverageBucket } from './coverage/coverage.dto';
 /** The roster read as a record of work: every assignment with its attendance (verified Games records), attended work and who worked with whom (alumni). */
 export { WorkHistoryService, type WorkHistoryEntry, type WorkRecord, type WorkTogether, type CoordinatorScope } from './work-history/work-history.service';
+export { RosteringPermission, rosteringPermissions } from './rostering.permissions';

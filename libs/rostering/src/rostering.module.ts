@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { SchedulingModule } from '@baton/scheduling';
+import { AuthModule } from '@baton/auth';
 import { AssignmentHistoryEntity } from './assignment/assignment-history.entity';
 import { AssignmentEntity } from './assignment/assignment.entity';
 import { AssignmentService } from './assignment/assignment.service';
@@ -36,6 +37,7 @@ import {
 } from './rules/rule-outcome.resolver';
 import { RuleFactsRepository } from './rules/rule-facts.repository';
 import { WorkHistoryService } from './work-history/work-history.service';
+import { rosteringPermissions } from './rostering.permissions';
 
 describeConstraint('assignments_no_overlap', { message: 'This would put one person on two overlapping shifts' });
 describeConstraint('assignments_person_no_overlap', {
@@ -43,7 +45,13 @@ describeConstraint('assignments_person_no_overlap', {
 });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]), SchedulingModule, AttendanceModule, CoverageModule],
+  imports: [
+    AuthModule.forFeature(rosteringPermissions),
+    TypeOrmModule.forFeature([AssignmentEntity, AssignmentHistoryEntity]),
+    SchedulingModule,
+    AttendanceModule,
+    CoverageModule,
+  ],
   providers: [
     RuleFactsRepository,
     WorkHistoryService,

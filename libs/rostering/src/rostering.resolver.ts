@@ -1,6 +1,6 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { withFilter } from 'graphql-subscriptions';
 import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assignment/assignment.service';
@@ -13,8 +13,10 @@ import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementCandidateObject } from './replacements/replacement.dto';
 import { MAX_CANDIDATES, ReplacementService } from './replacements/replacement.service';
 import { Connection, PageArgs } from '@baton/graphql';
-import { ShiftObject } from '@baton/scheduling';
+import { SchedulingPermission, ShiftObject } from '@baton/scheduling';
 import { Clock } from '@baton/core';
+import { RosteringPermission } from './rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 
 const OpenShiftConnection = Connection(ShiftObject, 'OpenShift');
 
@@ -33,7 +35,7 @@ export class RosteringResolver {
   ) {}
 
   @Query(() => RuleCheckObject, { description: 'Would this assignment pass every rule right now? Writes nothing.' })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   checkAssignment(
     @CurrentActor() actor: Actor,
     @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
@@ -45,7 +47,7 @@ export class RosteringResolver {
   @Query(() => [ReplacementCandidateObject], {
     description: `People who pass every blocking rule for this shift right now, best first, with the score explained (1 to ${MAX_CANDIDATES}). A shift that is over, not published (draft or cancelled) or full answers RULE_VIOLATION with that rule, as assign would: free a place first (unassign a no-show) to replace someone.`,
   })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   replacementCandidates(
     @CurrentActor() actor: Actor,
     @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
@@ -55,7 +57,7 @@ export class RosteringResolver {
   }
 
   @Query(() => OpenShiftConnection, { description: 'Published shifts of my team, not started, with places left' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   openShifts(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'An event you work' }, ParseUUIDPipe) eventId: string,
@@ -66,13 +68,13 @@ export class RosteringResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'Take an open shift of my team yourself, under the same rules as any assignment' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID, description: 'An open shift (see openShifts)' }, ParseUUIDPipe) shiftId: string) {
     return this.selfService.signUp(actor, shiftId);
   }
 
   @Query(() => [AssignmentObject], { description: 'My shifts in a window (default: from now, 14 days), oldest first' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   myShifts(
     @CurrentActor() actor: Actor,
     @Args('from', { nullable: true, description: 'Window start; default now' }) from?: Date,
@@ -84,13 +86,13 @@ export class RosteringResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'Put a staff member on a shift. Refused with RULE_VIOLATION listing every failed rule.' })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   assign(@CurrentActor() actor: Actor, @Args('input', { description: 'Who, which shift, and an override reason if any' }) input: AssignInput) {
     return this.assignments.assign(actor, input.shiftId, input.staffMemberId, { overrideReason: input.overrideReason });
   }
 
   @Mutation(() => AssignmentObject, { description: 'Take a staff member off a shift; the place opens again' })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   unassign(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'An assignment within your grant' }, ParseUUIDPipe) assignmentId: string,
@@ -100,7 +102,7 @@ export class RosteringResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'The assigned person confirms they will come' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   confirmAssignment(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'One of your own assignments' }, ParseUUIDPipe) assignmentId: string,
@@ -109,7 +111,7 @@ export class RosteringResolver {
   }
 
   @Mutation(() => AssignmentObject, { description: 'The assigned person declines; the place opens again' })
-  @Allow(Permission.SELF_SERVICE)
+  @Allow(StaffPermission.SELF_SERVICE)
   declineAssignment(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'One of your own assignments, not yet over' }, ParseUUIDPipe) assignmentId: string,
@@ -121,7 +123,7 @@ export class RosteringResolver {
   @Mutation(() => ShiftCancellationObject, {
     description: 'Cancel a shift: its assignments are cancelled and each person with an email or an account is notified; the answer lists who could not be',
   })
-  @Allow(Permission.SHIFTS_MANAGE)
+  @Allow(SchedulingPermission.SHIFTS_MANAGE)
   cancelShift(
     @CurrentActor() actor: Actor,
     @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
@@ -133,13 +135,13 @@ export class RosteringResolver {
   @Subscription(() => AssignmentChangeObject, {
     description: 'Assignments made, answered or cancelled in one event (optionally one venue), within your venues and teams',
   })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   assignmentChanged(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
     @Args('venueId', { type: () => ID, nullable: true, description: 'Only this venue' }) venueId?: string,
   ) {
-    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     // Filtered per subscriber: a coordinator limited to some venues or teams hears only those.
     const visible = (payload?: { assignmentChanged: AssignmentChange }) => {
       const change = payload?.assignmentChanged;

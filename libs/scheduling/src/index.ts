@@ -15,3 +15,4 @@ export { expandPattern, MAX_PATTERN_DAYS, type PatternOccurrence, type PatternTi
 export { WorkRulesObject } from './work-rules/dto/work-rules.dto';
 /** DataLoader factory: shifts by id for graph edges, under the rule of `shift(id)`. */
 export { ShiftLoader } from './graph/shift.loader';
+export { SchedulingPermission, schedulingPermissions } from './scheduling.permissions';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
+import { AuthModule } from '@baton/auth';
 import { RequiredSkillEdgesResolver, ShiftEdgesResolver, WorkRulesEdgesResolver } from './graph/scheduling-edges.resolver';
 import { ShiftLoader } from './graph/shift.loader';
 import { ShiftChecks } from './shift/shift-checks';
@@ -13,6 +14,7 @@ import { ShiftService } from './shift/shift.service';
 import { WorkRuleService } from './work-rules/work-rule.service';
 import { WorkRuleSetEntity } from './work-rules/work-rule-set.entity';
 import { WorkRulesResolver } from './work-rules/work-rules.resolver';
+import { schedulingPermissions } from './scheduling.permissions';
 
 describeConstraint('shifts_order_check', { field: 'endsAt', message: 'A shift must end after it starts and last at most 72 hours' });
 describeConstraint('shifts_headcount_check', { field: 'headcount', message: 'The headcount is 1 to 500' });
@@ -27,7 +29,7 @@ describeConstraint('work_rule_sets_values_check', {
 });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity])],
+  imports: [AuthModule.forFeature(schedulingPermissions), TypeOrmModule.forFeature([ShiftEntity, ShiftSkillEntity, WorkRuleSetEntity])],
   providers: [
     ShiftChecks,
     ShiftService,

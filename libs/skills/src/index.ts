@@ -5,3 +5,4 @@ export { SkillService, type SkillSummary } from './skill/skill.service';
 export { SkillObject } from './skill/dto/skill.dto';
 /** DataLoader factory: skills by id, for graph edges. */
 export { SkillLoader } from './skill/skill.loader';
+export { SkillsPermission, skillsPermissions } from './skills.permissions';

@@ -16,3 +16,4 @@ export { toStaffMemberObject } from './staff-member/staff-member.mapper';
 export { StaffAccountsService, type EventPerson } from './staff-member/staff-accounts.service';
 /** DataLoader factory: staff members by id for graph edges, under the directory's rules. */
 export { StaffMemberLoader } from './graph/staff-member.loader';
+export { StaffPermission, staffPermissions } from './staff.permissions';

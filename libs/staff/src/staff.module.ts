@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { describeConstraint } from '@baton/database';
 import { IdentityModule } from '@baton/identity';
+import { AuthModule } from '@baton/auth';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
 import { AvailabilityResolver } from './availability/availability.resolver';
 import { AvailabilityService } from './availability/availability.service';
@@ -17,6 +18,7 @@ import { StaffScopeService } from './staff-member/staff-scope.service';
 import { StaffAccountsService } from './staff-member/staff-accounts.service';
 import { StaffSkillEntity } from './staff-member/staff-skill.entity';
 import { StaffSkillsLoader } from './staff-member/staff-skills.loader';
+import { staffPermissions } from './staff.permissions';
 
 describeConstraint('staff_members_event_user_key', { field: 'userId', message: 'This person already has a staff record in this event' });
 describeConstraint('staff_members_event_external_ref_key', { field: 'externalRef', message: 'Another staff member of this event has this external reference' });
@@ -29,7 +31,11 @@ describeConstraint('staff_member_skills_level_check', { field: 'skills', message
 describeConstraint('availability_periods_order_check', { field: 'endsAt', message: 'endsAt must be after startsAt' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity, StaffInvitationEntity]), IdentityModule],
+  imports: [
+    AuthModule.forFeature(staffPermissions),
+    TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity, StaffInvitationEntity]),
+    IdentityModule,
+  ],
   providers: [
     StaffAccountsService,
     StaffScopeService,

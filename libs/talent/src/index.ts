@@ -1,3 +1,4 @@
 /** The talent exchange: talent search for recruiters, contact by consent, organisation blocks, saved searches. */
 export { TalentModule } from './talent.module';
 export { TALENT_ENTITIES } from './talent.entities';
+export { TalentPermission, talentPermissions } from './talent.permissions';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '@baton/alumni';
+import { AuthModule } from '@baton/auth';
 import { describeConstraint } from '@baton/database';
 import { BlockResolver } from './block/block.resolver';
 import { BlockService } from './block/block.service';
@@ -12,11 +13,12 @@ import { ContactService } from './contact/contact.service';
 import { TalentSearchResolver } from './search/talent-search.resolver';
 import { TalentSearchService } from './search/talent-search.service';
 import { TALENT_ENTITIES } from './talent.entities';
+import { talentPermissions } from './talent.permissions';
 
 describeConstraint('talent_contact_requests_one_pending', { field: 'alumnusId', message: 'Your organisation already has a pending request to this person' });
 
 @Module({
-  imports: [TypeOrmModule.forFeature(TALENT_ENTITIES), AlumniModule],
+  imports: [AuthModule.forFeature(talentPermissions), TypeOrmModule.forFeature(TALENT_ENTITIES), AlumniModule],
   providers: [
     TalentSearchService,
     TalentSearchResolver,

@@ -1,11 +1,12 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AuthPermission, Actor, Allow, CurrentActor } from '@baton/auth';
 import { GraphqlContext, Loaders, LoaderRegistry } from '@baton/graphql';
 import { requestInfo } from '../common/request-info';
 import { AlumniProfileObject } from '../profile/dto/profile.object';
 import { ProfileQueryService } from '../profile/profile-query.service';
 import { ConsentService } from './consent.service';
 import { AlumniConsentTextObject, AlumniMembershipObject, JoinAlumniNetworkInput, PublishConsentTextInput } from './dto/consent.dto';
+import { AlumniPermission } from '../alumni.permissions';
 
 /**
  * Joining and withdrawing need only a signed-in person: the service decides who may join
@@ -20,13 +21,13 @@ export class ConsentResolver {
   ) {}
 
   @Query(() => [AlumniConsentTextObject], { description: 'The consent texts of the alumni network, newest version first' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   alumniConsentTexts() {
     return this.consents.texts();
   }
 
   @Query(() => AlumniMembershipObject, { description: 'Whether you are a member of the alumni network or may join it, and your consents' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   myAlumniMembership(@CurrentActor() actor: Actor) {
     return this.consents.membership(actor);
   }
@@ -34,7 +35,7 @@ export class ConsentResolver {
   @Mutation(() => AlumniProfileObject, {
     description: 'Join the alumni network, agreeing to the current consent text; returns your profile. Already a member: nothing changes',
   })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   async joinAlumniNetwork(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The consent text agreed to' }) input: JoinAlumniNetworkInput,
@@ -48,13 +49,13 @@ export class ConsentResolver {
   }
 
   @Mutation(() => AlumniMembershipObject, { description: 'Withdraw your consent: your profile disappears from the network at once (you keep seeing it)' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   withdrawAlumniConsent(@CurrentActor() actor: Actor, @Context() context: GraphqlContext) {
     return this.consents.withdraw(actor, requestInfo(context));
   }
 
   @Mutation(() => AlumniConsentTextObject, { description: 'Publish a new version of the consent text; people joining from now on agree to it' })
-  @Allow(Permission.ALUMNI_ADMIN)
+  @Allow(AlumniPermission.ALUMNI_ADMIN)
   publishAlumniConsentText(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The new version of the consent text' }) input: PublishConsentTextInput,

@@ -1,10 +1,11 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock, NotFoundError } from '@baton/core';
 import { Connection, Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
 import { AlumniEndorsementObject, EndorseAlumniSkillInput } from './dto/endorsement.dto';
 import { EndorsementService } from './endorsement.service';
+import { AlumniPermission } from '../alumni.permissions';
 
 const AlumniEndorsementConnection = Connection(AlumniEndorsementObject, 'AlumniEndorsement');
 
@@ -16,7 +17,7 @@ export class EndorsementResolver {
   ) {}
 
   @Query(() => AlumniEndorsementConnection, { description: "Endorsements of a member's skills you may see, oldest first (your own include hidden ones)" })
-  @Allow(Permission.ALUMNI_DIRECTORY)
+  @Allow(AlumniPermission.ALUMNI_DIRECTORY)
   alumniEndorsements(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID, description: 'The member endorsed' }, ParseUUIDPipe) userId: string,
@@ -29,7 +30,7 @@ export class EndorsementResolver {
   @Mutation(() => AlumniEndorsementObject, {
     description: "Endorse a colleague's skill. Refused (RULE_VIOLATION NEVER_WORKED_TOGETHER) unless the roster shows you worked together",
   })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   async endorseAlumniSkill(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'Whom and which skill to endorse' }) input: EndorseAlumniSkillInput,
@@ -40,7 +41,7 @@ export class EndorsementResolver {
   }
 
   @Mutation(() => AlumniEndorsementObject, { description: 'Hide (or show again) an endorsement of your skills; hidden ones show to nobody else' })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   async setAlumniEndorsementHidden(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The endorsement' }, ParseUUIDPipe) id: string,
@@ -52,7 +53,7 @@ export class EndorsementResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Take back an endorsement you gave' })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   withdrawAlumniEndorsement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The endorsement' }, ParseUUIDPipe) id: string) {
     return this.endorsements.withdraw(actor, id);
   }

@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AuthPermission, Actor, Allow, CurrentActor } from '@baton/auth';
 import { Connection, Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AlumniDirectoryFilter } from '../directory/directory.args';
@@ -10,6 +10,7 @@ import { AlumniProfileInput } from './dto/profile.input';
 import { AlumniProfileObject } from './dto/profile.object';
 import { ProfileQueryService } from './profile-query.service';
 import { ProfileService } from './profile.service';
+import { AlumniPermission } from '../alumni.permissions';
 
 const AlumniProfileConnection = Connection(AlumniProfileObject, 'AlumniProfile');
 
@@ -23,13 +24,13 @@ export class ProfileResolver {
   ) {}
 
   @Query(() => AlumniProfileObject, { nullable: true, description: 'Your own alumni profile, all of it; null if you never joined' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   myAlumniProfile(@CurrentActor() actor: Actor, @Loaders() loaders: LoaderRegistry) {
     return this.queries.mine(actor, loaders);
   }
 
   @Query(() => AlumniProfileObject, { description: "A member's profile as its visibility allows; NOT_FOUND when you may not see it" })
-  @Allow(Permission.ALUMNI_DIRECTORY)
+  @Allow(AlumniPermission.ALUMNI_DIRECTORY)
   alumniProfile(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID, description: 'The member' }, ParseUUIDPipe) userId: string,
@@ -39,7 +40,7 @@ export class ProfileResolver {
   }
 
   @Query(() => AlumniProfileConnection, { description: 'Members of the alumni network who list themselves (ALUMNI or PARTNERS visibility), by name' })
-  @Allow(Permission.ALUMNI_DIRECTORY)
+  @Allow(AlumniPermission.ALUMNI_DIRECTORY)
   alumniDirectory(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -50,7 +51,7 @@ export class ProfileResolver {
   }
 
   @Mutation(() => AlumniProfileObject, { description: 'Change your profile (members only); returns it' })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   async updateAlumniProfile(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'The whole profile: sections left out stay as they are' }) input: AlumniProfileInput,
@@ -64,7 +65,7 @@ export class ProfileResolver {
     description:
       'Fill your profile from a JSON Resume (jsonresume.org): basics, work, education, skills and languages present replace those sections; contact details and other sections are ignored; the Games record is never touched',
   })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   async importJsonResume(
     @CurrentActor() actor: Actor,
     @Args('resume', { type: () => GraphQLJSONObject, description: 'A JSON Resume document' }) resume: Record<string, unknown>,

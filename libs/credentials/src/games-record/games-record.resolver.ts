@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission, Public } from '@baton/auth';
+import { Actor, Allow, CurrentActor, Public } from '@baton/auth';
 import { Connection, PageArgs } from '@baton/graphql';
 import { RecordVerificationService } from '../verification/record-verification.service';
 import { VerificationThrottle } from '../verification/verification-throttle';
@@ -9,6 +9,7 @@ import { GamesRecordFilter } from './dto/games-record.args';
 import { GamesRecordIssuanceObject, GamesRecordObject } from './dto/games-record.object';
 import { GamesRecordIssuer } from './games-record-issuer.service';
 import { GamesRecordService } from './games-record.service';
+import { CredentialsPermission } from '../credentials.permissions';
 
 const GamesRecordConnection = Connection(GamesRecordObject, 'GamesRecord');
 
@@ -25,13 +26,13 @@ export class GamesRecordResolver {
     description:
       'Your verified Games records, one per event you worked (through every staff record linked to your account), newest first; replaced ones left out',
   })
-  @Allow(Permission.RECORDS_OWN)
+  @Allow(CredentialsPermission.RECORDS_OWN)
   myGamesRecords(@CurrentActor() actor: Actor) {
     return this.records.mine(actor);
   }
 
   @Query(() => GamesRecordConnection, { description: 'The records of an event, in order of issue (organising committee)' })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   gamesRecords(
     @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
     @Args() page: PageArgs,
@@ -56,13 +57,13 @@ export class GamesRecordResolver {
     description:
       'Issues a signed record for each staff record of a closed event with worked time. Idempotent: existing records (valid or revoked) are left as they are',
   })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   issueGamesRecords(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'A closed event' }, ParseUUIDPipe) eventId: string) {
     return this.issuer.issueForEvent(eventId, actor.userId);
   }
 
   @Mutation(() => GamesRecordObject, { description: 'Withdraws a record that was wrong; the reason is shown to anyone verifying it' })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   revokeGamesRecord(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The record' }, ParseUUIDPipe) id: string,
@@ -74,7 +75,7 @@ export class GamesRecordResolver {
   @Mutation(() => GamesRecordObject, {
     description: 'Recomputes a record from the roster and attendance as they are now and issues it anew; the old record becomes SUPERSEDED',
   })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   async reissueGamesRecord(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The current record (valid or revoked)' }, ParseUUIDPipe) id: string,
@@ -85,7 +86,7 @@ export class GamesRecordResolver {
   }
 
   @Mutation(() => GamesRecordObject, { description: 'Hides your record from your profile and CV, or shows it again; it cannot be edited' })
-  @Allow(Permission.RECORDS_OWN)
+  @Allow(CredentialsPermission.RECORDS_OWN)
   setGamesRecordHidden(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'One of your records' }, ParseUUIDPipe) id: string,

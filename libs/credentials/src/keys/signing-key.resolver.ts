@@ -1,10 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
 import { cleanReason } from '../games-record/text-input';
 import { SigningKeyObject } from './dto/signing-key.object';
 import { KeyRingService } from './key-ring.service';
 import { SigningKeyEntity } from './signing-key.entity';
+import { CredentialsPermission } from '../credentials.permissions';
 
 const toObject = (k: SigningKeyEntity, counts: { signed: number; valid: number; published: boolean }): SigningKeyObject => ({
   kid: k.kid,
@@ -24,13 +25,13 @@ export class SigningKeyResolver {
   constructor(private readonly keys: KeyRingService) {}
 
   @Query(() => [SigningKeyObject], { description: 'The issuer’s signing keys, newest first (organising committee)' })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   async signingKeys() {
     return (await this.keys.list()).map((k) => toObject(k, k));
   }
 
   @Mutation(() => SigningKeyObject, { description: 'Makes a new current signing key; the old one keeps verifying what it signed' })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   async rotateSigningKey(@CurrentActor() actor: Actor) {
     const created = await this.keys.rotate(actor);
     return this.describe(created.kid);
@@ -39,7 +40,7 @@ export class SigningKeyResolver {
   @Mutation(() => SigningKeyObject, {
     description: 'Withdraws a compromised key: it leaves the JWKS, what it signed fails verification until reissued; a new key becomes current if needed',
   })
-  @Allow(Permission.RECORDS_MANAGE)
+  @Allow(CredentialsPermission.RECORDS_MANAGE)
   async revokeSigningKey(
     @CurrentActor() actor: Actor,
     @Args('kid', { description: 'The key, by its kid' }) kid: string,

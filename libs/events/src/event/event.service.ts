@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -9,6 +9,7 @@ import { CreateEventInput, EventObject, UpdateEventInput } from '../dto/event.dt
 import { TimeZoneChecker } from '../time-zone/time-zone.checker';
 import { EventEntity } from './event.entity';
 import { EventPhaseHooks } from './event-phase-hooks';
+import { EventsPermission } from '../events.permissions';
 
 export const EVENT_CHANGED = 'eventChanged';
 
@@ -30,7 +31,7 @@ export class EventService {
 
   /** The events this person may read: all for admins, their granted events otherwise. */
   async list(actor: Actor): Promise<EventObject[]> {
-    const scope = this.access.eventScope(actor, Permission.EVENTS_READ);
+    const scope = this.access.eventScope(actor, EventsPermission.EVENTS_READ);
     const query = this.dataSource.getRepository(EventEntity).createQueryBuilder('e').orderBy('e.startsOn', 'DESC');
     if (scope !== 'ALL') {
       if (!scope.size) return [];
@@ -42,7 +43,7 @@ export class EventService {
   async get(actor: Actor, id: string): Promise<EventObject> {
     const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id });
     // Out of scope reads as not found: the id of an event one may not see is not confirmed.
-    if (!event || !this.access.inScope(this.access.eventScope(actor, Permission.EVENTS_READ), id)) throw new NotFoundError('Event', id);
+    if (!event || !this.access.inScope(this.access.eventScope(actor, EventsPermission.EVENTS_READ), id)) throw new NotFoundError('Event', id);
     return toEventObject(event);
   }
 

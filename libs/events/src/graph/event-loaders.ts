@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { LoaderFactory, pickInto } from '@baton/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -10,10 +10,11 @@ import { toEventObject } from '../event/event.service';
 import { TeamEntity } from '../team/team.entity';
 import { toTeamObject, toVenueObject } from '../venue/venue.service';
 import { VenueEntity } from '../venue/venue.entity';
+import { EventsPermission } from '../events.permissions';
 
 /** Which of these event ids the viewer may read (EVENTS_READ), the rule of `event(id)` and `venues(eventId)`. */
 function readableEvents(access: AccessService, actor: Actor | undefined) {
-  const scope = actor ? access.eventScope(actor, Permission.EVENTS_READ) : new Set<string>();
+  const scope = actor ? access.eventScope(actor, EventsPermission.EVENTS_READ) : new Set<string>();
   return (eventId: string) => access.inScope(scope, eventId);
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { ConflictError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { EventEntity } from '../event/event.entity';
 import { TeamEntity } from '../team/team.entity';
 import { TimeZoneChecker } from '../time-zone/time-zone.checker';
 import { VenueEntity } from './venue.entity';
+import { EventsPermission } from '../events.permissions';
 
 export const toVenueObject = (v: VenueEntity): VenueObject => ({
   id: v.id,
@@ -34,12 +35,12 @@ export class VenueTeamService {
   ) {}
 
   async venues(actor: Actor, eventId: string): Promise<VenueObject[]> {
-    this.access.assertEvent(actor, Permission.EVENTS_READ, eventId);
+    this.access.assertEvent(actor, EventsPermission.EVENTS_READ, eventId);
     return (await this.dataSource.getRepository(VenueEntity).find({ where: { eventId }, order: { code: 'ASC' } })).map(toVenueObject);
   }
 
   async teams(actor: Actor, eventId: string): Promise<TeamObject[]> {
-    this.access.assertEvent(actor, Permission.EVENTS_READ, eventId);
+    this.access.assertEvent(actor, EventsPermission.EVENTS_READ, eventId);
     return (await this.dataSource.getRepository(TeamEntity).find({ where: { eventId }, order: { code: 'ASC' } })).map(toTeamObject);
   }
 

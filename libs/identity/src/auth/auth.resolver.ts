@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission, Public } from '@baton/auth';
+import { AuthPermission, Actor, Allow, CurrentActor, Public } from '@baton/auth';
 import { GraphqlContext } from '@baton/graphql';
 import { AuthPayloadObject, ChangePasswordInput, LoginInput, RefreshTokenInput, RequestPasswordResetInput, ResetPasswordInput } from '../dto/auth.dto';
 import { TransactionRunner } from '@baton/database';
@@ -44,21 +44,21 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'End this session: its refresh token and access token stop working.' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   async logout(@CurrentActor() actor: Actor) {
     if (actor.sessionFamilyId) await this.sessions.logout(actor.sessionFamilyId);
     return true;
   }
 
   @Query(() => UserObject, { description: 'The signed-in person with their roles' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   me(@CurrentActor() actor: Actor) {
     // The guard loaded the grants a moment ago with the session check; only the profile is read.
     return this.users.getWithGrants(actor.userId, actor.grants);
   }
 
   @Mutation(() => AuthPayloadObject, { description: 'Ends every session and returns a new one for this device' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   async changePassword(
     @CurrentActor() actor: Actor,
     @Args('input', { description: 'Current and new password' }) input: ChangePasswordInput,

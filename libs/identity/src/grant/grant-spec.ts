@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Actor, Permission, Role } from '@baton/auth';
+import { Actor, Role } from '@baton/auth';
 import { BadInputError, ForbiddenError } from '@baton/core';
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { IdentityPermission } from '../identity.permissions';
 
 @InputType({ description: 'A role and where it applies' })
 export class GrantInput {
@@ -55,6 +56,6 @@ export function normaliseGrant(input: GrantInput, field = 'role'): GrantSpec {
 export function assertMayGrant(actor: Actor, spec: GrantSpec): void {
   if (actor.isAdmin) return;
   const coordinates = actor.grants.some((g) => g.role === Role.COORDINATOR && g.eventId === spec.eventId);
-  if (spec.role === Role.STAFF && coordinates && actor.can(Permission.USERS_INVITE)) return;
+  if (spec.role === Role.STAFF && coordinates && actor.can(IdentityPermission.USERS_INVITE)) return;
   throw new ForbiddenError('You may only invite staff to an event you coordinate', { role: spec.role, eventId: spec.eventId });
 }

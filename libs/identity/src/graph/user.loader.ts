@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Permission } from '@baton/auth';
+import { Actor } from '@baton/auth';
 import { LoaderFactory, pickInto } from '@baton/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -7,6 +7,7 @@ import { RoleGrantEntity } from '../grant/role-grant.entity';
 import { toUserObject } from '../user/user.mapper';
 import { UserObject } from '../user/user.object';
 import { UserEntity } from '../user/user.entity';
+import { IdentityPermission } from '../identity.permissions';
 
 /**
  * Accounts by id for graph edges (who assigned, who invited, who acted). An account is personal
@@ -18,7 +19,7 @@ export class UserLoader implements LoaderFactory<string, UserObject | null> {
   constructor(private readonly dataSource: DataSource) {}
 
   create(actor: Actor | undefined): DataLoader<string, UserObject | null> {
-    const visible = (id: string) => !!actor && (actor.can(Permission.USERS_MANAGE) || id === actor.userId);
+    const visible = (id: string) => !!actor && (actor.can(IdentityPermission.USERS_MANAGE) || id === actor.userId);
     return new DataLoader(async (ids: readonly string[]) => {
       const wanted = ids.filter(visible);
       if (!wanted.length) return ids.map(() => null);

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission, Public } from '@baton/auth';
+import { Actor, Allow, CurrentActor, Public } from '@baton/auth';
 import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { clientOf } from '../auth/auth.resolver';
@@ -8,6 +8,7 @@ import { UserDirectoryService } from '../user/user-directory.service';
 import { InvitationObject } from './invitation.object';
 import { InvitationService } from './invitation.service';
 import { InviteUserInput } from './invite.input';
+import { IdentityPermission } from '../identity.permissions';
 
 const InvitationConnection = Connection(InvitationObject, 'Invitation');
 
@@ -19,7 +20,7 @@ export class InvitationResolver {
   ) {}
 
   @Mutation(() => InvitationObject, { description: 'Invite someone by email with a role. Coordinators may invite STAFF to their events.' })
-  @Allow(Permission.USERS_INVITE)
+  @Allow(IdentityPermission.USERS_INVITE)
   inviteUser(@CurrentActor() actor: Actor, @Args('input', { description: 'Who and which role' }) input: InviteUserInput) {
     return this.invitationService.invite(actor, input);
   }
@@ -32,13 +33,13 @@ export class InvitationResolver {
   }
 
   @Mutation(() => InvitationObject, { description: 'Withdraw a pending invitation: its token stops working' })
-  @Allow(Permission.USERS_INVITE)
+  @Allow(IdentityPermission.USERS_INVITE)
   revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The invitation' }, ParseUUIDPipe) id: string) {
     return this.invitationService.revoke(actor, id);
   }
 
   @Query(() => InvitationConnection, { description: 'Invitations sent, oldest first: all for admins, those of your events for coordinators' })
-  @Allow(Permission.USERS_INVITE)
+  @Allow(IdentityPermission.USERS_INVITE)
   invitations(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,

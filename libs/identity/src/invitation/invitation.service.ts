@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission, Role } from '@baton/auth';
+import { AccessService, Actor, Role } from '@baton/auth';
 import { BatonConfig } from '@baton/config';
 import { Clock, ConflictError, hashToken, NotFoundError, randomToken, UnauthenticatedError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
@@ -18,6 +18,7 @@ import { InvitationHooks } from './invitation-hooks';
 import { invitationMessage, roleGrantedMessage } from './invitation-messages';
 import { InvitationObject, InvitationStatus } from './invitation.object';
 import { InviteUserInput } from './invite.input';
+import { IdentityPermission } from '../identity.permissions';
 
 export interface InvitationRequest {
   /** Lower-cased, trimmed. */
@@ -194,7 +195,7 @@ export class InvitationService {
   /** Admins see every invitation; a coordinator sees those for the events they coordinate. */
   async list(actor: Actor, page: PageArgs, eventId?: string) {
     const query = this.dataSource.getRepository(InvitationEntity).createQueryBuilder('i');
-    const scope = this.access.eventScope(actor, Permission.USERS_INVITE);
+    const scope = this.access.eventScope(actor, IdentityPermission.USERS_INVITE);
     if (scope !== 'ALL') query.andWhere('i.eventId IN (:...events)', { events: [...scope, '00000000-0000-0000-0000-000000000000'] });
     if (eventId) query.andWhere('i.eventId = :eventId', { eventId });
     return paginate(

@@ -1,11 +1,12 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission, Role } from '@baton/auth';
+import { Actor, Allow, CurrentActor, Role } from '@baton/auth';
 import { Connection, PageArgs } from '@baton/graphql';
 import { GrantInput } from '../grant/grant-spec';
 import { UserDirectoryService } from './user-directory.service';
 import { RoleGrantObject, UserObject } from './user.object';
 import { UserStatus } from './user.entity';
+import { IdentityPermission } from '../identity.permissions';
 
 const UserConnection = Connection(UserObject, 'User');
 
@@ -14,7 +15,7 @@ export class UserResolver {
   constructor(private readonly users: UserDirectoryService) {}
 
   @Query(() => UserConnection, { name: 'users', description: 'Every account, by email (admins)' })
-  @Allow(Permission.USERS_MANAGE)
+  @Allow(IdentityPermission.USERS_MANAGE)
   usersQuery(
     @Args() page: PageArgs,
     @Args('search', { nullable: true, description: 'Part of the email or name, any case' }) search?: string,
@@ -24,13 +25,13 @@ export class UserResolver {
   }
 
   @Query(() => UserObject, { description: 'One account, with its roles (admins)' })
-  @Allow(Permission.USERS_MANAGE)
+  @Allow(IdentityPermission.USERS_MANAGE)
   user(@Args('id', { type: () => ID, description: 'The account' }, ParseUUIDPipe) id: string) {
     return this.users.get(id);
   }
 
   @Mutation(() => RoleGrantObject, { description: 'Give an account one more role (admins); audited' })
-  @Allow(Permission.USERS_MANAGE)
+  @Allow(IdentityPermission.USERS_MANAGE)
   grantRole(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID, description: 'The account' }, ParseUUIDPipe) userId: string,
@@ -40,13 +41,13 @@ export class UserResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Take a role away (admins; not your own ADMIN role); audited. Always true' })
-  @Allow(Permission.USERS_MANAGE)
+  @Allow(IdentityPermission.USERS_MANAGE)
   revokeRole(@CurrentActor() actor: Actor, @Args('grantId', { type: () => ID, description: 'The grant (RoleGrant.id)' }, ParseUUIDPipe) grantId: string) {
     return this.users.revokeRole(actor, grantId);
   }
 
   @Mutation(() => UserObject, { description: 'Disable (ends every session at once) or re-enable an account' })
-  @Allow(Permission.USERS_MANAGE)
+  @Allow(IdentityPermission.USERS_MANAGE)
   setUserStatus(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID, description: 'The account (not your own)' }, ParseUUIDPipe) userId: string,

@@ -1,10 +1,11 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Connection, PageArgs } from '@baton/graphql';
 import { CreateOrganisationInput, OrganisationObject, UpdateOrganisationInput } from './organisation.dto';
 import { OrganisationKind } from './organisation.entity';
 import { OrganisationService } from './organisation.service';
+import { OrganisationsPermission } from '../organisations.permissions';
 
 const OrganisationConnection = Connection(OrganisationObject, 'Organisation');
 
@@ -13,7 +14,7 @@ export class OrganisationResolver {
   constructor(private readonly organisations: OrganisationService) {}
 
   @Query(() => OrganisationConnection, { name: 'organisations', description: 'The committee, partners, contractors and volunteer programmes' })
-  @Allow(Permission.ORGANISATIONS_READ)
+  @Allow(OrganisationsPermission.ORGANISATIONS_READ)
   listOrganisations(
     @Args() page: PageArgs,
     @Args('kind', { type: () => OrganisationKind, nullable: true, description: 'Only this kind' }) kind?: OrganisationKind,
@@ -22,19 +23,19 @@ export class OrganisationResolver {
   }
 
   @Query(() => OrganisationObject, { description: 'One organisation' })
-  @Allow(Permission.ORGANISATIONS_READ)
+  @Allow(OrganisationsPermission.ORGANISATIONS_READ)
   organisation(@Args('id', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) id: string) {
     return this.organisations.get(id);
   }
 
   @Mutation(() => OrganisationObject, { description: 'A new organisation (admins); audited' })
-  @Allow(Permission.ORGANISATIONS_MANAGE)
+  @Allow(OrganisationsPermission.ORGANISATIONS_MANAGE)
   createOrganisation(@CurrentActor() actor: Actor, @Args('input', { description: 'The organisation' }) input: CreateOrganisationInput) {
     return this.organisations.create(actor, input);
   }
 
   @Mutation(() => OrganisationObject, { description: 'Change an organisation (admins); audited' })
-  @Allow(Permission.ORGANISATIONS_MANAGE)
+  @Allow(OrganisationsPermission.ORGANISATIONS_MANAGE)
   updateOrganisation(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) id: string,

@@ -1,10 +1,11 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessService, Actor, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, CurrentActor } from '@baton/auth';
 import { LoaderRegistry, Loaders } from '@baton/graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { StaffMemberObject } from '@baton/staff';
 import { AssignmentObject } from '../dto/assignment.dto';
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment.loaders';
+import { RosteringPermission } from '../rostering.permissions';
 
 @Resolver(() => AssignmentObject)
 export class AssignmentFieldsResolver {
@@ -31,7 +32,7 @@ export class ShiftAssignmentsResolver {
   async assignments(@Parent() shift: ShiftObject, @Loaders() loaders: LoaderRegistry, @CurrentActor() actor: Actor) {
     const all = await loaders.get(ShiftAssignmentsLoader).load(shift.id);
     // Decided per shift: a coordinator elsewhere (another event, venue or team) is only staff here.
-    if (actor.can(Permission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, shift)) return all;
+    if (actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, shift)) return all;
     const mine = await Promise.all(all.map(async (a) => ((await loaders.get(StaffByIdLoader).load(a.staffMemberId))?.userId === actor.userId ? a : null)));
     return mine.filter((a): a is AssignmentObject => a !== null);
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -14,6 +14,8 @@ import { AssignmentHistoryEntity } from './assignment-history.entity';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
+import { SchedulingPermission } from '@baton/scheduling';
+import { StaffPermission } from '@baton/staff';
 
 export const ASSIGNMENT_CHANGED = 'assignmentChanged';
 
@@ -123,7 +125,7 @@ export class AssignmentService {
       if (!row) throw new NotFoundError('Assignment', assignmentId);
       const shift = { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id };
       if (who === 'self') {
-        const selfInEvent = this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.event_id);
+        const selfInEvent = this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.event_id);
         if (row.user_id !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
         this.rules.assertRosterScope(actor, shift);
@@ -173,7 +175,7 @@ export class AssignmentService {
   private decide(actor: Actor, evaluation: Evaluation, overrideReason?: string): RuleOutcome[] {
     if (!evaluation.blocking.length) return [];
     const hard = evaluation.blocking.filter((o) => !o.configurable);
-    const mayOverride = !!overrideReason && !hard.length && actor.can(Permission.RULES_MANAGE);
+    const mayOverride = !!overrideReason && !hard.length && actor.can(SchedulingPermission.RULES_MANAGE);
     if (mayOverride) return evaluation.blocking;
     const rules = evaluation.blocking.map(toProblem);
     if (overrideReason && !hard.length) throw new ForbiddenError('Only an admin may override a blocking rule', { rules });

@@ -1,6 +1,6 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { AccessService, Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { ACTIVE_STATUSES, AssignmentStatus } from '../assignment/assignment.entity';
@@ -10,6 +10,8 @@ import { StaffingAlertObject } from './attendance.dto';
 import { AttendanceService } from './attendance.service';
 import { CheckInMethod } from './check-in-method';
 import { STAFFING_ALERT, StaffingAlert } from './staffing-alert';
+import { RosteringPermission } from '../rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 
 /** Stateless; used where Nest gives no injector (the subscription filter). */
 const access = new AccessService();
@@ -34,7 +36,7 @@ export class AttendanceResolver {
       'Check a person in. Coordinators in scope: anyone, any method but SELF, `at` defaults to now. The person themself: method SELF, from 60 min before the start to the end, at the server time. ' +
       'Idempotent: an assignment already checked in is returned unchanged (no error, no new history), so offline uploads may be replayed.',
   })
-  @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
+  @Allow(RosteringPermission.ROSTER_MANAGE, StaffPermission.SELF_SERVICE)
   checkIn(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
@@ -55,7 +57,7 @@ export class AttendanceResolver {
     description:
       'Check a person out (coordinators in scope, or the person themself at the server time). After the check-in, at most 12 h after the end. Idempotent like checkIn.',
   })
-  @Allow(Permission.ROSTER_MANAGE, Permission.SELF_SERVICE)
+  @Allow(RosteringPermission.ROSTER_MANAGE, StaffPermission.SELF_SERVICE)
   checkOut(
     @CurrentActor() actor: Actor,
     @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
@@ -80,9 +82,9 @@ export class AttendanceResolver {
     filter: (payload: { staffingAlert: StaffingAlert }, variables: { eventId: string }, context: { req?: { user?: Actor } }) =>
       alertVisibleTo(payload.staffingAlert, variables.eventId, context?.req?.user),
   })
-  @Allow(Permission.ROSTER_MANAGE)
+  @Allow(RosteringPermission.ROSTER_MANAGE)
   staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string) {
-    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     return this.pubSub.asyncIterableIterator(STAFFING_ALERT);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EntityManager } from 'typeorm';
@@ -9,6 +9,8 @@ import { toAssignmentObject } from '../assignment/assignment.mapper';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentStatus } from '../assignment/assignment.entity';
 import { AssignmentObject } from '../dto/assignment.dto';
 import { CheckInMethod } from './check-in-method';
+import { RosteringPermission } from '../rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -138,11 +140,13 @@ export class AttendanceService {
   }
 
   private coordinates(actor: Actor, row: LockedRow): boolean {
-    return actor.can(Permission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id });
+    return (
+      actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.event_id, venueId: row.venue_id, teamId: row.team_id })
+    );
   }
 
   private isPerson(actor: Actor, row: LockedRow): boolean {
-    return !!row.user_id && row.user_id === actor.userId && this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), row.event_id);
+    return !!row.user_id && row.user_id === actor.userId && this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.event_id);
   }
 
   private outOfScope(row: LockedRow): ForbiddenError {

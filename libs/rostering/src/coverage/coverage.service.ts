@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission, Scope } from '@baton/auth';
+import { AccessService, Actor, Scope } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core';
 import { MAX_SHIFT_HOURS } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
 import { CoverageArgs, CoverageBucket, CoverageCellObject, CoverageGapObject, CoverageObject } from './coverage.dto';
 import { COVERAGE_SQL, CoverageRow } from './coverage.sql';
+import { RosteringPermission } from '../rostering.permissions';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -37,7 +38,7 @@ export class CoverageService {
   async coverage(actor: Actor, args: CoverageArgs): Promise<CoverageObject> {
     const bucket = args.bucket ?? CoverageBucket.HOUR;
     const { eventId, from, to } = args;
-    this.access.assertEvent(actor, Permission.ROSTER_MANAGE, eventId);
+    this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     const scope = this.access.venueTeamScope(actor, eventId);
     if (!scope) throw new ForbiddenError('This event is outside your scope', { eventId });
     const venueIds = narrow(scope.venues, args.venueIds);

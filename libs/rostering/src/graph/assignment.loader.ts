@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { LoaderFactory, pickInto } from '@baton/graphql';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { toAssignmentObject } from '../assignment/assignment.mapper';
 import { AssignmentEntity } from '../assignment/assignment.entity';
 import { AssignmentObject } from '../dto/assignment.dto';
+import { RosteringPermission } from '../rostering.permissions';
+import { StaffPermission } from '@baton/staff';
 
 /**
  * Assignments by id for graph edges (a staffing alert's assignment). Seen, as on a shift's
@@ -30,11 +32,11 @@ export class AssignmentLoader implements LoaderFactory<string, AssignmentObject 
         .addSelect(['s.venue_id AS venue_id', 's.team_id AS team_id', 'm.user_id AS user_id'])
         .where('a.id IN (:...ids)', { ids: [...ids] })
         .getRawAndEntities();
-      const selfScope = this.access.eventScope(actor, Permission.SELF_SERVICE);
+      const selfScope = this.access.eventScope(actor, StaffPermission.SELF_SERVICE);
       const visible = rows.entities.filter((assignment, i) => {
         const raw = rows.raw[i] as { venue_id: string; team_id: string; user_id: string | null };
         const coordinates =
-          actor.can(Permission.ROSTER_MANAGE) &&
+          actor.can(RosteringPermission.ROSTER_MANAGE) &&
           this.access.coversVenueTeam(actor, { eventId: assignment.eventId, venueId: raw.venue_id, teamId: raw.team_id });
         const own = raw.user_id === actor.userId && this.access.inScope(selfScope, assignment.eventId);
         return coordinates || own;

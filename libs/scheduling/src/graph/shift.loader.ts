@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { LoaderFactory, pickInto } from '@baton/graphql';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
@@ -7,6 +7,7 @@ import { ShiftObject } from '../shift/dto/shift.dto';
 import { ShiftChecks } from '../shift/shift-checks';
 import { ShiftEntity, ShiftStatus } from '../shift/shift.entity';
 import { toShiftObject } from '../shift/shift.mapper';
+import { SchedulingPermission } from '../scheduling.permissions';
 
 /**
  * Shifts by id for graph edges (a gap, an alert, a rule's other shift), under the rule of
@@ -24,7 +25,7 @@ export class ShiftLoader implements LoaderFactory<string, ShiftObject | null> {
   create(actor: Actor | undefined): DataLoader<string, ShiftObject | null> {
     return new DataLoader(async (ids: readonly string[]) => {
       if (!actor) return ids.map(() => null);
-      const scope = this.access.eventScope(actor, Permission.SHIFTS_READ);
+      const scope = this.access.eventScope(actor, SchedulingPermission.SHIFTS_READ);
       const rows = await this.dataSource.getRepository(ShiftEntity).findBy({ id: In([...ids]) });
       const readable = rows.filter(
         (s) => this.access.inScope(scope, s.eventId) && (s.status === ShiftStatus.PUBLISHED || this.checks.seesAllShifts(actor, s.eventId)),

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, NotFoundError } from '@baton/core';
 import { TeamEntity, VenueEntity } from '@baton/events';
 import { SkillEntity } from '@baton/skills';
 import { EntityManager, In } from 'typeorm';
 import { RequiredSkillInput } from './dto/shift.dto';
 import { ShiftEntity, ShiftStatus } from './shift.entity';
+import { SchedulingPermission } from '../scheduling.permissions';
 
 /** The database's `shifts_order_check`, checked first for a friendly error. */
 export const MAX_SHIFT_HOURS = 72;
@@ -17,7 +18,7 @@ export class ShiftChecks {
 
   /** Coordinators act only on the venues and teams of their grant; admins everywhere. */
   assertCanManage(actor: Actor, eventId: string, venueId: string, teamId: string): void {
-    this.access.assertEvent(actor, Permission.SHIFTS_MANAGE, eventId);
+    this.access.assertEvent(actor, SchedulingPermission.SHIFTS_MANAGE, eventId);
     this.access.assertVenueTeam(actor, { eventId, venueId, teamId });
   }
 
@@ -30,7 +31,7 @@ export class ShiftChecks {
   assertReadable(actor: Actor, shift: ShiftEntity | null, id: string): asserts shift is ShiftEntity {
     const readable =
       !!shift &&
-      this.access.inScope(this.access.eventScope(actor, Permission.SHIFTS_READ), shift.eventId) &&
+      this.access.inScope(this.access.eventScope(actor, SchedulingPermission.SHIFTS_READ), shift.eventId) &&
       (shift.status === ShiftStatus.PUBLISHED || this.seesAllShifts(actor, shift.eventId));
     if (!readable) throw new NotFoundError('Shift', id);
   }

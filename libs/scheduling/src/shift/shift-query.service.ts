@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock } from '@baton/core';
 import { ConnectionShape, PageArgs, paginate } from '@baton/graphql';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { ShiftFilterInput, ShiftObject } from './dto/shift.dto';
 import { ShiftChecks } from './shift-checks';
 import { ShiftEntity, ShiftStatus } from './shift.entity';
 import { toShiftObject } from './shift.mapper';
+import { SchedulingPermission } from '../scheduling.permissions';
 
 /** Reading shifts: coordinators see every shift of their event, staff only the published ones. */
 @Injectable()
@@ -26,7 +27,7 @@ export class ShiftQueryService {
 
   /** `startingAfter` (not a client filter): only shifts that have not started, for self sign-up. */
   async list(actor: Actor, eventId: string, filter: ShiftFilterInput = {}, page: PageArgs, startingAfter?: Date): Promise<ConnectionShape<ShiftObject>> {
-    this.access.assertEvent(actor, Permission.SHIFTS_READ, eventId);
+    this.access.assertEvent(actor, SchedulingPermission.SHIFTS_READ, eventId);
     if (filter.from && filter.to && filter.to <= filter.from) throw BadInputError.field('filter.to', 'to must be after from', 'dateOrder');
     let statuses = filter.statuses?.length ? [...new Set(filter.statuses)] : undefined;
     if (!this.checks.seesAllShifts(actor, eventId)) statuses = (statuses ?? [ShiftStatus.PUBLISHED]).filter((s) => s === ShiftStatus.PUBLISHED);

@@ -1,6 +1,6 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
 import {
   CreateShiftInput,
@@ -15,6 +15,7 @@ import {
 import { ShiftQueryService } from './shift-query.service';
 import { ShiftSkillsLoader } from './shift-skills.loader';
 import { ShiftService } from './shift.service';
+import { SchedulingPermission } from '../scheduling.permissions';
 
 const ShiftConnection = Connection(ShiftObject, 'Shift');
 
@@ -26,7 +27,7 @@ export class ShiftResolver {
   ) {}
 
   @Query(() => ShiftConnection, { description: 'Shifts of an event by start; staff see only published shifts' })
-  @Allow(Permission.SHIFTS_READ)
+  @Allow(SchedulingPermission.SHIFTS_READ)
   shifts(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
@@ -37,13 +38,13 @@ export class ShiftResolver {
   }
 
   @Query(() => ShiftObject, { description: 'One shift; NOT_FOUND when you may not read it (drafts and cancelled shifts: coordinators only)' })
-  @Allow(Permission.SHIFTS_READ)
+  @Allow(SchedulingPermission.SHIFTS_READ)
   shift(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The shift' }, ParseUUIDPipe) id: string) {
     return this.queries.get(actor, id);
   }
 
   @Mutation(() => ShiftObject, { description: 'A draft shift; coordinators only at the venues and teams of their grant' })
-  @Allow(Permission.SHIFTS_MANAGE)
+  @Allow(SchedulingPermission.SHIFTS_MANAGE)
   createShift(@CurrentActor() actor: Actor, @Args('input', { description: 'The shift' }) input: CreateShiftInput) {
     return this.shiftService.create(actor, input);
   }
@@ -52,7 +53,7 @@ export class ShiftResolver {
     description:
       'Change what is given. Times, venue and required skills change only while nobody is on the shift (CONFLICT otherwise); a cancelled shift never changes. Audited',
   })
-  @Allow(Permission.SHIFTS_MANAGE)
+  @Allow(SchedulingPermission.SHIFTS_MANAGE)
   updateShift(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The shift' }, ParseUUIDPipe) id: string,
@@ -62,13 +63,13 @@ export class ShiftResolver {
   }
 
   @Mutation(() => [ShiftObject], { description: 'Draft shifts become visible to staff and take assignments; audited' })
-  @Allow(Permission.SHIFTS_MANAGE)
+  @Allow(SchedulingPermission.SHIFTS_MANAGE)
   publishShifts(@CurrentActor() actor: Actor, @Args() args: PublishShiftsArgs) {
     return this.shiftService.publish(actor, args.ids);
   }
 
   @Mutation(() => ShiftPatternResultObject, { description: 'One shift per selected local day at the venue, in one transaction' })
-  @Allow(Permission.SHIFTS_MANAGE)
+  @Allow(SchedulingPermission.SHIFTS_MANAGE)
   createShiftsFromPattern(@CurrentActor() actor: Actor, @Args('input', { description: 'The pattern' }) input: ShiftPatternInput) {
     return this.shiftService.createFromPattern(actor, input);
   }

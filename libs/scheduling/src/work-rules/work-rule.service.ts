@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, NotFoundError, updateChanges } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { EventEntity } from '@baton/events';
@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WorkRulesInput } from './dto/work-rules.dto';
 import { defaultWorkRules, WorkRules } from './work-rule-defaults';
 import { WorkRuleSetEntity } from './work-rule-set.entity';
+import { SchedulingPermission } from '../scheduling.permissions';
 
 const EMPLOYMENT_TYPES = Object.values(EmploymentType);
 
@@ -56,14 +57,14 @@ export class WorkRuleService {
   }
 
   async list(actor: Actor, eventId: string): Promise<WorkRules[]> {
-    this.access.assertEvent(actor, Permission.SHIFTS_READ, eventId);
+    this.access.assertEvent(actor, SchedulingPermission.SHIFTS_READ, eventId);
     const byType = await this.effectiveRulesByType(eventId);
     return EMPLOYMENT_TYPES.map((type) => byType[type]);
   }
 
   /** Creates or changes the rule set of one employment type; fields left out keep their value. */
   async set(actor: Actor, eventId: string, employmentType: EmploymentType, input: WorkRulesInput): Promise<WorkRules> {
-    this.access.assertEvent(actor, Permission.RULES_MANAGE, eventId);
+    this.access.assertEvent(actor, SchedulingPermission.RULES_MANAGE, eventId);
     const changes = updateChanges(input); // every limit and mode has a value: null is refused
     return this.transactions.run(async ({ manager }) => {
       if (!(await manager.getRepository(EventEntity).existsBy({ id: eventId }))) throw new NotFoundError('Event', eventId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { StaffScopeService } from '../staff-member/staff-scope.service';
 import { assertAvailabilityPeriod } from './availability-rules';
 import { AvailabilityPeriodEntity } from './availability-period.entity';
 import { AddAvailabilityInput, AvailabilityPeriodObject } from './dto/availability.dto';
+import { StaffPermission } from '../staff.permissions';
 
 const toAvailabilityObject = (p: AvailabilityPeriodEntity): AvailabilityPeriodObject => ({
   id: p.id,
@@ -47,7 +48,7 @@ export class AvailabilityService {
 
   /** The actor's own periods in one event; none when they have no staff record there. */
   async mine(actor: Actor, eventId: string): Promise<AvailabilityPeriodObject[]> {
-    this.access.assertEvent(actor, Permission.SELF_SERVICE, eventId);
+    this.access.assertEvent(actor, StaffPermission.SELF_SERVICE, eventId);
     return this.periodsQuery(this.dataSource.manager)
       .innerJoin(StaffMemberEntity, 's', 's.id = p.staffMemberId')
       .where('s.eventId = :eventId AND s.userId = :userId', { eventId, userId: actor.userId })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { NotFoundError } from '@baton/core';
 import { PageArgs, paginate } from '@baton/graphql';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
@@ -8,6 +8,7 @@ import { StaffMemberFilter } from './dto/staff-member.input';
 import { StaffMemberEntity } from './staff-member.entity';
 import { toStaffMemberObject } from './staff-member.mapper';
 import { StaffScopeService } from './staff-scope.service';
+import { StaffPermission } from '../staff.permissions';
 
 /** Reading staff members: the event directory, one record, one's own records. */
 @Injectable()
@@ -19,7 +20,7 @@ export class StaffDirectoryService {
   ) {}
 
   async list(actor: Actor, eventId: string, filter: StaffMemberFilter = {}, page: PageArgs = {}) {
-    this.access.assertEvent(actor, Permission.STAFF_READ, eventId);
+    this.access.assertEvent(actor, StaffPermission.STAFF_READ, eventId);
     // One scope for the whole page: contact visibility is then decided per row without a query.
     const grants = this.scope.grantScopes(actor, eventId);
     const query = this.dataSource.getRepository(StaffMemberEntity).createQueryBuilder('s').where('s.eventId = :eventId', { eventId });

@@ -1,14 +1,15 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { AuthPermission, Actor, Allow, CurrentActor } from '@baton/auth';
 import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
-import { InvitationObject } from '@baton/identity';
+import { IdentityPermission, InvitationObject } from '@baton/identity';
 import { StaffMemberObject, StaffMemberSkillObject } from './dto/staff-member.object';
 import { CreateStaffMemberInput, StaffMemberFilter, StaffSkillInput, UpdateStaffMemberInput } from './dto/staff-member.input';
 import { StaffDirectoryService } from './staff-directory.service';
 import { StaffInvitationService } from './staff-invitation.service';
 import { StaffMemberService } from './staff-member.service';
 import { StaffSkillsLoader } from './staff-skills.loader';
+import { StaffPermission } from '../staff.permissions';
 
 const StaffMemberConnection = Connection(StaffMemberObject, 'StaffMember');
 
@@ -21,7 +22,7 @@ export class StaffMemberResolver {
   ) {}
 
   @Query(() => StaffMemberConnection, { description: 'The staff directory of an event, by name; contact details only for those in your scope' })
-  @Allow(Permission.STAFF_READ)
+  @Allow(StaffPermission.STAFF_READ)
   staffMembers(
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
@@ -32,25 +33,25 @@ export class StaffMemberResolver {
   }
 
   @Query(() => StaffMemberObject, { description: 'One staff record; NOT_FOUND outside the events whose directory you may read' })
-  @Allow(Permission.STAFF_READ)
+  @Allow(StaffPermission.STAFF_READ)
   staffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) id: string) {
     return this.directory.get(actor, id);
   }
 
   @Query(() => [StaffMemberObject], { description: 'Your own staff records, one per event you work or worked' })
-  @Allow(Permission.AUTHENTICATED)
+  @Allow(AuthPermission.AUTHENTICATED)
   myStaffProfiles(@CurrentActor() actor: Actor) {
     return this.directory.mine(actor);
   }
 
   @Mutation(() => StaffMemberObject, { description: 'A new staff record (coordinators: within their venues and teams); audited without contact values' })
-  @Allow(Permission.STAFF_MANAGE)
+  @Allow(StaffPermission.STAFF_MANAGE)
   createStaffMember(@CurrentActor() actor: Actor, @Args('input', { description: 'The person' }) input: CreateStaffMemberInput) {
     return this.members.create(actor, input);
   }
 
   @Mutation(() => StaffMemberObject, { description: 'Change some fields; absent fields stay, null clears an optional one' })
-  @Allow(Permission.STAFF_MANAGE)
+  @Allow(StaffPermission.STAFF_MANAGE)
   updateStaffMember(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) id: string,
@@ -60,7 +61,7 @@ export class StaffMemberResolver {
   }
 
   @Mutation(() => StaffMemberObject, { description: 'Replace the skills of a staff member with this set' })
-  @Allow(Permission.STAFF_MANAGE)
+  @Allow(StaffPermission.STAFF_MANAGE)
   setStaffSkills(
     @CurrentActor() actor: Actor,
     @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string,
@@ -70,7 +71,7 @@ export class StaffMemberResolver {
   }
 
   @Mutation(() => StaffMemberObject, { description: 'Tie a staff record to an account (admins)' })
-  @Allow(Permission.STAFF_MANAGE)
+  @Allow(StaffPermission.STAFF_MANAGE)
   linkStaffMemberUser(
     @CurrentActor() actor: Actor,
     @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string,
@@ -85,7 +86,7 @@ export class StaffMemberResolver {
       'the record to the account (an existing account of that email is granted and linked at once, status ACCEPTED). Coordinators may invite ' +
       'the staff they manage; a new invitation replaces a pending one. Refused for a record without an email or already linked.',
   })
-  @Allow(Permission.USERS_INVITE)
+  @Allow(IdentityPermission.USERS_INVITE)
   inviteStaffMember(
     @CurrentActor() actor: Actor,
     @Args('staffMemberId', { type: () => ID, description: 'The staff record to invite' }, ParseUUIDPipe) staffMemberId: string,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Permission } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { ForbiddenError, NotFoundError } from '@baton/core';
 import { canSeeContact, coveredByAnyGrant, GrantScopes, StaffPlacement } from './staff-access';
+import { StaffPermission } from '../staff.permissions';
 
 export interface ScopedStaff extends StaffPlacement {
   id: string;
@@ -21,7 +22,7 @@ export class StaffScopeService {
   }
 
   canReadDirectory(actor: Actor, eventId: string): boolean {
-    return this.access.inScope(this.access.eventScope(actor, Permission.STAFF_READ), eventId);
+    return this.access.inScope(this.access.eventScope(actor, StaffPermission.STAFF_READ), eventId);
   }
 
   showContact(actor: Actor, member: ScopedStaff, grants: GrantScopes = this.grantScopes(actor, member.eventId)): boolean {
@@ -31,14 +32,16 @@ export class StaffScopeService {
   /** The person themself, acting through their own self-service grant on that event. */
   isSelf(actor: Actor, member: ScopedStaff): boolean {
     return (
-      member.userId !== null && member.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, Permission.SELF_SERVICE), member.eventId)
+      member.userId !== null &&
+      member.userId === actor.userId &&
+      this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), member.eventId)
     );
   }
 
   /** Coordinators (or admins) whose STAFF_MANAGE grant covers this member's team and home venue. */
   manages(actor: Actor, member: ScopedStaff): boolean {
     return (
-      this.access.inScope(this.access.eventScope(actor, Permission.STAFF_MANAGE), member.eventId) &&
+      this.access.inScope(this.access.eventScope(actor, StaffPermission.STAFF_MANAGE), member.eventId) &&
       coveredByAnyGrant(this.grantScopes(actor, member.eventId), member)
     );
   }
@@ -55,7 +58,7 @@ export class StaffScopeService {
 
   /** For a record being created or moved: the new placement must be inside the actor's scope too. */
   assertPlacementAllowed(actor: Actor, eventId: string, placement: StaffPlacement): void {
-    this.access.assertEvent(actor, Permission.STAFF_MANAGE, eventId);
+    this.access.assertEvent(actor, StaffPermission.STAFF_MANAGE, eventId);
     if (!coveredByAnyGrant(this.grantScopes(actor, eventId), placement)) {
       throw new ForbiddenError('Your grant does not cover this team or home venue', { teamId: placement.teamId, homeVenueId: placement.homeVenueId });
     }

@@ -1,6 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
+import { AlumniPermission } from '@baton/alumni';
+import { TalentPermission } from '../talent.permissions';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Loaders, LoaderRegistry } from '@baton/graphql';
 import { BadInputError } from '@baton/core';
 import { ContactRequestInput, ContactRequestObject } from './dto/contact.dto';
@@ -16,13 +18,13 @@ export class ContactResolver {
     description:
       'Recruiters: ask an alumnus you may see for their contact details (one pending request per organisation and person; a daily limit per recruiter; expires after 30 days)',
   })
-  @Allow(Permission.TALENT_SEARCH)
+  @Allow(TalentPermission.TALENT_SEARCH)
   requestContact(@CurrentActor() actor: Actor, @Args('input', { description: 'Whom and why' }) input: ContactRequestInput, @Loaders() loaders: LoaderRegistry) {
     return this.contacts.request(actor, input, loaders);
   }
 
   @Mutation(() => ContactRequestObject, { description: 'Alumni: accept or decline a contact request made to you' })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   respondToContactRequest(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'The request' }, ParseUUIDPipe) id: string,
@@ -32,7 +34,7 @@ export class ContactResolver {
   }
 
   @Query(() => [ContactRequestObject], { description: 'Alumni: contact requests made to you, newest first' })
-  @Allow(Permission.ALUMNI_PROFILE)
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
   myContactRequests(
     @CurrentActor() actor: Actor,
     @Loaders() loaders: LoaderRegistry,
@@ -42,7 +44,7 @@ export class ContactResolver {
   }
 
   @Query(() => [ContactRequestObject], { description: 'Recruiters: contact requests sent by your organisation, newest first' })
-  @Allow(Permission.TALENT_SEARCH)
+  @Allow(TalentPermission.TALENT_SEARCH)
   sentContactRequests(
     @CurrentActor() actor: Actor,
     @Loaders() loaders: LoaderRegistry,

@@ -1,7 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
+import { TalentPermission } from '../talent.permissions';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { AlumniProfileObject, ProfileQueryService } from '@baton/alumni';
-import { Actor, Allow, CurrentActor, Permission } from '@baton/auth';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
 import { searchViewer } from '../common/talent-viewer';
 import { TalentSearchFilter } from './dto/talent-search.input';
@@ -19,7 +20,7 @@ export class TalentSearchResolver {
     description:
       'Recruiters: alumni who show their profile to partners (PARTNERS, consent active, your organisation not blocked), ranked, with facet counts; at most 50 a page',
   })
-  @Allow(Permission.TALENT_SEARCH)
+  @Allow(TalentPermission.TALENT_SEARCH)
   talentSearch(
     @CurrentActor() actor: Actor,
     @Args() page: PageArgs,
@@ -30,7 +31,7 @@ export class TalentSearchResolver {
   }
 
   @Query(() => AlumniProfileObject, { description: 'Recruiters: one profile as its visibility allows; NOT_FOUND when you may not see it' })
-  @Allow(Permission.TALENT_SEARCH)
+  @Allow(TalentPermission.TALENT_SEARCH)
   async talentProfile(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID, description: 'The alumnus' }, ParseUUIDPipe) userId: string,

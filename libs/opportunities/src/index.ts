@@ -1,0 +1,8 @@
+/** Opportunities (postings and referrals), applications with a frozen CV, JSON-LD JobPosting, opportunities for me. */
+export { OpportunitiesModule } from './opportunities.module';
+export { OPPORTUNITIES_ENTITIES } from './opportunities.entities';
+export { OpportunityStatus, OpportunityKind, WorkMode, ContractType, ApplicationStage } from './common/opportunity-enums';
+export { OpportunityEntity, OpportunitySkillEntity, OpportunityLanguageEntity } from './opportunity/opportunity.entity';
+export { ApplicationEntity, ApplicationHistoryEntity } from './application/application.entity';
+/** The scheduled job marking OPEN opportunities past their expiry as EXPIRED (`sweep(now?)` for tests and tools). */
+export { OpportunityExpirySweeper, OPPORTUNITY_EXPIRY_JOB } from './opportunity/opportunity-expiry.job';
