@@ -117,6 +117,13 @@ describe('permissions: allow and deny for each', () => {
       allow: 'recruiter',
       deny: ['alumnus', 'staff', 'coordinator', 'anonymous'],
     },
+    { permission: 'TALENT_SEARCH', query: () => '{ mySavedTalentSearches { id } }', allow: 'recruiter', deny: ['alumnus', 'staff', 'anonymous'] },
+    {
+      permission: 'TALENT_SEARCH',
+      query: () => 'mutation { saveTalentSearch(input: { name: "Net", filter: { text: "network" } }) { id } }',
+      allow: 'recruiter',
+      deny: ['alumnus', 'coordinator', 'anonymous'],
+    },
     { permission: 'TALENT_SEARCH', query: () => '{ sentContactRequests { id } }', allow: 'recruiter', deny: ['alumnus', 'staff', 'anonymous'] },
     {
       permission: 'ALUMNI_PROFILE',

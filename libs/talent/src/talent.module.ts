@@ -10,6 +10,9 @@ import { ContactFieldResolver } from './contact/contact-field.resolver';
 import { ContactLoader } from './contact/contact.loader';
 import { ContactResolver } from './contact/contact.resolver';
 import { ContactService } from './contact/contact.service';
+import { SavedSearchAlertsJob } from './saved/saved-search-alerts.job';
+import { SavedSearchResolver } from './saved/saved-search.resolver';
+import { SavedSearchService } from './saved/saved-search.service';
 import { TalentSearchResolver } from './search/talent-search.resolver';
 import { TalentSearchService } from './search/talent-search.service';
 import { TALENT_ENTITIES } from './talent.entities';
@@ -29,6 +32,9 @@ describeConstraint('talent_contact_requests_one_pending', { field: 'alumnusId', 
     ContactExpiryJob,
     BlockService,
     BlockResolver,
+    SavedSearchService,
+    SavedSearchResolver,
+    SavedSearchAlertsJob,
   ],
   exports: [TalentSearchService],
 })
