@@ -2,6 +2,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { batonPlugin, boundaryConfigs } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.baton/**', 'coverage/**'] },
@@ -17,59 +20,23 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // Who may import whom: generated from the tsconfig paths (see eslint.boundaries.mjs).
+  ...boundaryConfigs,
   {
-    // A lib is reached only through its index.ts via @baton/<lib>, never by a relative path.
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }] },
-      ],
-    },
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    plugins: { baton: batonPlugin },
+    rules: { 'baton/no-relative-escape': 'error' },
   },
   {
-    // Domain libs never reach for the composition root: it imports them (a cycle otherwise).
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/composition/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: '@baton/composition', message: 'Only apps import the composition root.' }],
-          patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }],
-        },
-      ],
+    // Cycles between files, inside a lib as well as across libs (the layer order forbids the latter already).
+    files: ['libs/**/*.ts', 'apps/**/*.ts', 'migrations/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
     },
-  },
-  {
-    // Platform libs never depend on domain libs (nor on the composition root).
-    files: ['libs/{config,core,database,auth,graphql,pubsub,observability,outbox,audit,queue,crypto}/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            '@baton/identity',
-            '@baton/events',
-            '@baton/organisations',
-            '@baton/skills',
-            '@baton/staff',
-            '@baton/scheduling',
-            '@baton/rostering',
-            '@baton/alumni',
-            '@baton/opportunities',
-            '@baton/talent',
-            '@baton/credentials',
-            '@baton/demo',
-            '@baton/composition',
-          ].map((name) => ({
-            name,
-            message: 'A platform lib must not import a domain lib.',
-          })),
-          patterns: [{ regex: '^(\\.\\./)+([a-z-]+/)?[a-z-]+/src(/|$)', message: 'Import other libs through @baton/<lib>.' }],
-        },
-      ],
-    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['**/*.js'],

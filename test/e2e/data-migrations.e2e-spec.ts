@@ -1,6 +1,6 @@
 import { dataSourceOptions } from '@baton/database';
 import { DataSource } from 'typeorm';
-import { migrations } from '../../migrations';
+import { migrations } from '@baton/migrations';
 import { createTestDatabase, TestDatabase } from '../utils/test-database';
 
 /**
@@ -13,8 +13,7 @@ describe('data migrations', () => {
 
   const open = async (count: number) => {
     const source = new DataSource({
-      ...dataSourceOptions({ url: db.url, poolSize: 1, runMigrations: false, entities: [] }),
-      migrations: migrations.slice(0, count),
+      ...dataSourceOptions({ url: db.url, poolSize: 1, runMigrations: false, entities: [], migrations: migrations.slice(0, count) }),
     });
     await source.initialize();
     await source.runMigrations({ transaction: 'each' });

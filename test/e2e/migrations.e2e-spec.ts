@@ -1,4 +1,5 @@
 import { dataSourceOptions, pendingSchemaChanges } from '@baton/database';
+import { migrations } from '@baton/migrations';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { createTestDatabase, TestDatabase } from '../utils/test-database';
@@ -20,7 +21,7 @@ describe('migrations', () => {
     entities = moduleRef.get<DataSource>(getDataSourceToken()).options.entities;
     await moduleRef.close();
     process.env = saved;
-    dataSource = new DataSource(dataSourceOptions({ url: db.url, poolSize: 2, runMigrations: false, entities }));
+    dataSource = new DataSource(dataSourceOptions({ url: db.url, poolSize: 2, runMigrations: false, entities, migrations }));
     await dataSource.initialize();
   });
   afterAll(async () => {

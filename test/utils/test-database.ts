@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options';
 import { EmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
+import { migrations } from '../../migrations';
 
 /**
  * Each test file gets a database of its own, cloned from a template that was migrated once:
@@ -40,7 +41,9 @@ export function uniqueName(prefix: string): string {
 }
 
 export async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions({ url, poolSize: 2, runMigrations: false, entities: [], applicationName: 'baton-test-setup' }));
+  const dataSource = new DataSource(
+    dataSourceOptions({ url, poolSize: 2, runMigrations: false, entities: [], migrations, applicationName: 'baton-test-setup' }),
+  );
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -10,6 +10,7 @@ import { DatabaseModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { IdentityActorLoader, IdentityActorModule, IdentityModule } from '@baton/identity';
 import { OpportunitiesModule } from '@baton/opportunities';
+import { migrations } from '@baton/migrations';
 import { OrganisationsModule } from '@baton/organisations';
 import { OutboxModule } from '@baton/outbox';
 import { PubSubModule } from '@baton/pubsub';
@@ -36,7 +37,7 @@ export class DomainModule {
         BatonConfigModule.forRoot(options.config),
         CoreModule,
         CryptoModule,
-        DatabaseModule,
+        DatabaseModule.forRoot({ migrations }),
         QueueModule.forRoot({ role: options.role }),
         PubSubModule,
         AuthModule.forRoot({ actorLoader: IdentityActorLoader, imports: [IdentityActorModule] }),

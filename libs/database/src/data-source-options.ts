@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
-import { migrations } from '../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface BatonDataSourceOptions {
@@ -8,6 +7,8 @@ export interface BatonDataSourceOptions {
   poolSize: number;
   runMigrations: boolean;
   entities: DataSourceOptions['entities'];
+  /** The schema history, in order; the app's composition root passes it (this lib knows none). */
+  migrations: Function[];
   applicationName?: string;
 }
 
@@ -30,7 +31,7 @@ export function dataSourceOptions(options: BatonDataSourceOptions): DataSourceOp
     type: 'postgres',
     url: options.url,
     entities: options.entities,
-    migrations,
+    migrations: options.migrations,
     migrationsRun: options.runMigrations,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatonConfig } from '@baton/config';
 import { DataSource } from 'typeorm';
@@ -38,28 +38,35 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 }
 
 @Global()
-@Module({
-  imports: [
-    DatabaseEndpointModule,
-    TypeOrmModule.forRootAsync({
-      inject: [BatonConfig, DatabaseEndpoint],
-      useFactory: (config: BatonConfig, endpoint: DatabaseEndpoint) => {
-        new Logger('Database').log(`Using ${endpoint.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}`);
-        return {
-          ...dataSourceOptions({
-            url: endpoint.url,
-            poolSize: endpoint.kind === 'embedded' ? EMBEDDED_POOL_SIZE : config.database.poolSize,
-            runMigrations: config.database.runMigrations,
-            entities: [],
-          }),
-          autoLoadEntities: true,
-          retryAttempts: 3,
-          retryDelay: 1000,
-        };
-      },
-    }),
-  ],
-  providers: [TransactionRunner, DatabaseLifecycle],
-  exports: [TransactionRunner, DatabaseEndpointModule],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  /** `migrations` come from the composition root: a platform lib does not reach into the migration history. */
+  static forRoot(options: { migrations: Function[] }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        DatabaseEndpointModule,
+        TypeOrmModule.forRootAsync({
+          inject: [BatonConfig, DatabaseEndpoint],
+          useFactory: (config: BatonConfig, endpoint: DatabaseEndpoint) => {
+            new Logger('Database').log(`Using ${endpoint.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}`);
+            return {
+              ...dataSourceOptions({
+                url: endpoint.url,
+                poolSize: endpoint.kind === 'embedded' ? EMBEDDED_POOL_SIZE : config.database.poolSize,
+                runMigrations: config.database.runMigrations,
+                entities: [],
+                migrations: options.migrations,
+              }),
+              autoLoadEntities: true,
+              retryAttempts: 3,
+              retryDelay: 1000,
+            };
+          },
+        }),
+      ],
+      providers: [TransactionRunner, DatabaseLifecycle],
+      exports: [TransactionRunner, DatabaseEndpointModule],
+    };
+  }
+}
