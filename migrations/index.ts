@@ -10,6 +10,7 @@ import { JobQueue1796158553321 } from './1796158553321-JobQueue';
 import { Credentials1796158695512 } from './1796158695512-Credentials';
 import { StaffInvitations1796159545771 } from './1796159545771-StaffInvitations';
 import { Opportunities1796173212026 } from './1796173212026-Opportunities';
+import { Talent1796173399395 } from './1796173399395-Talent';
 import { PartnerSignIn1796173433122 } from './1796173433122-PartnerSignIn';
 import { Privacy1796174000000 } from './1796174000000-Privacy';
 import { StaffPhoneEncryption1796174100000 } from './1796174100000-StaffPhoneEncryption';
@@ -26,6 +27,7 @@ export const migrations: Function[] = [
   Credentials1796158695512,
   StaffInvitations1796159545771,
   Opportunities1796173212026,
+  Talent1796173399395,
   PartnerSignIn1796173433122,
   Privacy1796174000000,
   StaffPhoneEncryption1796174100000,

@@ -129,6 +129,38 @@ describe('permissions: allow and deny for each', () => {
       allow: 'admin',
       deny: ['alumnus', 'coordinator', 'recruiter', 'anonymous'],
     },
+    {
+      permission: 'TALENT_SEARCH',
+      query: () => '{ talentSearch(first: 1) { totalCount } }',
+      allow: 'recruiter',
+      deny: ['alumnus', 'staff', 'coordinator', 'anonymous'],
+    },
+    { permission: 'TALENT_SEARCH', query: () => '{ mySavedTalentSearches { id } }', allow: 'recruiter', deny: ['alumnus', 'staff', 'anonymous'] },
+    {
+      permission: 'TALENT_SEARCH',
+      query: () => 'mutation { saveTalentSearch(input: { name: "Net", filter: { text: "network" } }) { id } }',
+      allow: 'recruiter',
+      deny: ['alumnus', 'coordinator', 'anonymous'],
+    },
+    { permission: 'TALENT_SEARCH', query: () => '{ sentContactRequests { id } }', allow: 'recruiter', deny: ['alumnus', 'staff', 'anonymous'] },
+    {
+      permission: 'ALUMNI_PROFILE',
+      query: () => '{ myContactRequests { id } myOrganisationBlocks { organisationId } }',
+      allow: 'alumnus',
+      deny: ['recruiter', 'staff', 'anonymous'],
+    },
+    {
+      permission: 'ALUMNI_PROFILE',
+      query: () => `mutation { blockOrganisation(organisationId: "${partner.id}") { organisationId } }`,
+      allow: 'alumnus',
+      deny: ['recruiter', 'coordinator', 'anonymous'],
+    },
+    {
+      permission: 'ALUMNI_PROFILE',
+      query: () => `mutation { unblockOrganisation(organisationId: "${partner.id}") { organisationId } }`,
+      allow: 'alumnus',
+      deny: ['recruiter', 'coordinator', 'anonymous'],
+    },
   ];
 
   for (const c of cases) {

@@ -4,7 +4,7 @@ import { OutboxMessageEntity } from '@baton/outbox';
 import { createMember, login, MemberFixture } from '../factories/alumni';
 import { createOrganisation } from '../factories/events';
 import { postOpportunity } from '../factories/opportunities';
-import { createSkill } from '../factories/staff';
+import { createSkill } from '../factories/skills';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 

@@ -2,7 +2,7 @@ import { Role } from '@baton/auth';
 import { createMember, login } from '../factories/alumni';
 import { createOrganisation } from '../factories/events';
 import { CREATE_OPPORTUNITY, opportunityInput, postOpportunity } from '../factories/opportunities';
-import { createSkill } from '../factories/staff';
+import { createSkill } from '../factories/skills';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 

@@ -4,7 +4,8 @@ import { EventPhase } from '@baton/events';
 import { createMember, login, MemberFixture } from '../factories/alumni';
 import { createEvent, createOrganisation } from '../factories/events';
 import { postOpportunity } from '../factories/opportunities';
-import { createSkill, createStaffMember } from '../factories/staff';
+import { createSkill } from '../factories/skills';
+import { createStaffMember } from '../factories/staff';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 

@@ -2,8 +2,9 @@ import { Role } from '@baton/auth';
 import { EnvelopeCipher, EnvelopeError } from '@baton/crypto';
 import { login } from '../factories/alumni';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
-import { assignToShift } from '../factories/shifts';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
+import { assignToShift } from '../factories/assignments';
 import { createUser, TEST_PASSWORD, UserFixture } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -46,7 +47,11 @@ describe('privacy: export, account deletion and erasure requests', () => {
     staffMemberId = record.id;
     await assignToShift(
       t.dataSource,
-      await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2025-07-22T06:00:00Z', '2025-07-22T14:00:00Z'),
+      await createShift(
+        t.dataSource,
+        { eventId: event.id, venueId: venue.id, teamId: team.id },
+        { startsAt: '2025-07-22T06:00:00Z', endsAt: '2025-07-22T14:00:00Z' },
+      ),
       record.id,
     );
     await t.dataSource.query(

@@ -6,7 +6,7 @@ import { StaffMemberEntity } from '@baton/staff';
 import { attend, consentText, createMember, login } from '../factories/alumni';
 import { createPastEvent, createWorkedStaff } from '../factories/credentials';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -88,7 +88,11 @@ describe('privacy: erasure leaves no trace of the person, and every table is cla
     personToken = accepted.acceptInvitation.accessToken;
     personId = accepted.acceptInvitation.user.id;
 
-    const shift = await createShift(t.dataSource, { eventId: event.id, venueId: venue.id, teamId: team.id }, '2025-07-21T08:00:00Z', '2025-07-21T16:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: event.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2025-07-21T08:00:00Z', endsAt: '2025-07-21T16:00:00Z' },
+    );
     assignmentId = (
       await t.gql.ok(`mutation($s: ID!, $m: ID!) { assign(input: { shiftId: $s, staffMemberId: $m }) { id } }`, { s: shift.id, m: staffId }, coordinatorToken)
     ).assign.id;
@@ -148,8 +152,7 @@ describe('privacy: erasure leaves no trace of the person, and every table is cla
           await createShift(
             t.dataSource,
             { eventId: past.event.id, venueId: past.paris.id, teamId: past.network.id },
-            '2024-07-30T06:00:00Z',
-            '2024-07-30T14:00:00Z',
+            { startsAt: '2024-07-30T06:00:00Z', endsAt: '2024-07-30T14:00:00Z' },
           )
         ).id,
         eventId: past.event.id,

@@ -4,7 +4,7 @@ import { STAFF_PHONE_CONTEXT, StaffPhoneRewrapJob } from '@baton/staff';
 import { randomBytes } from 'node:crypto';
 import { login } from '../factories/alumni';
 import { createEvent, createOrganisation } from '../factories/events';
-import { createStaffMember } from '../factories/rostering';
+import { createStaffMember } from '../factories/staff';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 

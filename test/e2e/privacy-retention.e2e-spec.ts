@@ -3,7 +3,8 @@ import { EventPhase } from '@baton/events';
 import { RetentionService } from '@baton/privacy';
 import { attend, consentText } from '../factories/alumni';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
-import { createShift, createStaffMember } from '../factories/rostering';
+import { createShift } from '../factories/shifts';
+import { createStaffMember } from '../factories/staff';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -49,7 +50,11 @@ describe('privacy retention job', () => {
     ids.cleo = await staff(closed.id, 'Cleo Member', { userId: cleo.id, email: 'cleo@example.org' });
     ids.dan = await staff(open.id, 'Dan Current', { email: 'dan@example.org' });
     ids.eve = await staff(closed.id, 'Eve Noemail', {});
-    const shift = await createShift(t.dataSource, { eventId: closed.id, venueId: venue.id, teamId: team.id }, '2025-01-20T06:00:00Z', '2025-01-20T14:00:00Z');
+    const shift = await createShift(
+      t.dataSource,
+      { eventId: closed.id, venueId: venue.id, teamId: team.id },
+      { startsAt: '2025-01-20T06:00:00Z', endsAt: '2025-01-20T14:00:00Z' },
+    );
     await attend(t.dataSource, shift, ids.anna);
   }, 120_000);
   afterAll(() => t?.close());

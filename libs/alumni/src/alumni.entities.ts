@@ -1,3 +1,4 @@
+import { AlumniOrganisationBlockEntity } from './block/organisation-block.entity';
 import { AlumniConsentTextEntity } from './consent/consent-text.entity';
 import { AlumniConsentEntity } from './consent/consent.entity';
 import { AlumniEndorsementEntity } from './endorsement/endorsement.entity';
@@ -27,4 +28,5 @@ export const ALUMNI_ENTITIES = [
   AlumniGamesExperienceEntity,
   AlumniRecordPreferenceEntity,
   AlumniEndorsementEntity,
+  AlumniOrganisationBlockEntity,
 ];

@@ -4,6 +4,7 @@ import { describeConstraint } from '@baton/database';
 import { CredentialsModule } from '@baton/credentials';
 import { EventsModule } from '@baton/events';
 import { IdentityModule } from '@baton/identity';
+import { OrganisationsModule } from '@baton/organisations';
 import { RosteringModule } from '@baton/rostering';
 import { SkillsModule } from '@baton/skills';
 import { StaffModule } from '@baton/staff';
@@ -21,6 +22,7 @@ import { GamesSnapshotService } from './profile/games-snapshot.service';
 import { ProfileFieldsResolver } from './profile/profile-fields.resolver';
 import { ProfileQueryService } from './profile/profile-query.service';
 import {
+  BlockedByLoader,
   MembershipLoader,
   ProfileByUserLoader,
   ProfileEducationLoader,
@@ -48,6 +50,7 @@ describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version
     AuthModule.forFeature(alumniPermissions),
     TypeOrmModule.forFeature(ALUMNI_ENTITIES),
     CredentialsModule,
+    OrganisationsModule,
     EventsModule,
     IdentityModule,
     StaffModule,
@@ -73,11 +76,12 @@ describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version
     ProfileGamesLoader,
     ProfileRecordsLoader,
     MembershipLoader,
+    BlockedByLoader,
     ConsentResolver,
     ProfileResolver,
     ProfileFieldsResolver,
     EndorsementResolver,
   ],
-  exports: [AlumniPrivacyService, GamesSnapshotService, AlumniInvitationService],
+  exports: [AlumniPrivacyService, GamesSnapshotService, AlumniInvitationService, ProfileQueryService],
 })
 export class AlumniModule {}

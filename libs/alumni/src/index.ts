@@ -27,3 +27,12 @@ export {
 export { AlumniEndorsementEntity, type EndorsementContext } from './endorsement/endorsement.entity';
 export { toJsonResume } from './json-resume/json-resume';
 export { AlumniPermission, alumniPermissions } from './alumni.permissions';
+export { AlumniOrganisationBlockEntity } from './block/organisation-block.entity';
+/** Profiles as a viewer may see them, the viewer of a request, the GraphQL profile type (for libs/talent). */
+export { ProfileQueryService } from './profile/profile-query.service';
+export { viewerFor, recruiterOrganisation } from './profile/viewer';
+export { AlumniProfileObject } from './profile/dto/profile.object';
+export { toPositional, type SqlCondition } from './profile/profile-access.sql';
+/** The text rules of every alumni input (trimmed NFC, no control characters), for the talent inputs too. */
+export { IsCleanText, NormaliseText } from './common/text-rules';
+export { ConsentRequiredError } from './common/alumni-errors';

@@ -21,6 +21,7 @@ import { RosteringModule } from '@baton/rostering';
 import { SchedulingModule } from '@baton/scheduling';
 import { SkillsModule } from '@baton/skills';
 import { StaffModule } from '@baton/staff';
+import { TalentModule } from '@baton/talent';
 
 export type { ProcessRole };
 
@@ -56,6 +57,7 @@ export class DomainModule {
         OpportunitiesModule,
         OidcModule,
         PrivacyModule,
+        TalentModule,
       ],
     };
   }

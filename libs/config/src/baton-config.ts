@@ -32,6 +32,8 @@ export class BatonConfig {
   readonly oidc: { callbackUrl: string; frontendUrl?: string; requestTtlSeconds: number; allowHttpIssuers: boolean };
   /** Retention (libs/privacy): staff who never joined the network are erased this long after their event ended, after a notice. */
   readonly privacy: { retentionMonths: number; retentionNoticeDays: number };
+  /** The talent exchange (libs/talent): contact request quota per recruiter and day, and their lifetime. */
+  readonly talent: { contactDailyLimit: number; contactTtlDays: number };
   readonly logLevel: string;
   /** The job queue: where jobs run (tests run them directly), threads for CPU-heavy ones, schedule overrides. */
   readonly jobs: { mode: 'api' | 'worker' | 'off'; threads: number; pollSeconds: number; intervals: Readonly<Record<string, number>> };
@@ -85,6 +87,7 @@ export class BatonConfig {
       allowHttpIssuers: !this.isProduction,
     };
     this.privacy = { retentionMonths: env.PRIVACY_RETENTION_MONTHS, retentionNoticeDays: env.PRIVACY_RETENTION_NOTICE_DAYS };
+    this.talent = { contactDailyLimit: env.TALENT_CONTACT_DAILY_LIMIT, contactTtlDays: env.TALENT_CONTACT_TTL_DAYS };
     this.logLevel = env.LOG_LEVEL;
     this.jobs = {
       mode: env.JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'api'),

@@ -72,6 +72,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(120) PRIVACY_RETENTION_MONTHS = 6;
   /** Privacy: days between the retention notice (outbox) and the erasure. */
   @Transform(toInt) @IsInt() @Min(1) @Max(365) PRIVACY_RETENTION_NOTICE_DAYS = 30;
+  /** Talent exchange: contact requests one recruiter may send per UTC day. */
+  @Transform(toInt) @IsInt() @Min(1) TALENT_CONTACT_DAILY_LIMIT = 20;
+  /** Talent exchange: days a contact request stays open before it expires. */
+  @Transform(toInt) @IsInt() @Min(1) TALENT_CONTACT_TTL_DAYS = 30;
 }
 
 /**

@@ -35,9 +35,10 @@ export class EmbeddedPostgres {
       const { PGlite } = await import('@electric-sql/pglite');
       const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
       const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+      const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
       const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
       const db = await PGlite.create(options.dataDir ? join(options.dataDir, 'pgdata') : undefined, {
-        extensions: { btree_gist, pg_trgm },
+        extensions: { btree_gist, pg_trgm, unaccent },
         ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       });
       const port = await freePort();

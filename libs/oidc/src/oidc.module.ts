@@ -11,11 +11,12 @@ import { OidcSignInRequestEntity } from './sign-in/oidc-sign-in-request.entity';
 import { OidcSignInController } from './sign-in/oidc-sign-in.controller';
 import { OidcSignInService } from './sign-in/oidc-sign-in.service';
 import { OidcSignInThrottle } from './sign-in/oidc-sign-in.throttle';
+import { OidcPrivacyContributor } from './privacy/oidc-privacy.contributor';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OidcProviderEntity, OidcSignInRequestEntity, OidcIdentityEntity]), IdentityModule],
   controllers: [OidcSignInController],
-  providers: [OidcProviderService, OidcProviderResolver, OidcClient, AccountLinker, OidcSignInService, OidcSignInThrottle],
+  providers: [OidcPrivacyContributor, OidcProviderService, OidcProviderResolver, OidcClient, AccountLinker, OidcSignInService, OidcSignInThrottle],
   exports: [OidcProviderService],
 })
 export class OidcModule {}

@@ -15,15 +15,15 @@ const viewers: Record<string, ProfileViewer> = {
   member: { kind: 'MEMBER', userId: 'other' },
   outsider: { kind: 'OUTSIDER', userId: 'other' },
   admin: { kind: 'ADMIN', userId: 'admin' },
-  recruiter: { kind: 'RECRUITER', userId: 'r', organisationId: 'o', contactAccepted: false },
-  recruiterWithContact: { kind: 'RECRUITER', userId: 'r', organisationId: 'o', contactAccepted: true },
+  recruiter: { kind: 'RECRUITER', userId: 'r', organisationId: 'o', blockedBy: new Set() },
+  recruiterBlocked: { kind: 'RECRUITER', userId: 'r', organisationId: 'o', blockedBy: new Set(['subject']) },
 };
 
 /** Written out by hand: who sees a profile of each visibility (consent active). */
 const EXPECTED: Record<AlumniVisibility, string[]> = {
   PRIVATE: ['owner'],
   ALUMNI: ['owner', 'member', 'admin'],
-  PARTNERS: ['owner', 'member', 'admin', 'recruiter', 'recruiterWithContact'],
+  PARTNERS: ['owner', 'member', 'admin', 'recruiter'],
 };
 
 describe('profileAccess', () => {

@@ -10,16 +10,28 @@ export interface SqlCondition {
 /**
  * profileAccess() written as SQL, for lists that must be filtered in the database (the directory,
  * endorsers shown on an endorsement): `p` is an alumni_profiles alias. Same table of visibilities,
- * same consent rule (an active row in alumni_consents, read now, never cached).
+ * same consent rule (an active row in alumni_consents, read now, never cached), same block rule
+ * for recruiters (read from alumni_organisation_blocks now, not from the viewer's copy).
  */
 export function visibleProfileSql(viewer: ProfileViewer, p: string, prefix = p): SqlCondition {
   const self = viewerUserId(viewer);
   const visibilities = VISIBILITIES_SEEN_BY[viewer.kind];
+  const blocked =
+    viewer.kind === 'RECRUITER'
+      ? ` AND NOT EXISTS (SELECT 1 FROM alumni_organisation_blocks b WHERE b.user_id = ${p}.user_id AND b.organisation_id = :${prefix}Organisation)`
+      : '';
   const others = visibilities.length
-    ? `(${p}.visibility = ANY(CAST(:${prefix}Visibilities AS alumni_visibility[])) AND EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = ${p}.user_id AND c.withdrawn_at IS NULL))`
+    ? `(${p}.visibility = ANY(CAST(:${prefix}Visibilities AS alumni_visibility[])) AND EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = ${p}.user_id AND c.withdrawn_at IS NULL)${blocked})`
     : 'FALSE';
   const sql = self ? `(${p}.user_id = :${prefix}Self OR ${others})` : others;
-  return { sql, params: { ...(self ? { [`${prefix}Self`]: self } : {}), ...(visibilities.length ? { [`${prefix}Visibilities`]: [...visibilities] } : {}) } };
+  return {
+    sql,
+    params: {
+      ...(self ? { [`${prefix}Self`]: self } : {}),
+      ...(visibilities.length ? { [`${prefix}Visibilities`]: [...visibilities] } : {}),
+      ...(viewer.kind === 'RECRUITER' ? { [`${prefix}Organisation`]: viewer.organisationId } : {}),
+    },
+  };
 }
 
 /** The section is shown to this viewer: their own profile, or not hidden. Pair with visibleProfileSql. */

@@ -2,9 +2,9 @@ import { ALL_SECTIONS, AlumniSection, AlumniVisibility } from '../common/alumni-
 
 /**
  * Who is looking. Kinds, not roles: a person's role decides which kind they are for a request
- * (see viewer.ts). RECRUITER is for the talent exchange: a recruiter of an organisation, with or
- * without an accepted contact request from this person; contact details are never part of the
- * profile, so the contact request changes nothing here.
+ * (see viewer.ts). RECRUITER is for the talent exchange (libs/talent): a recruiter of an
+ * organisation, with the people who blocked that organisation (read once per request). Contact
+ * details are never part of the profile: libs/talent shows them after an accepted contact request.
  */
 export type ProfileViewer =
   | { kind: 'ANONYMOUS' }
@@ -14,7 +14,7 @@ export type ProfileViewer =
   | { kind: 'MEMBER'; userId: string }
   /** Organising committee admins: moderation; they see what members see, nothing more. */
   | { kind: 'ADMIN'; userId: string }
-  | { kind: 'RECRUITER'; userId: string; organisationId: string; contactAccepted: boolean };
+  | { kind: 'RECRUITER'; userId: string; organisationId: string; blockedBy: ReadonlySet<string> };
 
 export type ViewerKind = ProfileViewer['kind'];
 
@@ -54,11 +54,13 @@ export function viewerUserId(viewer: ProfileViewer): string | null {
  * profile-access.sql.ts) the directory all follow it:
  * - the person sees all of their own profile, even after withdrawing consent (it is theirs);
  * - nobody else sees anything of someone whose consent is not active;
+ * - a recruiter sees nothing of someone who blocked the recruiter's organisation;
  * - otherwise the visibility must be one this kind of viewer sees, and hidden sections stay hidden.
  */
 export function profileAccess(viewer: ProfileViewer, subject: ProfileSubject): ProfileAccess {
   if (viewerUserId(viewer) === subject.userId) return { visible: true, owner: true, sections: new Set(ALL_SECTIONS) };
   if (!subject.consentActive) return NOTHING;
+  if (viewer.kind === 'RECRUITER' && viewer.blockedBy.has(subject.userId)) return NOTHING;
   if (!VISIBILITIES_SEEN_BY[viewer.kind].includes(subject.visibility)) return NOTHING;
   const hidden = new Set(subject.hiddenSections);
   return { visible: true, owner: false, sections: new Set(ALL_SECTIONS.filter((s) => !hidden.has(s))) };

@@ -30,4 +30,14 @@ export class ProfileQueryService {
     if (!profile) throw new NotFoundError('AlumniProfile', userId);
     return profile;
   }
+
+  /**
+   * Many profiles as this person may see them, in the order asked, without the ones they may not
+   * see (the talent search re-checks its SQL answer with the policy itself). One batched load.
+   */
+  async many(actor: Actor, userIds: readonly string[], loaders: LoaderRegistry): Promise<AlumniProfileObject[]> {
+    const viewer = await viewerFor(actor, loaders);
+    const rows = await loaders.get(ProfileByUserLoader).loadMany([...userIds]);
+    return rows.flatMap((row) => (row && !(row instanceof Error) ? [toProfileObject(row, viewer)] : [])).filter((p): p is AlumniProfileObject => p !== null);
+  }
 }

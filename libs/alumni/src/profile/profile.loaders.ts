@@ -151,3 +151,18 @@ export class MembershipLoader implements LoaderFactory<string, boolean> {
     });
   }
 }
+
+/** The people who blocked each organisation (a recruiter viewer's organisation, once per request). */
+@Injectable()
+export class BlockedByLoader implements LoaderFactory<string, ReadonlySet<string>> {
+  constructor(private readonly dataSource: DataSource) {}
+  create(): DataLoader<string, ReadonlySet<string>> {
+    return new DataLoader(async (ids: readonly string[]) => {
+      const rows: Array<{ user_id: string; organisation_id: string }> = await this.dataSource.query(
+        `SELECT user_id, organisation_id FROM alumni_organisation_blocks WHERE organisation_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return groupInto(ids, rows, (r) => r.organisation_id).map((list) => new Set(list.map((r) => r.user_id)));
+    });
+  }
+}

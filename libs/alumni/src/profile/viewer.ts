@@ -1,17 +1,26 @@
-import { Actor } from '@baton/auth';
+import { Actor, Role } from '@baton/auth';
 import { LoaderRegistry } from '@baton/graphql';
-import { MembershipLoader } from './profile.loaders';
+import { BlockedByLoader, MembershipLoader } from './profile.loaders';
 import { ProfileViewer } from './profile-access';
 
 /**
  * Which kind of viewer the signed-in person is for this request. Membership is read from the
  * consents table (once per request through the loader), so a withdrawal counts from the next
- * request on. Recruiters get their kind when the talent exchange lands; until then they are
- * outsiders here.
+ * request on. A recruiter who is not a member is a RECRUITER viewer for the organisation of their
+ * first RECRUITER grant, with the people who blocked that organisation (read once per request); a
+ * recruiter who is also a member sees as a member, which is never less.
  */
 export async function viewerFor(actor: Actor | undefined, loaders: LoaderRegistry): Promise<ProfileViewer> {
   if (!actor) return { kind: 'ANONYMOUS' };
   if (actor.isAdmin) return { kind: 'ADMIN', userId: actor.userId };
   const member = await loaders.get(MembershipLoader).load(actor.userId);
-  return member ? { kind: 'MEMBER', userId: actor.userId } : { kind: 'OUTSIDER', userId: actor.userId };
+  if (member) return { kind: 'MEMBER', userId: actor.userId };
+  const organisationId = recruiterOrganisation(actor);
+  if (organisationId) return { kind: 'RECRUITER', userId: actor.userId, organisationId, blockedBy: await loaders.get(BlockedByLoader).load(organisationId) };
+  return { kind: 'OUTSIDER', userId: actor.userId };
+}
+
+/** The organisation a recruiter acts for: their first RECRUITER grant's; null for anyone else. */
+export function recruiterOrganisation(actor: Actor): string | null {
+  return actor.grants.find((g) => g.role === Role.RECRUITER && g.organisationId)?.organisationId ?? null;
 }

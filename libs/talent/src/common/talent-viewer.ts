@@ -1,0 +1,16 @@
+import { ProfileViewer, viewerFor } from '@baton/alumni';
+import { Actor } from '@baton/auth';
+import { ForbiddenError } from '@baton/core';
+import { LoaderRegistry } from '@baton/graphql';
+
+/**
+ * Who may search talent: recruiters (for their organisation: PARTNERS profiles of consenting
+ * people who did not block it) and admins (support: what members see). The kinds come from the
+ * alumni policy, so search and profiles by id can never disagree.
+ */
+export async function searchViewer(actor: Actor, loaders: LoaderRegistry): Promise<ProfileViewer> {
+  const viewer = await viewerFor(actor, loaders);
+  if (actor.isAdmin) return { kind: 'ADMIN', userId: actor.userId };
+  if (viewer.kind !== 'RECRUITER') throw new ForbiddenError('Talent search is for recruiters of a partner organisation');
+  return viewer;
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { LoaderFactory } from '@baton/graphql';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { AlumniContactObject } from './dto/contact.dto';
+
+/** Whose contact is asked, and for which organisation (null: the person themself). One viewer per request. */
+export interface ContactKey {
+  userId: string;
+  organisationId: string | null;
+}
+
+/**
+ * Contact details of many people at once: e-mail from the account, phone from their latest staff
+ * record that has one. For an organisation, only people who accepted one of its requests; the
+ * caller has already checked the profile is visible to the viewer.
+ */
+@Injectable()
+export class ContactLoader implements LoaderFactory<ContactKey, AlumniContactObject | null> {
+  constructor(private readonly dataSource: DataSource) {}
+  create(): DataLoader<ContactKey, AlumniContactObject | null, string> {
+    return new DataLoader(
+      async (keys: readonly ContactKey[]) => {
+        const organisationId = keys[0].organisationId;
+        const rows: Array<{ id: string; email: string; phone: string | null }> = await this.dataSource.query(
+          `SELECT u.id, u.email,
+                  (SELECT m.phone FROM staff_members m WHERE m.user_id = u.id AND m.phone IS NOT NULL ORDER BY m.created_at DESC LIMIT 1) AS phone
+             FROM users u
+            WHERE u.id = ANY($1::uuid[])
+              AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM talent_contact_requests r
+                                                WHERE r.alumnus_id = u.id AND r.organisation_id = $2 AND r.status = 'ACCEPTED'))`,
+          [keys.map((k) => k.userId), organisationId],
+        );
+        const byId = new Map(rows.map((r) => [r.id, { email: r.email, phone: r.phone }]));
+        return keys.map((k) => byId.get(k.userId) ?? null);
+      },
+      { cacheKeyFn: (k) => `${k.organisationId}:${k.userId}` },
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { TalentPermission } from '../talent.permissions';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { AlumniProfileObject, ProfileQueryService } from '@baton/alumni';
+import { Actor, Allow, CurrentActor } from '@baton/auth';
+import { Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
+import { searchViewer } from '../common/talent-viewer';
+import { TalentSearchFilter } from './dto/talent-search.input';
+import { TalentSearchConnection } from './dto/talent-search.object';
+import { TalentSearchService } from './talent-search.service';
+
+@Resolver()
+export class TalentSearchResolver {
+  constructor(
+    private readonly search: TalentSearchService,
+    private readonly profiles: ProfileQueryService,
+  ) {}
+
+  @Query(() => TalentSearchConnection, {
+    description:
+      'Recruiters: alumni who show their profile to partners (PARTNERS, consent active, your organisation not blocked), ranked, with facet counts; at most 50 a page',
+  })
+  @Allow(TalentPermission.TALENT_SEARCH)
+  talentSearch(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Loaders() loaders: LoaderRegistry,
+    @Args('filter', { type: () => TalentSearchFilter, nullable: true, description: 'What to look for' }) filter?: TalentSearchFilter,
+  ) {
+    return this.search.search(actor, filter ?? {}, page, loaders);
+  }
+
+  @Query(() => AlumniProfileObject, { description: 'Recruiters: one profile as its visibility allows; NOT_FOUND when you may not see it' })
+  @Allow(TalentPermission.TALENT_SEARCH)
+  async talentProfile(
+    @CurrentActor() actor: Actor,
+    @Args('userId', { type: () => ID, description: 'The alumnus' }, ParseUUIDPipe) userId: string,
+    @Loaders() loaders: LoaderRegistry,
+  ) {
+    await searchViewer(actor, loaders);
+    return this.profiles.get(actor, userId, loaders);
+  }
+}

@@ -1,0 +1,137 @@
+import { ProfileViewer, SqlCondition, toPositional, visibleProfileSql } from '@baton/alumni';
+import { TalentSearchFilter } from './dto/talent-search.input';
+
+/** Facet dimensions; each has a filter and a document column listing its values. */
+export const FACETS = ['skills', 'languages', 'teams', 'venues', 'events', 'countries', 'openToWork'] as const;
+export type Facet = (typeof FACETS)[number];
+
+const LANGUAGE_RANK = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
+const FACET_VALUES: Record<Facet, string> = {
+  skills: 'unnest(m.skill_keys)',
+  languages: 'unnest(m.language_codes)',
+  teams: 'unnest(m.team_codes)',
+  venues: 'unnest(m.venue_codes)',
+  events: 'unnest(m.event_codes)',
+  countries: 'unnest(array_remove(ARRAY[m.country], NULL))',
+  openToWork: 'unnest(ARRAY[m.open_to_work::text])',
+};
+export const FACET_SIZE = 20;
+
+export interface SearchPosition {
+  score: number;
+  userId: string;
+}
+
+export interface CompiledSearch {
+  sql: string;
+  values: unknown[];
+}
+
+const lower = (list: readonly string[] | null | undefined) => [...new Set((list ?? []).map((t) => t.toLowerCase()))];
+
+/**
+ * One statement for a page, its total and every facet. The CTE `m` is the people this viewer may
+ * see (the alumni policy's own SQL, visibility, consent and blocks read now) that match the text
+ * (GIN on the tsvector, or trigrams on names and skills); each other filter becomes a boolean column
+ * of `m`, so a facet counts the rows passing every filter but its own. Filters on the document
+ * only see what the person shows: hidden sections never reached the document.
+ * `excludeIds`: people already sent by a saved search's alerts.
+ */
+export function compileSearch(
+  viewer: ProfileViewer,
+  filter: TalentSearchFilter,
+  page: { first: number; after: SearchPosition | null; facets: boolean },
+): CompiledSearch {
+  const params: Record<string, unknown> = {};
+  const visible: SqlCondition = visibleProfileSql(viewer, 'p', 'v');
+  Object.assign(params, visible.params);
+  const text = filter.text?.trim() ? filter.text.trim() : null;
+  let match = 'TRUE';
+  let score = 'd.verified_minutes::float8';
+  if (text) {
+    params.text = text;
+    const query = `(websearch_to_tsquery('english', talent_fold(:text)) || websearch_to_tsquery('french', talent_fold(:text)))`;
+    match = `(d.document @@ ${query} OR talent_fold(:text) <% d.names)`;
+    score = `(ts_rank_cd(d.document, ${query}) + word_similarity(talent_fold(:text), d.names))::float8`;
+  }
+  const flags: Record<Facet | 'hours' | 'city', string> = {
+    skills: 'TRUE',
+    languages: 'TRUE',
+    teams: 'TRUE',
+    venues: 'TRUE',
+    events: 'TRUE',
+    countries: 'TRUE',
+    openToWork: 'TRUE',
+    hours: 'TRUE',
+    city: 'TRUE',
+  };
+  if (filter.skills?.length) {
+    params.skillTerms = filter.skills.map((s) => s.skill);
+    params.skillLevels = filter.skills.map((s) => s.minLevel ?? 1);
+    flags.skills = `d.skill_levels @> ARRAY(SELECT talent_fold(t) || ':' || l FROM unnest(CAST(:skillTerms AS text[]), CAST(:skillLevels AS int[])) AS u(t, l))`;
+  }
+  if (filter.languages?.length) {
+    params.languageLevels = filter.languages.map((l) => `${l.code}:${LANGUAGE_RANK.indexOf(l.minLevel ?? 'A1') + 1}`);
+    flags.languages = `d.language_levels @> CAST(:languageLevels AS text[])`;
+  }
+  for (const [facet, column] of [
+    ['teams', 'team_codes'],
+    ['venues', 'venue_codes'],
+    ['events', 'event_codes'],
+  ] as const) {
+    const codes = lower(filter[facet]);
+    if (codes.length) {
+      params[facet] = codes;
+      flags[facet] = `d.${column} && CAST(:${facet} AS text[])`;
+    }
+  }
+  if (filter.country) {
+    params.country = filter.country;
+    flags.countries = 'd.country = :country';
+  }
+  if (filter.openToWork !== undefined && filter.openToWork !== null) {
+    params.openToWork = filter.openToWork;
+    flags.openToWork = 'd.open_to_work = :openToWork';
+  }
+  if (filter.minVerifiedHours) {
+    params.minMinutes = Math.ceil(filter.minVerifiedHours * 60);
+    flags.hours = 'd.verified_minutes >= :minMinutes';
+  }
+  if (filter.city) {
+    params.city = filter.city;
+    flags.city = 'd.city = talent_fold(:city)';
+  }
+  const names = Object.keys(flags) as Array<keyof typeof flags>;
+  const all = names.map((n) => `m.f_${n.toLowerCase()}`).join(' AND ');
+  const allBut = (facet: Facet) =>
+    names
+      .filter((n) => n !== facet)
+      .map((n) => `m.f_${n.toLowerCase()}`)
+      .join(' AND ');
+  params.limit = page.first + 1;
+  let after = 'TRUE';
+  if (page.after) {
+    params.afterScore = page.after.score;
+    params.afterId = page.after.userId;
+    after = '(m.score < CAST(:afterScore AS float8) OR (m.score = CAST(:afterScore AS float8) AND m.user_id > CAST(:afterId AS uuid)))';
+  }
+  const facetSql = page.facets
+    ? FACETS.map(
+        (facet, i) =>
+          `(SELECT coalesce(json_agg(json_build_array(f.value, f.n)), '[]') FROM (
+              SELECT value, count(*)::int AS n FROM m, ${FACET_VALUES[facet]} AS value WHERE ${allBut(facet)}
+               GROUP BY value ORDER BY n DESC, value LIMIT ${FACET_SIZE}) f) AS facet_${i}`,
+      ).join(',\n')
+    : FACETS.map((_, i) => `'[]'::json AS facet_${i}`).join(', ');
+  const sql = `WITH m AS MATERIALIZED (
+      SELECT d.user_id, d.skill_keys, d.language_codes, d.team_codes, d.venue_codes, d.event_codes, d.country, d.open_to_work,
+             ${score} AS score, ${names.map((n) => `${flags[n]} AS f_${n.toLowerCase()}`).join(', ')}
+        FROM talent_documents d JOIN alumni_profiles p ON p.user_id = d.user_id
+       WHERE ${visible.sql} AND ${match}
+    )
+    SELECT (SELECT count(*)::int FROM m WHERE ${all}) AS total,
+           (SELECT coalesce(json_agg(json_build_array(r.user_id, r.score)), '[]') FROM (
+              SELECT m.user_id, m.score FROM m WHERE ${all} AND ${after} ORDER BY m.score DESC, m.user_id LIMIT :limit) r) AS page,
+           ${facetSql}`;
+  return toPositional(sql, params);
+}

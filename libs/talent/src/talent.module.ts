@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlumniModule } from '@baton/alumni';
+import { AuthModule } from '@baton/auth';
+import { describeConstraint } from '@baton/database';
+import { BlockResolver } from './block/block.resolver';
+import { BlockService } from './block/block.service';
+import { ContactExpiryJob } from './contact/contact-expiry.job';
+import { ContactFieldResolver } from './contact/contact-field.resolver';
+import { ContactLoader } from './contact/contact.loader';
+import { ContactResolver } from './contact/contact.resolver';
+import { ContactService } from './contact/contact.service';
+import { SavedSearchAlertsJob } from './saved/saved-search-alerts.job';
+import { SavedSearchResolver } from './saved/saved-search.resolver';
+import { SavedSearchService } from './saved/saved-search.service';
+import { TalentSearchResolver } from './search/talent-search.resolver';
+import { TalentSearchService } from './search/talent-search.service';
+import { TALENT_ENTITIES } from './talent.entities';
+import { talentPermissions } from './talent.permissions';
+import { TalentPrivacyContributor } from './privacy/talent-privacy.contributor';
+
+describeConstraint('talent_contact_requests_one_pending', { field: 'alumnusId', message: 'Your organisation already has a pending request to this person' });
+
+@Module({
+  imports: [AuthModule.forFeature(talentPermissions), TypeOrmModule.forFeature(TALENT_ENTITIES), AlumniModule],
+  providers: [
+    TalentPrivacyContributor,
+    TalentSearchService,
+    TalentSearchResolver,
+    ContactService,
+    ContactResolver,
+    ContactFieldResolver,
+    ContactLoader,
+    ContactExpiryJob,
+    BlockService,
+    BlockResolver,
+    SavedSearchService,
+    SavedSearchResolver,
+    SavedSearchAlertsJob,
+  ],
+  exports: [TalentSearchService],
+})
+export class TalentModule {}

@@ -1,0 +1,107 @@
+import { AlumniVisibility } from '@baton/alumni';
+import { Role } from '@baton/auth';
+import { createMember, login, MemberFixture } from '../factories/alumni';
+import { createOrganisation } from '../factories/events';
+import { createRecruiter, createTalent } from '../factories/talent';
+import { createUser } from '../factories/users';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+type Viewer = 'anonymous' | 'alumnus' | 'recruiter' | 'recruiterAccepted' | 'otherRecruiter' | 'admin';
+const VIEWERS: Viewer[] = ['anonymous', 'alumnus', 'recruiter', 'recruiterAccepted', 'otherRecruiter', 'admin'];
+
+/** Written out by hand: who finds, reads and may contact a profile of each visibility. */
+const EXPECTED: Record<AlumniVisibility, { search: Viewer[]; profile: Viewer[]; contact: Viewer[] }> = {
+  PRIVATE: { search: [], profile: [], contact: [] },
+  ALUMNI: { search: ['alumnus', 'admin'], profile: ['alumnus', 'admin'], contact: [] },
+  PARTNERS: {
+    search: ['alumnus', 'recruiter', 'recruiterAccepted', 'otherRecruiter', 'admin'],
+    profile: ['alumnus', 'recruiter', 'recruiterAccepted', 'otherRecruiter', 'admin'],
+    contact: ['recruiterAccepted'],
+  },
+};
+
+/**
+ * The visibility matrix of the talent exchange: each profile visibility × each kind of viewer,
+ * for search results, the profile's fields by id and the contact details. Every subject accepted
+ * a contact request from `recruiterAccepted`'s organisation (straight into the database), so the
+ * matrix also shows an acceptance never beats the visibility. `recruiter` is a colleague-free
+ * recruiter of a third organisation with no acceptance.
+ */
+describe('talent visibility matrix', () => {
+  let t: TestApp;
+  const tokens = {} as Record<Viewer, string | undefined>;
+  const subjects = {} as Record<AlumniVisibility, MemberFixture>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const accepted = await createOrganisation(t.dataSource);
+    tokens.recruiterAccepted = (await createRecruiter(t, accepted.id)).token;
+    tokens.recruiter = (await createRecruiter(t, (await createOrganisation(t.dataSource)).id)).token;
+    tokens.otherRecruiter = (await createRecruiter(t, (await createOrganisation(t.dataSource)).id)).token;
+    tokens.alumnus = (await createMember(t, {}, { displayName: 'Viewer' })).token;
+    tokens.admin = await login(t, (await createUser(t.dataSource, [{ role: Role.ADMIN }])).email);
+    for (const visibility of Object.values(AlumniVisibility)) {
+      subjects[visibility] = await createTalent(t, { name: `Matrix ${visibility}`, headline: 'Matrixsubject', summary: 'Secret summary', visibility });
+      await t.dataSource.query(
+        `INSERT INTO talent_contact_requests (organisation_id, alumnus_id, message, status, expires_at, answered_at) VALUES ($1, $2, 'Hi', 'ACCEPTED', now() + interval '30 days', now())`,
+        [accepted.id, subjects[visibility].id],
+      );
+    }
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const recruiterSide = (who: Viewer) => who.startsWith('recruiter') || who === 'otherRecruiter';
+
+  async function found(who: Viewer, userId: string): Promise<boolean> {
+    if (who === 'anonymous') {
+      const r = await t.gql.request(`{ talentSearch { totalCount } }`, {});
+      expect(r.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      return false;
+    }
+    const query =
+      recruiterSide(who) || who === 'admin'
+        ? `{ list: talentSearch(filter: { text: "Matrixsubject" }) { edges { node { userId } } } }`
+        : `{ list: alumniDirectory(filter: { search: "Matrix" }) { edges { node { userId } } } }`;
+    const data = await t.gql.ok(query, {}, tokens[who]);
+    return data.list.edges.some((e: any) => e.node.userId === userId);
+  }
+
+  async function profile(who: Viewer, userId: string): Promise<{ summary: string | null; contact: unknown } | null> {
+    const field = recruiterSide(who) || who === 'admin' ? 'talentProfile' : 'alumniProfile';
+    const r = await t.gql.request(`query($id: ID!) { p: ${field}(userId: $id) { userId summary contact { email } } }`, { id: userId }, tokens[who]);
+    if (r.errors) {
+      expect([who, r.errors[0].extensions?.code]).toEqual([who, who === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND']);
+      return null;
+    }
+    return r.data?.p ?? null;
+  }
+
+  for (const visibility of Object.values(AlumniVisibility)) {
+    it(`${visibility}: found by ${EXPECTED[visibility].search.join(', ') || 'nobody'}; contact for ${EXPECTED[visibility].contact.join(', ') || 'nobody'}`, async () => {
+      const subject = subjects[visibility];
+      const search: Viewer[] = [];
+      const read: Viewer[] = [];
+      const contact: Viewer[] = [];
+      for (const who of VIEWERS) {
+        if (await found(who, subject.id)) search.push(who);
+        const p = await profile(who, subject.id);
+        if (p) {
+          read.push(who);
+          expect([who, p.summary]).toEqual([who, 'Secret summary']);
+          if (p.contact) {
+            expect(p.contact).toEqual({ email: subject.email });
+            contact.push(who);
+          }
+        }
+      }
+      expect({ search, profile: read, contact }).toEqual(EXPECTED[visibility]);
+    });
+  }
+
+  it('the person sees their own contact details, whatever the visibility', async () => {
+    for (const visibility of Object.values(AlumniVisibility)) {
+      const own = await t.gql.ok(`{ myAlumniProfile { contact { email } } }`, {}, subjects[visibility].token);
+      expect(own.myAlumniProfile.contact).toEqual({ email: subjects[visibility].email });
+    }
+  });
+});
