@@ -170,6 +170,7 @@ describe('update inputs with explicit nulls', () => {
       { id: member.id, input: { email: null, phone: null } },
       admin,
     );
-    expect(await row('staff_members', member.id)).toMatchObject({ email: null, phone: null });
+    // The phone is stored sealed (phone_envelope): cleared means no envelope left.
+    expect(await row('staff_members', member.id)).toMatchObject({ email: null, phone_envelope: null });
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { openSealed } from '@baton/crypto';
 import { LoaderFactory } from '@baton/graphql';
+import { STAFF_PHONE_CONTEXT } from '@baton/staff';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { AlumniContactObject } from './dto/contact.dto';
@@ -24,14 +26,15 @@ export class ContactLoader implements LoaderFactory<ContactKey, AlumniContactObj
         const organisationId = keys[0].organisationId;
         const rows: Array<{ id: string; email: string; phone: string | null }> = await this.dataSource.query(
           `SELECT u.id, u.email,
-                  (SELECT m.phone FROM staff_members m WHERE m.user_id = u.id AND m.phone IS NOT NULL ORDER BY m.created_at DESC LIMIT 1) AS phone
+                  (SELECT m.phone_envelope FROM staff_members m WHERE m.user_id = u.id AND m.phone_envelope IS NOT NULL ORDER BY m.created_at DESC LIMIT 1) AS phone
              FROM users u
             WHERE u.id = ANY($1::uuid[])
               AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM talent_contact_requests r
                                                 WHERE r.alumnus_id = u.id AND r.organisation_id = $2 AND r.status = 'ACCEPTED'))`,
           [keys.map((k) => k.userId), organisationId],
         );
-        const byId = new Map(rows.map((r) => [r.id, { email: r.email, phone: r.phone }]));
+        // Phones are sealed at rest (libs/crypto): opened here, for the viewers this loader already filtered.
+        const byId = new Map(rows.map((r) => [r.id, { email: r.email, phone: openSealed(r.phone, STAFF_PHONE_CONTEXT) }]));
         return keys.map((k) => byId.get(k.userId) ?? null);
       },
       { cacheKeyFn: (k) => `${k.organisationId}:${k.userId}` },
