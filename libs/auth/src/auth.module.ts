@@ -11,6 +11,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { PermissionSet } from './permission';
 import { PermissionRegistry } from './permission-registry';
+import { RequestBudgets } from './request-budgets';
 
 /** Holds one lib's registration; a module of its own so each lib's set is registered once. */
 @Module({})
@@ -42,10 +43,11 @@ export class AuthModule {
         { provide: ActorLoader, useExisting: options.actorLoader },
         JwtStrategy,
         AccessService,
+        RequestBudgets,
         LoginThrottle,
         { provide: APP_GUARD, useClass: BatonAuthGuard },
       ],
-      exports: [AccessService, LoginThrottle, JwtModule, PermissionRegistry],
+      exports: [AccessService, RequestBudgets, LoginThrottle, JwtModule, PermissionRegistry],
     };
   }
 

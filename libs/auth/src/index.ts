@@ -8,4 +8,5 @@ export { AccessService, type Scope } from './access.service';
 export { Allow, CurrentActor, Public, PERMISSIONS_KEY, PUBLIC_KEY, requestFrom } from './decorators';
 export { BatonAuthGuard } from './auth.guard';
 export { LoginThrottle } from './login-throttle';
+export { RequestBudget, RequestBudgets, type BudgetOptions } from './request-budgets';
 export { AuthModule } from './auth.module';
