@@ -1,7 +1,9 @@
 import { DemoData, DemoSeedResult, gatherDemoData, seedDemo } from './database';
 import type { BenchContext } from './scenarios';
 import { DEMO, log, Settings } from './settings';
-import { buildAssignPairs, login, mapLimit } from './setup-calls';
+import { buildAssignPairs, graphql, login, mapLimit } from './setup-calls';
+import { OPPORTUNITIES, OPPORTUNITY_FILTERS } from './talent-queries';
+import { seedTalent } from './talent-seed';
 import type { StartedApi } from './servers';
 
 export interface DemoContext {
@@ -18,6 +20,15 @@ export async function prepareDemo(settings: Settings, databaseUrl: string, { api
   // Into the migrated database, with the API's env but no port.
   const seeded = await seedDemo(settings.scale, { ...apiEnv, PORT: undefined, HOST: undefined, LOG_LEVEL: 'warn' });
   log(`seeded the demo at scale ${settings.scale} in ${seeded.seconds.toFixed(1)}s`);
+  const wants = (name: string) => names.includes(name);
+  const talent = wants('talent-search') || wants('opportunity-list');
+  if (talent && (settings.talentProfiles || settings.opportunities)) {
+    const t = await seedTalent(databaseUrl, settings.talentProfiles, settings.opportunities);
+    log(
+      `generated ${t.profiles} alumni profiles and ${t.opportunities} opportunities: rows ${t.seconds.insert.toFixed(1)}s, ` +
+        `search documents ${t.seconds.documents.toFixed(1)}s (ANALYZE follows)`,
+    );
+  }
   const data = await gatherDemoData(databaseUrl, {
     eventCode: DEMO.eventCode,
     adminEmail: DEMO.admin,
@@ -35,9 +46,12 @@ export async function prepareDemo(settings: Settings, databaseUrl: string, { api
 
   const accessToken = await login(apiUrl, DEMO.admin, DEMO.password);
   const coordinatorToken = await login(apiUrl, DEMO.coordinator, DEMO.password);
-  const wants = (name: string) => names.includes(name);
   const staffTokens = wants('my-shifts') ? await mapLimit(data.staffEmails, 2, (email) => login(apiUrl, email, DEMO.password)) : [];
   log(`signed in as ${DEMO.admin}, ${DEMO.coordinator} and ${staffTokens.length} staff accounts (one login each, tokens reused)`);
+
+  const recruiterToken = talent ? await login(apiUrl, DEMO.recruiter, DEMO.password) : null;
+  const alumnusToken = talent ? await login(apiUrl, DEMO.alumnus, DEMO.password) : null;
+  const opportunityCursors = wants('opportunity-list') && recruiterToken ? await firstPageCursors(apiUrl, recruiterToken) : [];
 
   const pairsStarted = Date.now();
   const assignPairs = wants('assign-mix') ? await buildAssignPairs(apiUrl, coordinatorToken, data.assignShiftIds, data.overlapPairs, 300) : [];
@@ -57,7 +71,18 @@ export async function prepareDemo(settings: Settings, databaseUrl: string, { api
     eventWindow: { from: data.windowFrom, to: data.windowTo },
     venueDay: data.venueDay,
     staffTokens,
+    recruiterToken,
+    alumnusToken,
+    opportunityCursors,
     assignPairs,
   };
   return { data, seeded, ctx, validPairs };
+}
+
+/** The endCursor of each opportunity-list filter's first page, so the scenario also asks for a second page. */
+async function firstPageCursors(apiUrl: string, token: string): Promise<(string | null)[]> {
+  return mapLimit(OPPORTUNITY_FILTERS, 2, async (f) => {
+    const data = await graphql<{ opportunities: { pageInfo: { endCursor: string | null } } }>(apiUrl, OPPORTUNITIES, { f }, token);
+    return data.opportunities.pageInfo.endCursor;
+  });
 }

@@ -12,7 +12,7 @@ export interface LoadResult {
   requestsTotal: number;
   /** autocannon's req/s: mean of the per-second samples */
   requestsPerSecond: number;
-  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  latencyMs: { p50: number; p90: number; p95: number; p99: number; max: number; mean: number };
   non2xx: number;
   errors: number;
   timeouts: number;

@@ -14,6 +14,7 @@ export interface ScenarioSummary {
   /** medians over rounds */
   requestsPerSecond: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   /** median req/s ÷ median baseline req/s */
   ratioToBaseline: number;
@@ -46,6 +47,7 @@ export function summarise(scenarios: { name: string; description: string }[], ba
       rounds: results.length,
       requestsPerSecond: rps,
       p50Ms: median(results.map((r) => r.latencyMs.p50)),
+      p95Ms: median(results.map((r) => r.latencyMs.p95)),
       p99Ms: median(results.map((r) => r.latencyMs.p99)),
       ratioToBaseline: rps / baselineRps,
       cpuCores: {
@@ -83,21 +85,22 @@ export function failureCount(summary: ScenarioSummary): number {
 
 /** A plain-text table that reads well in a terminal and pastes into a pull request. */
 export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] = []): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'failures', 'cores srv/db/load/other', 'req/s per round'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio', 'failures', 'cores srv/db/load/other', 'req/s per round'];
   const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
   const rows = summaries.map((s) => [
     s.scenario,
     s.requestsPerSecond.toFixed(0),
     s.p50Ms.toFixed(0),
+    s.p95Ms.toFixed(0),
     s.p99Ms.toFixed(0),
     s.ratioToBaseline.toFixed(2),
     String(failureCount(s)),
     [s.cpuCores.server, s.cpuCores.db, s.cpuCores.load, s.cpuCores.other].map(cores).join(' / '),
     s.requestsPerSecondPerRound.map((v) => v.toFixed(0)).join(' / '),
   ]);
-  for (const { scenario, reason } of skipped) rows.push([scenario, '—', '—', '—', '—', '—', '—', `skipped: ${reason}`]);
+  for (const { scenario, reason } of skipped) rows.push([scenario, '—', '—', '—', '—', '—', '—', '—', `skipped: ${reason}`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const numeric = new Set([1, 2, 3, 4, 5, 6]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6, 7]);
   const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');

@@ -85,7 +85,7 @@ export async function runRounds(settings: Settings, running: Scenario[], ctx: Be
       for (const sample of result.refusedSamples ?? []) log(`  refused answer: ${sample.slice(0, 300)}`);
       log(
         `round ${round + 1}/${settings.rounds} ${scenario.name.padEnd(22)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
-          `p50 ${result.latencyMs.p50} ms  p99 ${result.latencyMs.p99} ms  ` +
+          `p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms  ` +
           `cores: server ${cpu.server ?? '?'} db ${cpu.db ?? '?'} load ${cpu.load ?? '?'} other ${cpu.other ?? '?'}` +
           `${bad ? `  FAILURES ${bad}` : ''}`,
       );

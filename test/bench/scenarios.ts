@@ -1,4 +1,5 @@
 import type autocannon from 'autocannon';
+import { OPPORTUNITIES, OPPORTUNITY_FILTERS, TALENT_QUERIES, TALENT_SEARCH } from './talent-queries';
 
 /**
  * What every scenario may use. Built by run.ts once the database is seeded and the servers are up,
@@ -26,6 +27,11 @@ export interface BenchContext {
   venueDay: { venueId: string; from: string; to: string };
   /** One token per staff account with assignments in the next 14 days */
   staffTokens: string[];
+  /** Access tokens of recruiter@baton.demo (RECRUITER of Atlantec) and alumnus@baton.demo; null when no talent scenario runs */
+  recruiterToken: string | null;
+  alumnusToken: string | null;
+  /** opportunity-list: the endCursor of each filter's first page, to ask for the second one too */
+  opportunityCursors: (string | null)[];
   /** assign-mix: pairs that should succeed once (from replacementCandidates) mixed with pairs the rules refuse */
   assignPairs: { shiftId: string; staffMemberId: string; expect: 'valid' | 'refused' }[];
 }
@@ -192,6 +198,31 @@ export const scenarios: Scenario[] = [
       graphqlRequests(
         ctx,
         ctx.assignPairs.map((p) => ({ query: ASSIGN, variables: { s: p.shiftId, m: p.staffMemberId }, token: ctx.coordinatorToken })),
+      ),
+  },
+  {
+    name: 'talent-search',
+    description: `talentSearch as recruiter@baton.demo over the generated network (BENCH_TALENT_PROFILES): text plus two filters, page of 20 with every facet, ${TALENT_QUERIES.length} queries cycled`,
+    optionalFeature: 'talent search',
+    request: (ctx) =>
+      graphqlRequests(
+        ctx,
+        TALENT_QUERIES.map((f) => ({ query: TALENT_SEARCH, variables: { f }, token: ctx.recruiterToken ?? '' })),
+      ),
+  },
+  {
+    name: 'opportunity-list',
+    description: `opportunities(filter, first: 20) over the generated postings (BENCH_OPPORTUNITIES), first and second pages, ${OPPORTUNITY_FILTERS.length} filters, as the recruiter and the alumnus in turn`,
+    optionalFeature: 'the opportunity list',
+    request: (ctx) =>
+      graphqlRequests(
+        ctx,
+        OPPORTUNITY_FILTERS.flatMap((f, i) =>
+          [ctx.recruiterToken, ctx.alumnusToken].flatMap((token) => [
+            { query: OPPORTUNITIES, variables: { f }, token: token ?? '' },
+            { query: OPPORTUNITIES, variables: { f, after: ctx.opportunityCursors[i] }, token: token ?? '' },
+          ]),
+        ),
       ),
   },
 ];

@@ -40,6 +40,10 @@ export function readSettings() {
     /** demo generator scale: 1 = Paris (5,301 staff records, ~15,000 shifts, ~60,000 assignments) */
     scale: numberEnv('BENCH_SCALE', 1, 0.05, 10),
     poolSize: intEnv('BENCH_POOL_SIZE', 10, 1, 200),
+    /** generated alumni profiles for talent-search (bulk SQL after the demo seed; 0 = none) */
+    talentProfiles: intEnv('BENCH_TALENT_PROFILES', 100_000, 0, 1_000_000),
+    /** generated opportunities of the partner organisations for opportunity-list */
+    opportunities: intEnv('BENCH_OPPORTUNITIES', 5_000, 0, 100_000),
     apiMode: apiMode as 'build' | 'swc',
     resultsDir: process.env.BENCH_RESULTS_DIR || join(tmpdir(), 'baton-bench'),
     /** extra node flags for the API child only, e.g. "--prof" or "--max-old-space-size=512" */
@@ -56,6 +60,8 @@ export const DEMO = {
   eventCode: 'PAR24',
   admin: 'admin@baton.demo',
   coordinator: 'coordinator@baton.demo',
+  recruiter: 'recruiter@baton.demo',
+  alumnus: 'alumnus@baton.demo',
   password: 'baton-demo-2024',
 } as const;
 

@@ -70,7 +70,13 @@ export class TalentSearchService {
     page: { first: number; after: { score: number; userId: string } | null; facets: boolean },
   ): Promise<SearchHits> {
     const { sql, values } = compileSearch(viewer, filter, page);
-    const [row]: Row[] = await manager.query(sql, values);
+    // The visibility subqueries make the planner's cost estimate huge, which switches JIT on: compiling
+    // took 3 of the 6.6 s of a broad query over 100k profiles (EXPLAIN in the issue note), for a
+    // statement that runs in milliseconds without it. Off for this transaction only.
+    const [row]: Row[] = await manager.transaction(async (tx) => {
+      await tx.query('SET LOCAL jit = off');
+      return tx.query(sql, values);
+    });
     const hits = row.page.map(([userId, score]) => ({ userId, score: Number(score) }));
     const facets = Object.fromEntries(
       FACETS.map((f, i) => [f, (row[`facet_${i}`] ?? []).map(([value, count]) => ({ value, count }))]),

@@ -48,11 +48,18 @@ export function compileSearch(
   const text = filter.text?.trim() ? filter.text.trim() : null;
   let match = 'TRUE';
   let score = 'd.verified_minutes::float8';
+  let textCtes = '';
+  let textJoin = '';
   if (text) {
     params.text = text;
-    const query = `(websearch_to_tsquery('english', talent_fold(:text)) || websearch_to_tsquery('french', talent_fold(:text)))`;
-    match = `(d.document @@ ${query} OR talent_fold(:text) <% d.names)`;
-    score = `(ts_rank_cd(d.document, ${query}) + word_similarity(talent_fold(:text), d.names))::float8`;
+    // The query and the folded text once (one-row CTE q); trigram matches from the GIN index (CTE t),
+    // so word similarity is computed for the names that pass `<%` only, never for every document.
+    textCtes = `q AS (SELECT (websearch_to_tsquery('english', talent_fold(:text)) || websearch_to_tsquery('french', talent_fold(:text))) AS query,
+                      talent_fold(:text) AS folded),
+      t AS MATERIALIZED (SELECT d.user_id, word_similarity(q.folded, d.names) AS similarity FROM talent_documents d, q WHERE q.folded <% d.names),`;
+    textJoin = 'CROSS JOIN q LEFT JOIN t ON t.user_id = d.user_id';
+    match = `(d.document @@ q.query OR t.user_id IS NOT NULL)`;
+    score = `(ts_rank_cd(d.document, q.query) + coalesce(t.similarity, 0))::float8`;
   }
   const flags: Record<Facet | 'hours' | 'city', string> = {
     skills: 'TRUE',
@@ -123,10 +130,14 @@ export function compileSearch(
                GROUP BY value ORDER BY n DESC, value LIMIT ${FACET_SIZE}) f) AS facet_${i}`,
       ).join(',\n')
     : FACETS.map((_, i) => `'[]'::json AS facet_${i}`).join(', ');
-  const sql = `WITH m AS MATERIALIZED (
+  const flagSql = names.map((n) => `${flags[n]} AS f_${n.toLowerCase()}`).join(', ');
+  // The rank is dear (the whole tsvector read again, similarity): only rows passing every filter need it.
+  const everyFilter = names.map((n) => flags[n]).join(' AND ');
+  const sql = `WITH ${textCtes}
+    m AS MATERIALIZED (
       SELECT d.user_id, d.skill_keys, d.language_codes, d.team_codes, d.venue_codes, d.event_codes, d.country, d.open_to_work,
-             ${score} AS score, ${names.map((n) => `${flags[n]} AS f_${n.toLowerCase()}`).join(', ')}
-        FROM talent_documents d JOIN alumni_profiles p ON p.user_id = d.user_id
+             CASE WHEN ${everyFilter} THEN ${score} END AS score, ${flagSql}
+        FROM talent_documents d JOIN alumni_profiles p ON p.user_id = d.user_id ${textJoin}
        WHERE ${visible.sql} AND ${match}
     )
     SELECT (SELECT count(*)::int FROM m WHERE ${all}) AS total,
