@@ -14,7 +14,7 @@ export interface ScenarioSummary {
   /** medians over rounds */
   requestsPerSecond: number;
   p50Ms: number;
-  p95Ms: number;
+  p95Ms: number | null;
   p99Ms: number;
   /** median req/s ÷ median baseline req/s */
   ratioToBaseline: number;
@@ -87,12 +87,14 @@ export function failureCount(summary: ScenarioSummary): number {
 export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] = []): string {
   const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio', 'failures', 'cores srv/db/load/other', 'req/s per round'];
   const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
+  // A run where no answer came back within the duration has no latencies (NaN, null once in JSON).
+  const ms = (v: number | null) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(0) : '—');
   const rows = summaries.map((s) => [
     s.scenario,
     s.requestsPerSecond.toFixed(0),
-    s.p50Ms.toFixed(0),
-    s.p95Ms.toFixed(0),
-    s.p99Ms.toFixed(0),
+    ms(s.p50Ms),
+    ms(s.p95Ms),
+    ms(s.p99Ms),
     s.ratioToBaseline.toFixed(2),
     String(failureCount(s)),
     [s.cpuCores.server, s.cpuCores.db, s.cpuCores.load, s.cpuCores.other].map(cores).join(' / '),
