@@ -61,6 +61,10 @@ export function compileCandidates(
              )::float8 AS score
         FROM alumni_profiles p CROSS JOIN o
        WHERE ${visible.sql} AND p.user_id <> CAST(:vSelf AS uuid)
+         -- Only people with something in common (indexed lookups), before any scoring: a superset of score > 0.
+         AND (p.user_id IN (SELECT ps.user_id FROM alumni_profile_skills ps JOIN opportunity_skills ws ON ws.skill_id = ps.skill_id AND ws.opportunity_id = o.id)
+              OR p.user_id IN (SELECT pl.user_id FROM alumni_profile_languages pl JOIN opportunity_languages wl ON wl.code = pl.code AND wl.opportunity_id = o.id)
+              OR p.user_id IN (SELECT g.user_id FROM alumni_games_experiences g WHERE g.team_codes && o.team_codes OR g.team_code = ANY(o.team_codes)))
     )
     SELECT (SELECT count(*)::int FROM c WHERE c.score > 0) AS total,
            (SELECT coalesce(json_agg(json_build_array(r.user_id, r.score)), '[]') FROM (

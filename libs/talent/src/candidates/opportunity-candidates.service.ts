@@ -3,7 +3,7 @@ import { ProfileQueryService } from '@baton/alumni';
 import { Actor, Role } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
 import { DEFAULT_PAGE_SIZE, LoaderRegistry, PageArgs } from '@baton/graphql';
-import { OpportunityEntity, OpportunityStatus } from '@baton/opportunities';
+import { OpportunityEntity, OpportunityKind, OpportunityStatus } from '@baton/opportunities';
 import { DataSource } from 'typeorm';
 import { decodePosition, encodePosition } from '../search/talent-cursor';
 import { explainCandidates } from './candidate-explanations';
@@ -36,7 +36,12 @@ export class OpportunityCandidatesService {
     const after = page.after ? decodePosition(page.after) : null;
     const o = await this.dataSource.getRepository(OpportunityEntity).findOneBy({ id: opportunityId });
     const live = !!o && o.status === OpportunityStatus.OPEN && o.expiresAt > this.clock.now();
-    const forOrganisation = !!o && (actor.isAdmin || actor.grants.some((g) => g.role === Role.RECRUITER && g.organisationId === o.organisationId));
+    // A referral's draft is its author's business alone, as for its applications.
+    const forOrganisation =
+      !!o &&
+      (actor.isAdmin ||
+        (actor.grants.some((g) => g.role === Role.RECRUITER && g.organisationId === o.organisationId) &&
+          !(o.kind === OpportunityKind.REFERRAL && o.status === OpportunityStatus.DRAFT)));
     // Another organisation's draft or closed opportunity is not confirmed to exist; a live one is public anyway.
     if (!o || (!forOrganisation && !live)) throw new NotFoundError('Opportunity', opportunityId);
     if (!forOrganisation) throw new ForbiddenError('Candidates are for the recruiters of the organisation this opportunity is for');
