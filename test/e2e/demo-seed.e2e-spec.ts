@@ -23,7 +23,7 @@ describe('demo seed with staffing data', () => {
     db = await createTestDatabase();
     t = await startTestApp({ db, now: NOW });
     result = (await t.app.get(DemoGenerator).seed({ scale: SCALE })) as DemoSeedResult;
-  }, 120_000);
+  }, 300_000); // a hang guard: seeding a tenth of Paris on the embedded database beside another worker
   afterAll(async () => {
     await t?.close();
     await db?.drop();
