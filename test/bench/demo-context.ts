@@ -56,6 +56,7 @@ export async function prepareDemo(settings: Settings, databaseUrl: string, { api
     candidateShiftIds: data.candidateShiftIds,
     eventWindow: { from: data.windowFrom, to: data.windowTo },
     venueDay: data.venueDay,
+    venueIds: data.venueIds,
     staffTokens,
     assignPairs,
   };
