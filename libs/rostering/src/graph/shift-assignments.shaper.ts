@@ -6,7 +6,7 @@ import { staffMemberJson } from '@baton/staff';
 import { seesWholeRoster } from '../assignment/assignment-fields.resolver';
 import { ACTIVE_STATUSES } from '../assignment/assignment.entity';
 
-/** toAssignmentObject's fields but ruleNotes (only when asked: it is the biggest). */
+/** toAssignmentObject's fields but ruleNotes (the biggest, added below when asked for). */
 const COLUMNS: Array<[string, string]> = [
   ['id', 'a.id'],
   ['eventId', 'a.event_id'],
@@ -23,11 +23,19 @@ const COLUMNS: Array<[string, string]> = [
   ['createdAt', isoTimestamp('a.created_at')],
   ['updatedAt', isoTimestamp('a.updated_at')],
 ];
+/** Edges whose resolvers start from the shaped object: the column each one reads. */
+const EDGES = new Map([
+  ['shift', 'shiftId'],
+  ['event', 'eventId'],
+  ['assignedBy', 'assignedById'],
+  ['staffMember', 'staffMemberId'],
+  ['ruleNotes', 'ruleNotes'],
+]);
 /**
- * Columns, and edges whose resolvers start from the ids. `attendance` is not here: it compares
- * Date objects with the clock, so a selection with it takes the DataLoader path.
+ * Columns and edges. `attendance` is not here: it compares Date objects with the clock, so a
+ * selection with it takes the DataLoader path.
  */
-const SHAPEABLE = new Set([...COLUMNS.map(([name]) => name), 'ruleNotes', 'staffMember', 'shift', 'event', 'assignedBy']);
+const SHAPEABLE = new Set([...COLUMNS.map(([name]) => name), ...EDGES.keys()]);
 /** The account of the person on the assignment, for the per-shift rule below; never a GraphQL field. */
 const HOLDER = '_holderUserId';
 const ACTIVE = ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -59,8 +67,10 @@ export class ShiftAssignmentsShaper implements ShiftFieldShaper, OnModuleInit {
 
   sql(requested: RequestedFields): string | null {
     if (!onlyFields(requested, SHAPEABLE)) return null;
-    const pairs = COLUMNS.map(([name, sql]) => `'${name}', ${sql}`);
-    if (requested.has('ruleNotes')) pairs.push(`'ruleNotes', a.rule_notes`);
+    // Only what is asked for and what the edges read: the JSON is most of the statement's work.
+    const wanted = new Set([...requested.keys()].map((name) => EDGES.get(name) ?? name));
+    const pairs = COLUMNS.filter(([name]) => wanted.has(name)).map(([name, sql]) => `'${name}', ${sql}`);
+    if (wanted.has('ruleNotes')) pairs.push(`'ruleNotes', a.rule_notes`);
     const staff = requested.get('staffMember');
     const staffSql = staff && staffMemberJson(staff);
     if (staffSql) pairs.push(`'staffMember', ${staffSql}`);

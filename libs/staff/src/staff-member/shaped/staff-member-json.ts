@@ -1,31 +1,29 @@
 import { onlyFields, passThroughWhenShaped, RequestedFields } from '@baton/graphql';
 
 /** toStaffMemberObject's fields, contact aside: the columns any viewer of the record may see. */
-const COLUMNS = [
-  `'id', m.id`,
-  `'eventId', m.event_id`,
-  `'userId', m.user_id`,
-  `'organisationId', m.organisation_id`,
-  `'teamId', m.team_id`,
-  `'homeVenueId', m.home_venue_id`,
-  `'displayName', m.display_name`,
-  `'employmentType', m.employment_type`,
-  `'languages', m.languages`,
-  `'accreditationZones', m.accreditation_zones`,
-  `'accreditationStatus', m.accreditation_status`,
-  `'externalRef', m.external_ref`,
-].join(', ');
-
-/** Fields of a shaped staff member: its columns, and edges whose resolvers start from its ids. */
-const SHAPEABLE = new Set([
-  ...COLUMNS.split(', ').map((pair) => pair.slice(1, pair.indexOf("'", 1))),
-  'skills',
-  'event',
-  'organisation',
-  'team',
-  'homeVenue',
-  'user',
+const COLUMNS = new Map([
+  ['id', 'm.id'],
+  ['eventId', 'm.event_id'],
+  ['userId', 'm.user_id'],
+  ['organisationId', 'm.organisation_id'],
+  ['teamId', 'm.team_id'],
+  ['homeVenueId', 'm.home_venue_id'],
+  ['displayName', 'm.display_name'],
+  ['employmentType', 'm.employment_type'],
+  ['languages', 'm.languages'],
+  ['accreditationZones', 'm.accreditation_zones'],
+  ['accreditationStatus', 'm.accreditation_status'],
+  ['externalRef', 'm.external_ref'],
 ]);
+/** Edges whose resolvers start from the shaped object: the column each one reads. */
+const EDGES = new Map([
+  ['event', 'eventId'],
+  ['organisation', 'organisationId'],
+  ['team', 'teamId'],
+  ['homeVenue', 'homeVenueId'],
+  ['user', 'userId'],
+]);
+const SHAPEABLE = new Set([...COLUMNS.keys(), ...EDGES.keys(), 'skills']);
 const SKILL_FIELDS = new Set(['skillId', 'code', 'name', 'level', 'skill']);
 
 // StaffMemberLoader's and StaffSkillsLoader's order and fields: by code.
@@ -44,5 +42,9 @@ export function staffMemberJson(requested: RequestedFields): string | null {
   if (!onlyFields(requested, SHAPEABLE)) return null;
   const skills = requested.get('skills');
   if (skills && !onlyFields(skills, SKILL_FIELDS)) return null;
-  return `json_build_object(${COLUMNS}${skills ? `, 'skills', ${SKILLS}` : ''})`;
+  // Only what is asked for and what the edges asked for read: the JSON is most of the work.
+  const wanted = new Set([...requested.keys()].map((name) => EDGES.get(name) ?? name));
+  const pairs = [...COLUMNS].filter(([name]) => wanted.has(name)).map(([name, sql]) => `'${name}', ${sql}`);
+  if (skills) pairs.push(`'skills', ${SKILLS}`);
+  return pairs.length ? `json_build_object(${pairs.join(', ')})` : `json_build_object('id', m.id)`;
 }
