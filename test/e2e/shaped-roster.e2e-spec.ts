@@ -133,7 +133,7 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
       );
     }
     await t.dataSource.query(`UPDATE shifts s SET active_count = (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id)`);
-  });
+  }, 300_000); // 12 people, 13 shifts and 4 sign-ins on the embedded database of a shared machine
   afterAll(() => t?.close());
 
   const rosterOf = (data: Data) => data.shifts.edges.map((e: Data) => ({ venueId: e.node.venueId, people: e.node.assignments.length }));
