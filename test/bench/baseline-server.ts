@@ -1,10 +1,12 @@
 /**
  * The reference the ratios are divided by: the least a Node server can do for one primary-key
- * lookup on the same database, with the same pool size as the API (DB_POOL_SIZE default 10).
+ * lookup on the same database, with the same pool size as the API (DB_POOL_SIZE default 10);
+ * and, for nested-roster, the same roster JSON as the API built by one hand-written statement.
  * Started by run.ts as its own process: DATABASE_URL, PORT, POOL_SIZE.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
+import { NESTED_ROSTER_SQL } from './nested-roster-sql';
 
 const databaseUrl = process.env.DATABASE_URL;
 const port = Number(process.env.PORT);
@@ -30,6 +32,14 @@ app.get<{ Params: { id: string } }>('/user/:id', async (request, reply) => {
   const { rows } = await pool.query('SELECT id, email, display_name FROM users WHERE id = $1', [id]);
   if (!rows[0]) return reply.code(404).send({ error: 'not found' });
   return rows[0];
+});
+
+// The second reference (nested-roster): the whole JSON body built by PostgreSQL, sent as it comes.
+app.get<{ Params: { eventId: string; venueId: string } }>('/roster/:eventId/:venueId', async (request, reply) => {
+  const { eventId, venueId } = request.params;
+  if (!UUID.test(eventId) || !UUID.test(venueId)) return reply.code(400).send({ error: 'bad id' });
+  const { rows } = await pool.query<{ body: string }>(NESTED_ROSTER_SQL, [eventId, venueId]);
+  return reply.type('application/json').send(rows[0].body);
 });
 
 async function shutdown(): Promise<void> {

@@ -125,6 +125,8 @@ export interface DemoData {
   venueDay: { venueId: string; from: string; to: string; shifts: number };
   /** accounts with a staff record and active assignments in the next 14 days */
   staffEmails: string[];
+  /** every venue of the event that has shifts, for nested-roster */
+  venueIds: string[];
   counts: { users: number; staffMembers: number; shifts: number; assignments: number };
 }
 
@@ -196,6 +198,7 @@ export async function gatherDemoData(databaseUrl: string, options: GatherOptions
         ORDER BY random() LIMIT $2`,
       [e.id, options.staffAccounts],
     );
+    const venues = await client.query<{ venue_id: string }>(`SELECT DISTINCT venue_id FROM shifts WHERE event_id = $1 ORDER BY venue_id`, [e.id]);
     const counts = await client.query<{ users: string; staff_members: string; shifts: string; assignments: string }>(
       `SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM staff_members) AS staff_members,
               (SELECT count(*) FROM shifts) AS shifts, (SELECT count(*) FROM assignments) AS assignments`,
@@ -221,6 +224,7 @@ export async function gatherDemoData(databaseUrl: string, options: GatherOptions
         shifts: Number(venueDay.rows[0].shifts),
       },
       staffEmails: staff.rows.map((r) => r.email),
+      venueIds: venues.rows.map((r) => r.venue_id),
       counts: {
         users: Number(counts.rows[0].users),
         staffMembers: Number(counts.rows[0].staff_members),

@@ -70,6 +70,7 @@ export async function prepareDemo(settings: Settings, databaseUrl: string, { api
     candidateShiftIds: data.candidateShiftIds,
     eventWindow: { from: data.windowFrom, to: data.windowTo },
     venueDay: data.venueDay,
+    venueIds: data.venueIds,
     staffTokens,
     recruiterToken,
     alumnusToken,

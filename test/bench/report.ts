@@ -20,6 +20,10 @@ export interface ScenarioSummary {
   ratioToBaseline: number;
   /** req/s ÷ baseline req/s of the same round, one per round */
   ratioPerRound: number[];
+  /** for a scenario with a second reference (`sqlBaseline`): median req/s ÷ its median req/s */
+  ratioToSqlBaseline?: number;
+  /** the same, round by round */
+  ratioToSqlBaselinePerRound?: number[];
   requestsPerSecondPerRound: number[];
   /** median over rounds of the cores each part used */
   cpuCores: CpuCores;
@@ -35,9 +39,17 @@ export interface SkippedScenario {
   reason: string;
 }
 
-export function summarise(scenarios: { name: string; description: string }[], baseline: string, rounds: Map<string, LoadResult>[]): ScenarioSummary[] {
+const rpsOf = (round: Map<string, LoadResult>, name: string) => round.get(name)?.requestsPerSecond ?? NaN;
+const ratioPerRound = (rounds: Map<string, LoadResult>[], name: string, reference: string) =>
+  rounds.map((round) => Math.round((rpsOf(round, name) / rpsOf(round, reference)) * 1000) / 1000);
+
+export function summarise(
+  scenarios: { name: string; description: string; sqlBaseline?: string }[],
+  baseline: string,
+  rounds: Map<string, LoadResult>[],
+): ScenarioSummary[] {
   const baselineRps = median(rounds.map((round) => round.get(baseline)?.requestsPerSecond ?? NaN));
-  return scenarios.map(({ name, description }) => {
+  return scenarios.map(({ name, description, sqlBaseline }) => {
     const results = rounds.map((round) => round.get(name)).filter((r): r is LoadResult => !!r);
     const rps = median(results.map((r) => r.requestsPerSecond));
     const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
@@ -57,9 +69,13 @@ export function summarise(scenarios: { name: string; description: string }[], ba
         other: cpuMedian(results, 'other'),
         machine: cpuMedian(results, 'machine'),
       },
-      ratioPerRound: rounds.map(
-        (round) => Math.round(((round.get(name)?.requestsPerSecond ?? NaN) / (round.get(baseline)?.requestsPerSecond ?? NaN)) * 1000) / 1000,
-      ),
+      ratioPerRound: ratioPerRound(rounds, name, baseline),
+      ...(sqlBaseline
+        ? {
+            ratioToSqlBaseline: rps / median(rounds.map((round) => rpsOf(round, sqlBaseline))),
+            ratioToSqlBaselinePerRound: ratioPerRound(rounds, name, sqlBaseline),
+          }
+        : {}),
       requestsPerSecondPerRound: results.map((r) => r.requestsPerSecond),
       failures: { non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) },
       ...(results.some((r) => r.outcomes) ? { outcomes: sumOutcomes(results) } : {}),
@@ -85,7 +101,7 @@ export function failureCount(summary: ScenarioSummary): number {
 
 /** A plain-text table that reads well in a terminal and pastes into a pull request. */
 export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] = []): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio', 'failures', 'cores srv/db/load/other', 'req/s per round'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio', 'ratio sql', 'failures', 'cores srv/db/load/other', 'req/s per round'];
   const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
   // A run where no answer came back within the duration has no latencies (NaN, null once in JSON).
   const ms = (v: number | null) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(0) : '—');
@@ -96,6 +112,7 @@ export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] =
     ms(s.p95Ms),
     ms(s.p99Ms),
     s.ratioToBaseline.toFixed(2),
+    s.ratioToSqlBaseline === undefined ? '—' : s.ratioToSqlBaseline.toFixed(2),
     String(failureCount(s)),
     [s.cpuCores.server, s.cpuCores.db, s.cpuCores.load, s.cpuCores.other].map(cores).join(' / '),
     s.requestsPerSecondPerRound.map((v) => v.toFixed(0)).join(' / '),

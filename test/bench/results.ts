@@ -35,7 +35,7 @@ export function reportResults(o: RunOutcome): number {
   process.stdout.write(`\n${table(summaries, skipped)}\n\n`);
   process.stdout.write(
     `medians over ${settings.rounds} round(s) of ${settings.durationSeconds}s, ${settings.connections} connections; ` +
-      `ratio = req/s ÷ ${settings.baseline} req/s. API: ${o.apiCommand.note}, RSS ${o.rss.afterStart ?? '?'} → ${o.rss.atEnd ?? '?'} MiB.\n`,
+      `ratio = req/s ÷ ${settings.baseline} req/s; ratio sql = req/s ÷ the scenario's hand-written SQL reference. API: ${o.apiCommand.note}, RSS ${o.rss.afterStart ?? '?'} → ${o.rss.atEnd ?? '?'} MiB.\n`,
   );
   for (const s of summaries) {
     if (!s.outcomes) continue;

@@ -15,6 +15,7 @@ import { LoadClient } from './load-client';
 import { summarise } from './report';
 import { reportResults } from './results';
 import { runRounds, verifyScenarios } from './rounds';
+import { checkSameAnswers } from './same-answers';
 import type { BenchContext } from './scenarios';
 import { startApi, startBaseline } from './servers';
 import { log, readSettings, Settings } from './settings';
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
   const loader = await LoadClient.start();
   const ctx: BenchContext = { ...demo.ctx, baselineUrl };
   const { running, skipped } = await verifyScenarios(loader, settings, ctx);
+  await checkSameAnswers(running, ctx);
 
   const rssAfterStart = rssMiB(started.api);
   const meter = await CpuMeter.open({ api: started.api, baseline, load: loader.child }, database.url);

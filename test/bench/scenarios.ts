@@ -25,6 +25,8 @@ export interface BenchContext {
   eventWindow: { from: string; to: string };
   /** One venue, one day (its busiest among future shifts), ISO */
   venueDay: { venueId: string; from: string; to: string };
+  /** Every venue of the demo event with shifts (nested-roster cycles over them) */
+  venueIds: string[];
   /** One token per staff account with assignments in the next 14 days */
   staffTokens: string[];
   /** Access tokens of recruiter@baton.demo (RECRUITER of Atlantec) and alumnus@baton.demo; null when no talent scenario runs */
@@ -45,6 +47,12 @@ export interface Scenario {
   description: string;
   /** The reference every ratio is divided by. Exactly one scenario has it. */
   baseline?: boolean;
+  /**
+   * A second reference for this scenario (another scenario's name): a hand-written server giving
+   * the same answer. It runs whenever this one does; the summary carries `ratioToSqlBaseline`, and
+   * the run checks both answer the same data before loading them (same-answers.ts).
+   */
+  sqlBaseline?: string;
   /**
    * Called in the load process. Must target 127.0.0.1 only. Prefer a fixed list of `requests`
    * over `setupRequest`: autocannon pre-builds fixed requests, while setupRequest costs CPU in the
@@ -115,6 +123,10 @@ const COVERAGE =
   'query C($e: ID!, $v: [ID!], $from: DateTime!, $to: DateTime!, $b: CoverageBucket) { coverage(eventId: $e, venueIds: $v, from: $from, to: $to, bucket: $b) { ' +
   'cells { venueId teamId bucketStart required assigned checkedIn gap } gaps { shiftId missing } totals { required assigned gap } } }';
 const MY_SHIFTS = '{ myShifts { id status shift { id roleTitle startsAt endsAt } } }';
+/** The field names of the schema; nested-roster-sql.ts writes the same answer by hand. */
+export const NESTED_ROSTER =
+  'query N($e: ID!, $v: [ID!]) { shifts(eventId: $e, first: 100, filter: { venueIds: $v }) { edges { node { id roleTitle ' +
+  'assignments { staffMember { displayName skills { code level } } } } } } }';
 const ASSIGN = 'mutation A($s: ID!, $m: ID!) { assign(input: { shiftId: $s, staffMemberId: $m }) { id } }';
 
 /**
@@ -224,5 +236,25 @@ export const scenarios: Scenario[] = [
           ]),
         ),
       ),
+  },
+  {
+    name: 'nested-roster',
+    description:
+      'shifts(eventId, first: 100, one venue) { assignments { staffMember { displayName skills { code level } } } } as coordinator, cycling over the venues',
+    sqlBaseline: 'nested-roster-sql',
+    request: (ctx) =>
+      graphqlRequests(
+        ctx,
+        ctx.venueIds.map((v) => ({ query: NESTED_ROSTER, variables: { e: ctx.eventId, v: [v] }, token: ctx.coordinatorToken })),
+      ),
+  },
+  {
+    name: 'nested-roster-sql',
+    description: 'The second reference for nested-roster: bare Fastify + pg, the same JSON built by one hand-written json_agg statement',
+    request: (ctx) => ({
+      url: ctx.baselineUrl,
+      method: 'GET',
+      requests: ctx.venueIds.map((v) => ({ method: 'GET' as const, path: `/roster/${ctx.eventId}/${v}` })),
+    }),
   },
 ];

@@ -31,7 +31,9 @@ export function readSettings() {
   const baselines = allScenarios.filter((s) => s.baseline);
   if (baselines.length !== 1) throw new Error('scenarios.ts must mark exactly one scenario as the baseline');
   // The baseline always runs: every ratio is divided by it.
-  const scenarios = wanted.length ? allScenarios.filter((s) => s.baseline || wanted.includes(s.name)) : allScenarios;
+  // So does the second reference of a scenario that has one.
+  const references = allScenarios.filter((s) => wanted.includes(s.name)).flatMap((s) => (s.sqlBaseline ? [s.sqlBaseline] : []));
+  const scenarios = wanted.length ? allScenarios.filter((s) => s.baseline || wanted.includes(s.name) || references.includes(s.name)) : allScenarios;
   return {
     durationSeconds: intEnv('BENCH_DURATION', 10, 1, 600),
     rounds: intEnv('BENCH_ROUNDS', 3, 1, 50),

@@ -10,6 +10,7 @@ import { httpStatusPlugin } from './http-status.plugin';
 import { guardedWsExecution, inputGuardPlugin } from './input/input-guard.plugin';
 import { inputValuesRule } from './input/input-values.rule';
 import { describeRootTypes } from './root-descriptions';
+import { applyShapedPassThrough } from './shaped/pass-through';
 import { GraphiqlController } from './graphiql.controller';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { LoaderRegistryFactory } from './loader-registry';
@@ -57,7 +58,7 @@ class GraphqlSupportModule {}
           sortSchema: true,
           // Every `Date` field and argument uses the strict RFC 3339 scalar instead of Nest's `new Date(value)`.
           buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-          transformSchema: describeRootTypes,
+          transformSchema: (schema) => applyShapedPassThrough(describeRootTypes(schema)),
           path: '/graphql',
           graphiql: false,
           playground: false,

@@ -1,9 +1,25 @@
 /** GraphQL platform: server setup, errors, pagination, DataLoader registry. */
 export { BatonGraphqlModule, SINGLETON_MUTATIONS } from './graphql.module';
-export { Connection, PageArgs, PageInfo, paginate, emptyConnection, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionShape, type SortKey } from './pagination';
+export {
+  Connection,
+  PageArgs,
+  PageInfo,
+  paginate,
+  pageQuery,
+  toConnection,
+  emptyConnection,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type ConnectionShape,
+  type SortKey,
+} from './pagination';
 export { LoaderRegistry, type LoaderFactory, groupInto, pickInto, loadVisible } from './loader-registry';
 export { Loaders, type GraphqlContext } from './context';
 export { toGraphQLError, fieldProblems } from './error-formatting';
 export { singletonFieldsRule } from './singleton-fields.rule';
 export { DateTimeScalar, DATE_TIME_MIN, DATE_TIME_MAX } from './scalars/date-time.scalar';
 export { LocalDateScalar } from './scalars/local-date.scalar';
+/** Big read screens shaped in one SQL statement: what was asked for, and fields passed through as shaped. */
+export { requestedFields, onlyFields, type RequestedFields } from './shaped/requested-fields';
+export { passThroughWhenShaped } from './shaped/pass-through';
+export { isoTimestamp, SqlParams } from './shaped/sql-json';

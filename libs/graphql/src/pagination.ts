@@ -96,8 +96,21 @@ export async function paginate<E extends ObjectLiteral, N>(
   keys: SortKey<E>[],
   map: (row: E) => N,
 ): Promise<ConnectionShape<N>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
   const totalCount = await query.clone().getCount();
+  const rows = await pageQuery(query, args, keys).getMany();
+  return toConnection(rows, args, (row) => keys.map((k) => k.value(row)), map, totalCount);
+}
+
+/**
+ * The page of a keyset-paginated list as a query (sorted, after the cursor, one row more than
+ * the page to know whether more follow), for callers that build their own statement around it.
+ */
+export function pageQuery<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  args: PageArgs,
+  keys: Array<Pick<SortKey<E>, 'column'>>,
+): SelectQueryBuilder<E> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
   const page = query.clone();
   keys.forEach((key, i) => (i === 0 ? page.orderBy(key.column, 'ASC') : page.addOrderBy(key.column, 'ASC')));
   if (args.after) {
@@ -105,8 +118,13 @@ export async function paginate<E extends ObjectLiteral, N>(
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
     page.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
-  const rows = await page.limit(first + 1).getMany();
-  const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(keys.map((k) => k.value(row))), node: map(row) }));
+  return page.limit(first + 1);
+}
+
+/** The connection of the rows `pageQuery` found; `cursorOf` gives the row's sort key values. */
+export function toConnection<R, N>(rows: R[], args: PageArgs, cursorOf: (row: R) => unknown[], map: (row: R) => N, totalCount: number): ConnectionShape<N> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: map(row) }));
   return {
     edges,
     totalCount,

@@ -20,6 +20,7 @@ import { AssignmentFieldsResolver, ShiftAssignmentsResolver } from './assignment
 import { ShiftAssignmentsLoader, ShiftByIdLoader, StaffByIdLoader } from './assignment/assignment.loaders';
 import { MyShiftsService } from './assignment/my-shifts.service';
 import { AssignmentLoader } from './graph/assignment.loader';
+import { ShiftAssignmentsShaper } from './graph/shift-assignments.shaper';
 import {
   AssignmentChangeEdgesResolver,
   AssignmentEdgesResolver,
@@ -97,6 +98,7 @@ translateConstraint(
     StaffingAlertResolver,
     AssignmentFieldsResolver,
     ShiftAssignmentsResolver,
+    ShiftAssignmentsShaper,
     WorkHistoryService,
     AssignmentLoader,
     AssignmentEdgesResolver,

@@ -10,6 +10,9 @@ export { DEFAULT_WORK_RULES, WORK_RULE_LIMITS, defaultWorkRules, type WorkRules,
 export { ShiftService, MOVE_SHIFT_USE_CASE } from './shift/shift.service';
 /** Shift reads with the visibility rules (staff see published shifts only). */
 export { ShiftQueryService } from './shift/shift-query.service';
+/** The shift list's SQL-shaped path, and the port other libs' Shift fields join it through. */
+export { ShapedShiftsService } from './shift/shaped/shaped-shifts.service';
+export { ShiftFieldShapers, type ShiftFieldShaper } from './shift/shaped/shift-field-shapers';
 export { ShiftChecks, MAX_SHIFT_HOURS } from './shift/shift-checks';
 export { ShiftObject, RequiredSkillObject } from './shift/dto/shift.dto';
 export { toShiftObject } from './shift/shift.mapper';

@@ -7,6 +7,8 @@ import { RequiredSkillEdgesResolver, ShiftEdgesResolver, WorkRulesEdgesResolver 
 import { ShiftLoader } from './graph/shift.loader';
 import { ShiftChecks } from './shift/shift-checks';
 import { ShiftQueryService } from './shift/shift-query.service';
+import { ShapedShiftsService } from './shift/shaped/shaped-shifts.service';
+import { ShiftFieldShapers } from './shift/shaped/shift-field-shapers';
 import { ShiftSkillsLoader } from './shift/shift-skills.loader';
 import { ShiftSkillEntity } from './shift/shift-skill.entity';
 import { ShiftEntity } from './shift/shift.entity';
@@ -39,6 +41,8 @@ describeConstraint('work_rule_sets_values_check', {
     ShiftService,
     ShiftUsageRegistration,
     ShiftQueryService,
+    ShiftFieldShapers,
+    ShapedShiftsService,
     ShiftSkillsLoader,
     ShiftResolver,
     WorkRuleService,
@@ -48,6 +52,6 @@ describeConstraint('work_rule_sets_values_check', {
     RequiredSkillEdgesResolver,
     WorkRulesEdgesResolver,
   ],
-  exports: [WorkRuleService, ShiftService, ShiftQueryService, ShiftChecks, ShiftLoader],
+  exports: [WorkRuleService, ShiftService, ShiftQueryService, ShiftChecks, ShiftLoader, ShiftFieldShapers, ShapedShiftsService],
 })
 export class SchedulingModule {}

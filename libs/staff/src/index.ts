@@ -19,3 +19,5 @@ export { StaffMemberLoader } from './graph/staff-member.loader';
 export { StaffPermission, staffPermissions } from './staff.permissions';
 /** Key rotation: re-wraps sealed phone numbers under the current key-encryption key (a scheduled job). */
 export { StaffPhoneRewrapJob, STAFF_PHONE_REWRAP_JOB } from './staff-member/staff-phone-rewrap.job';
+/** A staff member and its skills as SQL-built JSON, for roster screens shaped in one statement. */
+export { staffMemberJson } from './staff-member/shaped/staff-member-json';

@@ -20,6 +20,15 @@ export class AssignmentFieldsResolver {
   }
 }
 
+/**
+ * Who sees everyone on a shift: coordinators and admins covering its venue and team. Decided per
+ * shift: a coordinator elsewhere (another event, venue or team) is only staff here, and sees
+ * only themself. Shared with the SQL-shaped roster (ShiftAssignmentsShaper).
+ */
+export function seesWholeRoster(access: AccessService, actor: Actor, shift: Pick<ShiftObject, 'eventId' | 'venueId' | 'teamId'>): boolean {
+  return actor.can(RosteringPermission.ROSTER_MANAGE) && access.coversVenueTeam(actor, shift);
+}
+
 @Resolver(() => ShiftObject)
 export class ShiftAssignmentsResolver {
   constructor(private readonly access: AccessService) {}
@@ -31,8 +40,7 @@ export class ShiftAssignmentsResolver {
   @ResolveField(() => [AssignmentObject], { description: 'Active assignments (ASSIGNED or CONFIRMED)' })
   async assignments(@Parent() shift: ShiftObject, @Loaders() loaders: LoaderRegistry, @CurrentActor() actor: Actor) {
     const all = await loaders.get(ShiftAssignmentsLoader).load(shift.id);
-    // Decided per shift: a coordinator elsewhere (another event, venue or team) is only staff here.
-    if (actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, shift)) return all;
+    if (seesWholeRoster(this.access, actor, shift)) return all;
     const mine = await Promise.all(all.map(async (a) => ((await loaders.get(StaffByIdLoader).load(a.staffMemberId))?.userId === actor.userId ? a : null)));
     return mine.filter((a): a is AssignmentObject => a !== null);
   }

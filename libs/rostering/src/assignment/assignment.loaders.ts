@@ -17,7 +17,8 @@ export class ShiftAssignmentsLoader implements LoaderFactory<string, AssignmentO
     return new DataLoader(async (shiftIds: readonly string[]) => {
       const rows = await this.dataSource.getRepository(AssignmentEntity).find({
         where: { shiftId: In([...shiftIds]), status: In([...ACTIVE_STATUSES]) },
-        order: { createdAt: 'ASC' },
+        // The id breaks ties (a bulk insert shares one created_at), as in the SQL-shaped roster.
+        order: { createdAt: 'ASC', id: 'ASC' },
       });
       return groupInto(shiftIds, rows, (r) => r.shiftId).map((list) => list.map(toAssignmentObject));
     });

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock } from '@baton/core';
-import { ConnectionShape, PageArgs, paginate } from '@baton/graphql';
-import { DataSource } from 'typeorm';
+import { ConnectionShape, PageArgs, paginate, SortKey } from '@baton/graphql';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ShiftFilterInput, ShiftObject } from './dto/shift.dto';
 import { ShiftChecks } from './shift-checks';
 import { ShiftEntity, ShiftStatus } from './shift.entity';
 import { toShiftObject } from './shift.mapper';
 import { SchedulingPermission } from '../scheduling.permissions';
+
+/** Every shift list: soonest first, the id breaking ties (the keyset of the cursor). */
+export const SHIFT_ORDER: SortKey<ShiftEntity>[] = [
+  { column: 's.startsAt', value: (s) => s.startsAt.toISOString() },
+  { column: 's.id', value: (s) => s.id },
+];
 
 /** Reading shifts: coordinators see every shift of their event, staff only the published ones. */
 @Injectable()
@@ -27,6 +33,14 @@ export class ShiftQueryService {
 
   /** `startingAfter` (not a client filter): only shifts that have not started, for self sign-up. */
   async list(actor: Actor, eventId: string, filter: ShiftFilterInput = {}, page: PageArgs, startingAfter?: Date): Promise<ConnectionShape<ShiftObject>> {
+    return paginate(this.filtered(actor, eventId, filter, startingAfter), page, SHIFT_ORDER, toShiftObject);
+  }
+
+  /**
+   * The shifts of the event this actor may list under the filter, unsorted: the one place the
+   * visibility rules of a shift list live (the DataLoader path and the SQL-shaped path share it).
+   */
+  filtered(actor: Actor, eventId: string, filter: ShiftFilterInput = {}, startingAfter?: Date): SelectQueryBuilder<ShiftEntity> {
     this.access.assertEvent(actor, SchedulingPermission.SHIFTS_READ, eventId);
     if (filter.from && filter.to && filter.to <= filter.from) throw BadInputError.field('filter.to', 'to must be after from', 'dateOrder');
     let statuses = filter.statuses?.length ? [...new Set(filter.statuses)] : undefined;
@@ -43,14 +57,6 @@ export class ShiftQueryService {
     if (filter.to) query.andWhere('s.startsAt < :to', { to: filter.to });
     if (filter.understaffedOnly) query.andWhere("s.activeCount < s.headcount AND s.status <> 'CANCELLED'");
     if (startingAfter) query.andWhere('s.startsAt > :startingAfter', { startingAfter });
-    return paginate(
-      query,
-      page,
-      [
-        { column: 's.startsAt', value: (s) => s.startsAt.toISOString() },
-        { column: 's.id', value: (s) => s.id },
-      ],
-      toShiftObject,
-    );
+    return query;
   }
 }

@@ -1,7 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
+import { Connection, LoaderRegistry, Loaders, PageArgs, requestedFields } from '@baton/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   CreateShiftInput,
   PublishShiftsArgs,
@@ -13,6 +14,7 @@ import {
   UpdateShiftInput,
 } from './dto/shift.dto';
 import { ShiftQueryService } from './shift-query.service';
+import { ShapedShiftsService } from './shaped/shaped-shifts.service';
 import { ShiftSkillsLoader } from './shift-skills.loader';
 import { ShiftService } from './shift.service';
 import { SchedulingPermission } from '../scheduling.permissions';
@@ -24,6 +26,7 @@ export class ShiftResolver {
   constructor(
     private readonly shiftService: ShiftService,
     private readonly queries: ShiftQueryService,
+    private readonly shaped: ShapedShiftsService,
   ) {}
 
   @Query(() => ShiftConnection, { description: 'Shifts of an event by start; staff see only published shifts' })
@@ -32,9 +35,10 @@ export class ShiftResolver {
     @CurrentActor() actor: Actor,
     @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
     @Args() page: PageArgs,
-    @Args('filter', { type: () => ShiftFilterInput, nullable: true, description: 'Only the shifts that match' }) filter?: ShiftFilterInput,
+    @Args('filter', { type: () => ShiftFilterInput, nullable: true, description: 'Only the shifts that match' }) filter: ShiftFilterInput | undefined,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return this.queries.list(actor, eventId, filter ?? {}, page);
+    return this.shaped.list(actor, eventId, filter ?? {}, page, requestedFields(info));
   }
 
   @Query(() => ShiftObject, { description: 'One shift; NOT_FOUND when you may not read it (drafts and cancelled shifts: coordinators only)' })
