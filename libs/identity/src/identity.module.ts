@@ -20,6 +20,7 @@ import { PasswordHasher } from './password/password-hasher';
 import { PasswordResetEntity } from './password/password-reset.entity';
 import { RefreshTokenEntity } from './session/refresh-token.entity';
 import { SessionService } from './session/session.service';
+import { TokenRowRepository } from './token/token-row.repository';
 import { FirstAdminService } from './user/first-admin.service';
 import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
@@ -45,6 +46,7 @@ export class IdentityActorModule {}
     CredentialsService,
     LocalStrategy,
     GqlLocalAuthGuard,
+    TokenRowRepository,
     SessionService,
     AccountService,
     UserDirectoryService,

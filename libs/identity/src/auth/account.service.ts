@@ -9,6 +9,7 @@ import { IsNull } from 'typeorm';
 import { PasswordHasher } from '../password/password-hasher';
 import { PasswordResetEntity } from '../password/password-reset.entity';
 import { ClientInfo, IssuedSession, SessionService } from '../session/session.service';
+import { TokenRowRepository } from '../token/token-row.repository';
 import { UserEntity, UserStatus } from '../user/user.entity';
 
 /** A person's own account: password change and reset. */
@@ -23,6 +24,7 @@ export class AccountService {
     private readonly throttle: LoginThrottle,
     private readonly config: BatonConfig,
     private readonly clock: Clock,
+    private readonly tokenRows: TokenRowRepository,
   ) {}
 
   /** Ends every other session and returns a fresh one for this device. */
@@ -70,12 +72,7 @@ export class AccountService {
     this.hasher.assertAcceptable(next, 'newPassword');
     const hash = await this.hasher.hash(next);
     await this.transactions.run(async ({ manager }) => {
-      const reset = await manager
-        .getRepository(PasswordResetEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .where('r.tokenHash = :hash AND r.usedAt IS NULL', { hash: hashToken(token) })
-        .getOne();
+      const reset = await this.tokenRows.lockByToken(manager, PasswordResetEntity, token, { unusedOnly: true });
       if (!reset || reset.expiresAt <= this.clock.now()) {
         throw new UnauthenticatedError('This reset token is not valid or has expired', { reason: 'RESET_TOKEN_INVALID' });
       }

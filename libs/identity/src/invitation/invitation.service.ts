@@ -12,6 +12,7 @@ import { assertGrantTargets } from '../grant/grant-targets';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
 import { PasswordHasher } from '../password/password-hasher';
 import { ClientInfo, IssuedSession, SessionService } from '../session/session.service';
+import { TokenRowRepository } from '../token/token-row.repository';
 import { UserEntity, UserStatus } from '../user/user.entity';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationHooks } from './invitation-hooks';
@@ -41,6 +42,7 @@ export class InvitationService {
     private readonly config: BatonConfig,
     private readonly clock: Clock,
     private readonly hooks: InvitationHooks,
+    private readonly tokenRows: TokenRowRepository,
   ) {}
 
   /**
@@ -120,12 +122,7 @@ export class InvitationService {
     this.hasher.assertAcceptable(password);
     const hash = await this.hasher.hash(password);
     return this.transactions.run(async ({ manager }) => {
-      const invitation = await manager
-        .getRepository(InvitationEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.tokenHash = :hash', { hash: hashToken(token) })
-        .getOne();
+      const invitation = await this.tokenRows.lockByToken(manager, InvitationEntity, token);
       const now = this.clock.now();
       if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now) {
         throw new UnauthenticatedError('This invitation is not valid, was already used, or has expired', { reason: 'INVITATION_INVALID' });

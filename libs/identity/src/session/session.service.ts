@@ -6,6 +6,7 @@ import { TransactionRunner } from '@baton/database';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { UserEntity, UserStatus } from '../user/user.entity';
+import { TokenRowRepository } from '../token/token-row.repository';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface ClientInfo {
@@ -33,6 +34,7 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly transactions: TransactionRunner,
     private readonly dataSource: DataSource,
+    private readonly tokenRows: TokenRowRepository,
   ) {}
 
   async issue(manager: EntityManager, userId: string, client: ClientInfo, familyId: string = randomUUID()): Promise<IssuedSession> {
@@ -56,11 +58,7 @@ export class SessionService {
   async refresh(token: string, client: ClientInfo): Promise<IssuedSession> {
     const outcome = await this.transactions.run(async ({ manager }) => {
       const tokens = manager.getRepository(RefreshTokenEntity);
-      const current = await tokens
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.tokenHash = :hash', { hash: hashToken(token) })
-        .getOne();
+      const current = await this.tokenRows.lockByToken(manager, RefreshTokenEntity, token);
       if (!current) return { error: 'UNKNOWN' as const };
       if (current.revokedAt) return { error: 'REVOKED' as const };
       if (current.rotatedAt) {
