@@ -1,6 +1,6 @@
 // Usage: node test/bench/cpu-profile-summary.js <file.cpuprofile> [rows]. Self time by package, file and function, and inclusive time per request stage, over the seconds under load only.
 /* eslint-disable no-console -- a command-line report */
-/* global console, process, require */
+/* global console */
 // Self time per package / file / function from a V8 .cpuprofile.
 const fs = require('fs');
 const file = process.argv[2];
