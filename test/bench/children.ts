@@ -91,8 +91,15 @@ export function forkTs(name: string, file: string, env: NodeJS.ProcessEnv): Chil
   return track(name, proc);
 }
 
+/**
+ * A profiled API writes its profile while it exits (tens of MB on a busy machine): killed after
+ * 5 s, the file was cut at 2 MiB and unreadable.
+ */
+export const PROFILING = /--(cpu-|heap-)?prof\b/.test(process.env.BENCH_API_NODE_ARGS ?? '');
+const STOP_GRACE_MS = PROFILING ? 60_000 : 5_000;
+
 /** SIGTERM, then SIGKILL if it is still there after `graceMs`. */
-export async function stop(child: Child, graceMs = 5_000): Promise<void> {
+export async function stop(child: Child, graceMs = STOP_GRACE_MS): Promise<void> {
   if (child.hasExited()) return;
   child.process.kill('SIGTERM');
   const timer = sleep(graceMs).then(() => 'timeout' as const);

@@ -1,4 +1,4 @@
-import { ApiCommand, killAllNow, stopAll } from './children';
+import { ApiCommand, killAllNow, PROFILING, stopAll } from './children';
 import type { BenchDatabase } from './database';
 import type { DatabaseWatch } from './database-watch';
 import { log } from './settings';
@@ -42,10 +42,13 @@ function cleanup(): Promise<void> {
 
 /** Runs once, on success, failure, Ctrl-C or SIGTERM; a hung step cannot keep the process past 30 s. */
 export async function cleanupAndExit(code: number): Promise<never> {
-  const bound = setTimeout(() => {
-    killAllNow();
-    process.exit(code);
-  }, 30_000);
+  const bound = setTimeout(
+    () => {
+      killAllNow();
+      process.exit(code);
+    },
+    PROFILING ? 90_000 : 30_000,
+  );
   bound.unref();
   await cleanup();
   killAllNow();

@@ -20,6 +20,15 @@ describe('GraphQL platform (test mode)', () => {
     expect(result.errors?.[0].message).toMatch(/depth/i);
   });
 
+  it('applies the limits to every request, not only the first: parsed documents are cached, refused ones never are', async () => {
+    // Apollo's document cache stores a document only once it passed validation (armor's rules included),
+    // so the same refused text is validated, and refused, again; an accepted one is reused as is.
+    for (let i = 0; i < 3; i++) {
+      expect((await t.gql.request('{ me { roles { role } } }', {}, token)).errors?.[0].message).toMatch(/depth/i);
+      expect((await t.gql.request('{ me { id } }', {}, token)).errors).toBeUndefined();
+    }
+  });
+
   it('refuses too many aliases', async () => {
     const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: me { id }`).join(' ');
     const result = await t.gql.request(`{ ${aliases} }`, {}, token);

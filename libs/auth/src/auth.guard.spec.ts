@@ -1,6 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError } from '@baton/core';
+import { ForbiddenError, UnauthenticatedError } from '@baton/core';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { Actor } from './actor';
 import { BatonAuthGuard } from './auth.guard';
 import { Allow, Public } from './decorators';
@@ -29,9 +30,9 @@ function contextFor(handler: keyof Operations, user?: Actor): ExecutionContext {
 }
 
 describe('BatonAuthGuard', () => {
-  const guard = new BatonAuthGuard(new Reflector());
-  // Authentication itself is passport's work (covered end to end); here it always "succeeds".
-  jest.spyOn(Object.getPrototypeOf(BatonAuthGuard.prototype), 'canActivate').mockResolvedValue(true);
+  // Token checks are AccessTokenVerifier's (covered end to end); here the request already has its actor, or none.
+  const tokens = { actorFor: jest.fn(async () => Promise.reject(new UnauthenticatedError('Authentication required'))) };
+  const guard = new BatonAuthGuard(new Reflector(), tokens as unknown as AccessTokenVerifier);
 
   it('denies an operation that declares nothing, even to an admin', async () => {
     const admin = new Actor(roles, 'u1', 'a@b.c', [{ id: 'g', role: Role.ADMIN, eventId: null, organisationId: null, venueIds: [], teamIds: [] }]);
@@ -47,6 +48,12 @@ describe('BatonAuthGuard', () => {
     const member = new Actor(roles, 'u2', 's@b.c', [{ id: 'h', role: Role.STAFF, eventId: 'e1', organisationId: null, venueIds: [], teamIds: [] }]);
     await expect(guard.canActivate(contextFor('manageEvents', admin))).resolves.toBe(true);
     await expect(guard.canActivate(contextFor('manageEvents', member))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('asks for the token only when the request has no actor yet, and refuses without one', async () => {
+    tokens.actorFor.mockClear();
+    await expect(guard.canActivate(contextFor('manageEvents'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(tokens.actorFor).toHaveBeenCalledTimes(1);
   });
 
   it('takes only declared permissions, never bare strings', () => {

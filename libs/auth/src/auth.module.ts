@@ -5,9 +5,9 @@ import { PassportModule } from '@nestjs/passport';
 import { BatonConfig } from '@baton/config';
 import { createSecretKey } from 'node:crypto';
 import { AccessService } from './access.service';
+import { AccessTokenVerifier } from './access-token.verifier';
 import { ActorLoader } from './actor-loader';
 import { BatonAuthGuard } from './auth.guard';
-import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
 import { PermissionSet } from './permission';
 import { PermissionRegistry } from './permission-registry';
@@ -41,7 +41,7 @@ export class AuthModule {
       providers: [
         PermissionRegistry,
         { provide: ActorLoader, useExisting: options.actorLoader },
-        JwtStrategy,
+        AccessTokenVerifier,
         AccessService,
         RequestBudgets,
         LoginThrottle,

@@ -22,6 +22,7 @@ export class BatonConfig {
     loginLimitPerAccount: number;
     loginLimitPerAddress: number;
     loginLimitWindowSeconds: number;
+    actorCacheSeconds: number;
   };
   readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
   /** Key-encryption keys for secrets at rest (libs/crypto); the first one encrypts. */
@@ -62,6 +63,7 @@ export class BatonConfig {
       loginLimitPerAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
       loginLimitPerAddress: env.LOGIN_LIMIT_PER_ADDRESS,
       loginLimitWindowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
+      actorCacheSeconds: env.ACTOR_CACHE_SECONDS,
     };
     const dev = !this.isProduction;
     this.graphql = {

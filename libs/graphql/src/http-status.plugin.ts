@@ -18,19 +18,17 @@ const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
  * a malformed HTTP request (no query, a batch, a GET mutation, a subscription) keeps its 4xx.
  */
 export function httpStatusPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
-      return {
-        async willSendResponse({ request, response }) {
-          const body = response.body;
-          if (body.kind !== 'single' || 'data' in body.singleResult || !request.http) return;
-          const errors = body.singleResult.errors ?? [];
-          if (!errors.length || !errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
-          response.http.status = prefersGraphqlResponse(request.http.headers.get('accept')) ? 400 : 200;
-        },
-      };
+  // It keeps no state per request: one listener serves them all.
+  const listener: GraphQLRequestListener<Record<string, unknown>> = {
+    async willSendResponse({ request, response }) {
+      const body = response.body;
+      if (body.kind !== 'single' || 'data' in body.singleResult || !request.http) return;
+      const errors = body.singleResult.errors ?? [];
+      if (!errors.length || !errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
+      response.http.status = prefersGraphqlResponse(request.http.headers.get('accept')) ? 400 : 200;
     },
   };
+  return { requestDidStart: async () => listener };
 }
 
 /** The content type Apollo will answer with, negotiated the way Apollo does it. */

@@ -21,6 +21,7 @@ import { PasswordResetEntity } from './password/password-reset.entity';
 import { RefreshTokenEntity } from './session/refresh-token.entity';
 import { SessionService } from './session/session.service';
 import { TokenRowRepository } from './token/token-row.repository';
+import { ActorCache } from './session/actor-cache';
 import { FirstAdminService } from './user/first-admin.service';
 import { UserDirectoryService } from './user/user-directory.service';
 import { UserEntity } from './user/user.entity';
@@ -30,13 +31,14 @@ import { IdentityPrivacyContributor } from './privacy/identity-privacy.contribut
 
 /** The actor loader lives in its own module so AuthModule can import it without the resolvers. */
 @Module({
-  providers: [IdentityActorLoader],
-  exports: [IdentityActorLoader],
+  providers: [IdentityActorLoader, ActorCache],
+  exports: [IdentityActorLoader, ActorCache],
 })
 export class IdentityActorModule {}
 
 @Module({
   imports: [
+    IdentityActorModule,
     AuthModule.forFeature(identityPermissions),
     TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, RefreshTokenEntity, InvitationEntity, PasswordResetEntity]),
   ],
@@ -62,7 +64,17 @@ export class IdentityActorModule {}
     InvitationEdgesResolver,
     AuditEntryEdgesResolver,
   ],
-  exports: [PasswordHasher, SessionService, UserDirectoryService, BulkInvitationService, FirstAdminService, InvitationService, InvitationHooks, UserLoader],
+  exports: [
+    IdentityActorModule,
+    PasswordHasher,
+    SessionService,
+    UserDirectoryService,
+    BulkInvitationService,
+    FirstAdminService,
+    InvitationService,
+    InvitationHooks,
+    UserLoader,
+  ],
 })
 export class IdentityModule {}
 

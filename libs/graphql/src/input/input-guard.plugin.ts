@@ -14,20 +14,18 @@ export const SUBSCRIPTION_OVER_HTTP = 'Subscriptions are served over WebSocket (
  * ever sees a value of the wrong type or text that is not well-formed.
  */
 export function inputGuardPlugin(options: { hideSuggestions: boolean }): ApolloServerPlugin {
-  return {
-    async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
-      return {
-        async didResolveOperation({ operation, schema, request }) {
-          if (!operation) return;
-          if (operation.operation === 'subscription') {
-            throw new GraphQLError(SUBSCRIPTION_OVER_HTTP, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
-          }
-          const problems = variableProblems(schema, operation, request.variables, options.hideSuggestions);
-          if (problems.length) throw badInput(problems);
-        },
-      };
+  // It keeps no state per request: one listener serves them all.
+  const listener: GraphQLRequestListener<Record<string, unknown>> = {
+    async didResolveOperation({ operation, schema, request }) {
+      if (!operation) return;
+      if (operation.operation === 'subscription') {
+        throw new GraphQLError(SUBSCRIPTION_OVER_HTTP, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
+      const problems = variableProblems(schema, operation, request.variables, options.hideSuggestions);
+      if (problems.length) throw badInput(problems);
     },
   };
+  return { requestDidStart: async () => listener };
 }
 
 /** Over HTTP the refusal carries Apollo's `http` extension (a request error, see http-status.plugin). */
