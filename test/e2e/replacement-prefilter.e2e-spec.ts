@@ -11,10 +11,10 @@ const CANDIDATES = `query R($shiftId: ID!, $first: Int) { replacementCandidates(
 const CHECK = `query C($shiftId: ID!, $staffMemberId: ID!) { checkAssignment(shiftId: $shiftId, staffMemberId: $staffMemberId) { allowed violations { rule } } }`;
 
 /**
- * The weekly maximum is part of the SQL prefilter: people who rank first but whose rolling 7 days
- * would go over 48 h no longer fill the short list the exact check then empties.
+ * People who rank first but whose rolling 7 days would go over 48 h (which the SQL prefilter does
+ * not measure) must not leave a page short: the service widens its pass until the page is full.
  */
-describe('replacement candidates: the prefilter knows the weekly maximum', () => {
+describe('replacement candidates: a page stays full when the weekly maximum drops the best ranked', () => {
   let t: TestApp;
   let event: EventEntity;
   let venue: VenueEntity;

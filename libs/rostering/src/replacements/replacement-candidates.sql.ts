@@ -12,14 +12,9 @@ import type { WorkRuleValues } from '@baton/scheduling';
  *  $1 shift id; $2 how many to return;
  *  $3 the blocking rules per employment type, as JSON:
  *     {"EMPLOYEE": {"minRest": 660, "maxDaily": 600, "rest": true, "daily": true, "skills": true, …}, …}
- * The weekly maximum (when it blocks) is in the prefilter too, so that a page is not left short by
- * people the exact check would refuse: the same heaviest rolling 7 days as the rule engine
- * (working-time.ts heaviestWeek: windows touching the shift that start at a shift's start or end
- * at a shift's end), over the assignments within 7 days (+ 72 h) of the shift, measured only for
- * the few people whose total there could exceed the maximum at all. The exact rule engine still
- * re-checks every candidate returned (see ReplacementService). "Hours assigned" is the workload in
- * this event in the 3 days either side of the shift: fairness where it matters, and no scan of
- * everyone's whole history.
+ * The weekly maximum is left to the exact rule engine, which re-checks every candidate returned
+ * (see ReplacementService). "Hours assigned" is the workload in this event in the 3 days either
+ * side of the shift: fairness where it matters, and no scan of everyone's whole history.
  */
 export const REPLACEMENT_CANDIDATES_SQL = `
 WITH s AS (
@@ -38,8 +33,7 @@ rules AS (
          make_interval(mins => (value->>'minRest')::int) AS min_rest, (value->>'maxDaily')::int AS max_daily,
          (value->>'rest')::boolean AS rest_on, (value->>'daily')::boolean AS daily_on,
          (value->>'skills')::boolean AS skills_on, (value->>'accreditation')::boolean AS accreditation_on,
-         (value->>'availability')::boolean AS availability_on,
-         (value->>'maxWeekly')::int AS max_weekly, (value->>'weekly')::boolean AS weekly_on
+         (value->>'availability')::boolean AS availability_on
     FROM jsonb_each($3::jsonb)
 ),
 skilled AS (
@@ -65,54 +59,6 @@ near_assignments AS (
 near AS (
   SELECT n.*, (n.starts_at AT TIME ZONE v.time_zone)::date AS day
     FROM near_assignments n JOIN shifts sh ON sh.id = n.shift_id JOIN venues v ON v.id = sh.venue_id
-),
--- Every assignment that can fall in a 7-day window touching the shift (shifts last 72 h at most).
-week_assignments AS (
-  SELECT a.staff_member_id, a.starts_at, a.ends_at
-    FROM assignments a, s
-   WHERE a.event_id = s.event_id AND a.status IN ('ASSIGNED', 'CONFIRMED') AND a.shift_id <> s.id
-     AND a.starts_at > s.starts_at - interval '7 days' - interval '72 hours' AND a.starts_at < s.ends_at + interval '7 days'
-  UNION ALL
-  SELECT m.id, a.starts_at, a.ends_at
-    FROM s
-    JOIN staff_members m ON m.event_id = s.event_id AND m.user_id IS NOT NULL
-    JOIN staff_members r ON r.user_id = m.user_id AND r.event_id <> s.event_id
-    JOIN assignments a ON a.staff_member_id = r.id
-   WHERE a.status IN ('ASSIGNED', 'CONFIRMED')
-     AND a.starts_at > s.starts_at - interval '7 days' - interval '72 hours' AND a.starts_at < s.ends_at + interval '7 days'
-),
--- Only people whose whole fortnight around the shift, the shift included, is above their maximum
--- can have a week above it: the exact windows are measured for them alone.
-week_heavy AS (
-  SELECT w.staff_member_id, r.max_weekly
-    FROM week_assignments w
-    CROSS JOIN s
-    JOIN staff_members m ON m.id = w.staff_member_id
-    JOIN rules r ON r.employment_type = m.employment_type::text AND r.weekly_on
-   GROUP BY w.staff_member_id, r.max_weekly, s.minutes
-  HAVING s.minutes + sum(extract(epoch FROM w.ends_at - w.starts_at) / 60) > r.max_weekly
-),
-week_heavy_assignments AS (
-  SELECT w.staff_member_id, w.starts_at, w.ends_at FROM week_assignments w JOIN week_heavy h ON h.staff_member_id = w.staff_member_id
-  UNION ALL
-  SELECT h.staff_member_id, s.starts_at, s.ends_at FROM week_heavy h CROSS JOIN s
-),
-week_starts AS (
-  SELECT DISTINCT x.staff_member_id, w.from_at
-    FROM week_heavy_assignments x
-    CROSS JOIN LATERAL (VALUES (x.starts_at), (x.ends_at - interval '7 days')) w(from_at)
-    CROSS JOIN s
-   WHERE w.from_at < s.ends_at AND w.from_at + interval '7 days' > s.starts_at
-),
-over_week AS (
-  SELECT t.staff_member_id
-    FROM (SELECT ws.staff_member_id, ws.from_at,
-                 sum(greatest(0, extract(epoch FROM least(x.ends_at, ws.from_at + interval '7 days') - greatest(x.starts_at, ws.from_at)))) / 60 AS minutes
-            FROM week_starts ws JOIN week_heavy_assignments x ON x.staff_member_id = ws.staff_member_id
-           GROUP BY ws.staff_member_id, ws.from_at) t
-    JOIN week_heavy h ON h.staff_member_id = t.staff_member_id
-   GROUP BY t.staff_member_id, h.max_weekly
-  HAVING round(max(t.minutes)) > h.max_weekly
 ),
 per_person AS (
   SELECT n.staff_member_id,
@@ -147,7 +93,6 @@ eligible AS (
      AND (NOT r.rest_on OR NOT coalesce(p.short_rest, false))
      AND (NOT r.daily_on OR s.minutes + coalesce(p.day_minutes, 0) <= r.max_daily)
      AND (NOT r.skills_on OR coalesce(k.met, 0) = rc.n)
-     AND (NOT r.weekly_on OR (s.minutes <= r.max_weekly AND NOT EXISTS (SELECT 1 FROM over_week o WHERE o.staff_member_id = m.id)))
      AND (NOT r.accreditation_on OR (m.accreditation_status = 'VALID' AND m.accreditation_zones @> s.zones))
      AND (NOT r.availability_on OR NOT EXISTS (
            SELECT 1 FROM availability_periods a
@@ -180,8 +125,6 @@ export function prefilterRules(byType: Readonly<Record<string, WorkRuleValues>>)
       {
         minRest: r.minRestMinutes,
         maxDaily: r.maxDailyMinutes,
-        maxWeekly: r.maxWeeklyMinutes,
-        weekly: r.weeklyMode === 'BLOCK',
         rest: r.restMode === 'BLOCK',
         daily: r.dailyMode === 'BLOCK',
         skills: r.skillsMode === 'BLOCK',

@@ -53,9 +53,10 @@ export class ReplacementService {
     const refusals = eligibility.shiftRefusals();
     if (refusals.length) throw ruleViolation(refusals);
 
-    // The prefilter checks every blocking rule the engine does, the weekly maximum included, so
-    // the exact check rarely drops anyone; a small margin, and a wider second pass should it ever
-    // drop more than that, keep a page full whenever enough people pass.
+    // The exact check drops those the prefilter cannot see (the weekly maximum above all: measured
+    // in SQL it cost 3 s at Paris scale, where most people work over 48 h in the fortnight around a
+    // shift): a small margin, then wider passes while too many were dropped, keep a page full
+    // whenever enough people pass.
     const rules = prefilterRules(eligibility.rulesByType);
     let limit = first + 5;
     let rows: CandidateRow[];
