@@ -23,7 +23,7 @@ describe('demo seed with staffing data', () => {
     db = await createTestDatabase();
     t = await startTestApp({ db, now: NOW });
     result = (await t.app.get(DemoGenerator).seed({ scale: SCALE })) as DemoSeedResult;
-  }, 120_000);
+  }, 300_000); // a hang guard: seeding a tenth of Paris on the embedded database beside another worker
   afterAll(async () => {
     await t?.close();
     await db?.drop();
@@ -307,5 +307,52 @@ describe('demo seed with staffing data', () => {
     );
     expect(opportunityApplications.totalCount).toBeGreaterThan(0);
     expect(opportunityApplications.edges[0].node.cv.displayName).toEqual(expect.any(String));
+  });
+
+  it('applications carry the applicant’s verified Games records in their CV snapshot, as applying through the API would', async () => {
+    const rows: Array<{ in_cv: number; valid: number; hides: boolean }> = await t.dataSource.query(
+      `SELECT jsonb_array_length(a.cv_snapshot->'verifiedRecords') AS in_cv, 'VERIFIED_RECORDS' = ANY(p.hidden_sections) AS hides,
+              (SELECT count(*) FROM games_records r JOIN staff_members m ON m.id = r.staff_member_id
+                WHERE m.user_id = a.applicant_id AND r.revoked_at IS NULL AND r.superseded_at IS NULL AND r.hidden_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM alumni_record_preferences rp WHERE rp.record_id = r.id AND rp.hidden))::int AS valid
+         FROM applications a JOIN alumni_profiles p ON p.user_id = a.applicant_id`,
+    );
+    expect(rows.length).toBe(result.counts.opportunities.applications);
+    expect(rows.filter((r) => r.in_cv > 0).length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.in_cv).toBe(r.hides ? 0 : r.valid);
+  });
+
+  it('recruiter@baton.demo has a saved search whose first digest was sent, and contact requests accepted, pending and declined', async () => {
+    const token = (await t.gql.ok(`mutation { login(input: { email: "recruiter@baton.demo", password: "baton-demo-2024" }) { accessToken } }`)).login
+      .accessToken;
+    const { mySavedTalentSearches } = await t.gql.ok(`{ mySavedTalentSearches { id name lastAlertAt } }`, {}, token);
+    expect(mySavedTalentSearches).toEqual([{ id: result.counts.talent.savedSearchId, name: 'Games specialists (demo)', lastAlertAt: expect.any(String) }]);
+    expect(result.counts.talent.alertMatches).toBeGreaterThan(0);
+    const digests = await t.dataSource.query(
+      `SELECT payload FROM outbox_messages WHERE recipient = 'recruiter@baton.demo' AND template = 'talent.saved-search-digest'`,
+    );
+    expect(digests).toHaveLength(1);
+    expect(digests[0].payload.userIds).toHaveLength(result.counts.talent.alertMatches);
+
+    const { sentContactRequests } = await t.gql.ok(`{ sentContactRequests { alumnusId status } }`, {}, token);
+    const byStatus = (status: string) => sentContactRequests.filter((r: any) => r.status === status).map((r: any) => r.alumnusId);
+    expect([byStatus('ACCEPTED').length, byStatus('PENDING').length, byStatus('DECLINED').length]).toEqual([2, 2, 1]);
+    expect(result.counts.talent.contactRequests).toEqual({ accepted: 2, pending: 2, declined: 1 });
+    const alumnus = await one<{ id: string }>(`SELECT id FROM users WHERE email = 'alumnus@baton.demo'`);
+    expect(byStatus('PENDING')).toContain(alumnus.id);
+    const contact = async (userId: string) =>
+      (await t.gql.ok(`query($u: ID!) { talentProfile(userId: $u) { contact { email } } }`, { u: userId }, token)).talentProfile.contact;
+    for (const id of byStatus('ACCEPTED')) expect(await contact(id)).toEqual({ email: expect.any(String) });
+    for (const id of [...byStatus('PENDING'), ...byStatus('DECLINED')]) expect(await contact(id)).toBeNull();
+
+    // Candidates for an Atlantec opportunity (the README's example).
+    const { opportunities } = await t.gql.ok(`{ opportunities(filter: { mine: true }) { edges { node { id status } } } }`, {}, token);
+    const open = opportunities.edges.find((e: any) => e.node.status === 'OPEN').node;
+    const { opportunityCandidates } = await t.gql.ok(
+      `query($o: ID!) { opportunityCandidates(opportunityId: $o, first: 5) { totalCount edges { node { score skills { name } } } } }`,
+      { o: open.id },
+      token,
+    );
+    expect(opportunityCandidates.totalCount).toBeGreaterThan(0);
   });
 });

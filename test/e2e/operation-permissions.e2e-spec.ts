@@ -1,5 +1,9 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { PermissionRegistry, Role } from '@baton/auth';
+import { createMember } from '../factories/alumni';
+import { createOrganisation } from '../factories/events';
+import { postOpportunity } from '../factories/opportunities';
+import { createRecruiter } from '../factories/talent';
 import { declaredOperations } from '../utils/operations';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -117,6 +121,7 @@ const EXPECTED: Record<string, string> = {
   'Query.opportunity': 'OPPORTUNITIES_READ',
   'Query.opportunitiesForMe': 'APPLICATIONS_OWN',
   'Query.opportunityApplications': 'APPLICATIONS_REVIEW',
+  'Query.opportunityCandidates': 'TALENT_SEARCH',
   'Query.organisation': 'ORGANISATIONS_READ',
   'Query.organisationSignIn': 'ORGANISATIONS_MANAGE',
   'Query.organisations': 'ORGANISATIONS_READ',
@@ -225,5 +230,15 @@ describe('every operation declares what it requires', () => {
     ]);
     const required = Object.values(declaredOperations(t.app)).flatMap((need) => (need === 'PUBLIC' ? [] : need.split(' | ')));
     expect([...new Set(required)].filter((p) => !declared.has(p))).toEqual([]);
+  });
+
+  it('opportunityCandidates: allowed to the organisation’s recruiters, denied to alumni and anonymous callers', async () => {
+    const organisation = await createOrganisation(t.dataSource);
+    const recruiter = await createRecruiter(t, organisation.id);
+    const opportunity = await postOpportunity(t, recruiter.token, organisation.id);
+    const query = `query($o: ID!) { opportunityCandidates(opportunityId: $o) { totalCount } }`;
+    expect((await t.gql.ok(query, { o: opportunity.id }, recruiter.token)).opportunityCandidates.totalCount).toBe(0);
+    expect((await t.gql.error(query, { o: opportunity.id }, (await createMember(t)).token)).extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql.error(query, { o: opportunity.id })).extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -2,6 +2,8 @@ import { AlumniVisibility } from '@baton/alumni';
 import { Role } from '@baton/auth';
 import { createMember, login, MemberFixture } from '../factories/alumni';
 import { createOrganisation } from '../factories/events';
+import { postOpportunity } from '../factories/opportunities';
+import { createSkill } from '../factories/skills';
 import { createRecruiter, createTalent } from '../factories/talent';
 import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -10,13 +12,14 @@ type Viewer = 'anonymous' | 'alumnus' | 'recruiter' | 'recruiterAccepted' | 'oth
 const VIEWERS: Viewer[] = ['anonymous', 'alumnus', 'recruiter', 'recruiterAccepted', 'otherRecruiter', 'admin'];
 
 /** Written out by hand: who finds, reads and may contact a profile of each visibility. */
-const EXPECTED: Record<AlumniVisibility, { search: Viewer[]; profile: Viewer[]; contact: Viewer[] }> = {
-  PRIVATE: { search: [], profile: [], contact: [] },
-  ALUMNI: { search: ['alumnus', 'admin'], profile: ['alumnus', 'admin'], contact: [] },
+const EXPECTED: Record<AlumniVisibility, { search: Viewer[]; profile: Viewer[]; contact: Viewer[]; candidates: Viewer[] }> = {
+  PRIVATE: { search: [], profile: [], contact: [], candidates: [] },
+  ALUMNI: { search: ['alumnus', 'admin'], profile: ['alumnus', 'admin'], contact: [], candidates: [] },
   PARTNERS: {
     search: ['alumnus', 'recruiter', 'recruiterAccepted', 'otherRecruiter', 'admin'],
     profile: ['alumnus', 'recruiter', 'recruiterAccepted', 'otherRecruiter', 'admin'],
     contact: ['recruiterAccepted'],
+    candidates: ['recruiterAccepted', 'admin'],
   },
 };
 
@@ -25,28 +28,39 @@ const EXPECTED: Record<AlumniVisibility, { search: Viewer[]; profile: Viewer[]; 
  * for search results, the profile's fields by id and the contact details. Every subject accepted
  * a contact request from `recruiterAccepted`'s organisation (straight into the database), so the
  * matrix also shows an acceptance never beats the visibility. `recruiter` is a colleague-free
- * recruiter of a third organisation with no acceptance.
+ * recruiter of a third organisation with no acceptance. Candidates are asked for an open opportunity
+ * of `recruiterAccepted`'s organisation that every subject's skill fits: only that organisation's
+ * recruiters (and admins) may ask at all; the others are refused.
  */
 describe('talent visibility matrix', () => {
   let t: TestApp;
   const tokens = {} as Record<Viewer, string | undefined>;
   const subjects = {} as Record<AlumniVisibility, MemberFixture>;
+  let opportunityId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     const accepted = await createOrganisation(t.dataSource);
     tokens.recruiterAccepted = (await createRecruiter(t, accepted.id)).token;
+    const skill = await createSkill(t.dataSource, { name: 'Matrix skill' });
     tokens.recruiter = (await createRecruiter(t, (await createOrganisation(t.dataSource)).id)).token;
     tokens.otherRecruiter = (await createRecruiter(t, (await createOrganisation(t.dataSource)).id)).token;
     tokens.alumnus = (await createMember(t, {}, { displayName: 'Viewer' })).token;
     tokens.admin = await login(t, (await createUser(t.dataSource, [{ role: Role.ADMIN }])).email);
     for (const visibility of Object.values(AlumniVisibility)) {
-      subjects[visibility] = await createTalent(t, { name: `Matrix ${visibility}`, headline: 'Matrixsubject', summary: 'Secret summary', visibility });
+      subjects[visibility] = await createTalent(t, {
+        name: `Matrix ${visibility}`,
+        headline: 'Matrixsubject',
+        summary: 'Secret summary',
+        visibility,
+        skills: [{ skillId: skill.id, level: 2 }],
+      });
       await t.dataSource.query(
         `INSERT INTO talent_contact_requests (organisation_id, alumnus_id, message, status, expires_at, answered_at) VALUES ($1, $2, 'Hi', 'ACCEPTED', now() + interval '30 days', now())`,
         [accepted.id, subjects[visibility].id],
       );
     }
+    opportunityId = (await postOpportunity(t, tokens.recruiterAccepted, accepted.id, { skills: [{ skillId: skill.id, level: 1 }] })).id;
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -76,13 +90,35 @@ describe('talent visibility matrix', () => {
     return r.data?.p ?? null;
   }
 
+  async function candidate(who: Viewer, subject: MemberFixture): Promise<boolean> {
+    const r = await t.gql.request(
+      `query($o: ID!) { opportunityCandidates(opportunityId: $o) { edges { node { profile { userId summary contact { email } } } } } }`,
+      { o: opportunityId },
+      tokens[who],
+    );
+    if (r.errors) {
+      expect([who, r.errors[0].extensions?.code]).toEqual([who, who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
+      return false;
+    }
+    const node = r.data?.opportunityCandidates.edges.find((e: any) => e.node.profile.userId === subject.id)?.node;
+    // Contact details on a candidate follow the same rule as everywhere else.
+    if (node)
+      expect([who, node.profile]).toEqual([
+        who,
+        { userId: subject.id, summary: 'Secret summary', contact: who === 'recruiterAccepted' ? { email: subject.email } : null },
+      ]);
+    return !!node;
+  }
+
   for (const visibility of Object.values(AlumniVisibility)) {
-    it(`${visibility}: found by ${EXPECTED[visibility].search.join(', ') || 'nobody'}; contact for ${EXPECTED[visibility].contact.join(', ') || 'nobody'}`, async () => {
+    it(`${visibility}: found by ${EXPECTED[visibility].search.join(', ') || 'nobody'}; contact for ${EXPECTED[visibility].contact.join(', ') || 'nobody'}; candidate for ${EXPECTED[visibility].candidates.join(', ') || 'nobody'}`, async () => {
       const subject = subjects[visibility];
       const search: Viewer[] = [];
       const read: Viewer[] = [];
       const contact: Viewer[] = [];
+      const candidates: Viewer[] = [];
       for (const who of VIEWERS) {
+        if (await candidate(who, subject)) candidates.push(who);
         if (await found(who, subject.id)) search.push(who);
         const p = await profile(who, subject.id);
         if (p) {
@@ -94,7 +130,7 @@ describe('talent visibility matrix', () => {
           }
         }
       }
-      expect({ search, profile: read, contact }).toEqual(EXPECTED[visibility]);
+      expect({ search, profile: read, contact, candidates }).toEqual(EXPECTED[visibility]);
     });
   }
 

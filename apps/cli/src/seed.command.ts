@@ -1,3 +1,4 @@
+import { SavedSearchAlertsJob } from '@baton/talent';
 import { CvSnapshotBuilder } from '@baton/opportunities';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
@@ -63,6 +64,7 @@ export async function runSeedCommand(app: INestApplicationContext, argv: string[
     app.get(GamesSnapshotService),
     app.get(GamesRecordIssuer),
     app.get(CvSnapshotBuilder),
+    app.get(SavedSearchAlertsJob),
   );
   const where = endpoint.kind === 'embedded' ? `the embedded database in ${config.database.dataDir}` : 'the PostgreSQL server (DATABASE_URL)';
   const plan = generator.plan(args);

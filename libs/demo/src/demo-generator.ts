@@ -14,13 +14,15 @@ import { OrganisationEntity, OrganisationKind } from '@baton/organisations';
 import { AssignmentEntity, AssignmentSource, AssignmentStatus } from '@baton/rostering';
 import { ShiftEntity, ShiftSkillEntity, ShiftStatus } from '@baton/scheduling';
 import { SkillEntity } from '@baton/skills';
+import { SavedSearchAlertsJob } from '@baton/talent';
 import { AccreditationStatus, AvailabilityKind, AvailabilityPeriodEntity, EmploymentType, StaffMemberEntity, StaffSkillEntity } from '@baton/staff';
 import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { DEMO_EMAIL_DOMAINS, DEMO_PASSWORD } from './demo-accounts';
 import { buildDemoPlan, type DemoDates, type DemoPlan } from './demo-plan';
 import { buildDemoAlumni, TEST_EVENT, type DemoAlumni } from './demo-alumni';
 import { writeDemoAlumni, type DemoAlumniCounts } from './demo-alumni.writer';
-import { writeDemoOpportunities, type DemoOpportunityCounts } from './demo-opportunities.writer';
+import { writeDemoApplications, writeDemoOpportunities, type DemoOpportunityCounts } from './demo-opportunities.writer';
+import { writeDemoTalent, type DemoTalentCounts } from './demo-talent.writer';
 import { buildDemoRoster, type DemoRoster } from './demo-roster';
 import { generateStaffIdentities } from './demo-staff';
 import { loadParisVenues } from './venues-csv';
@@ -78,6 +80,8 @@ export interface DemoSeedCounts {
   alumni: DemoAlumniCounts;
   /** Partner opportunities and applications at every stage (see demo-opportunities.writer.ts). */
   opportunities: DemoOpportunityCounts;
+  /** recruiter@baton.demo's saved search (its first digest sent) and contact requests (see demo-talent.writer.ts). */
+  talent: DemoTalentCounts;
 }
 
 export interface DemoSeedResult {
@@ -121,6 +125,7 @@ export class DemoGenerator {
     private readonly games: GamesSnapshotService,
     private readonly records: GamesRecordIssuer,
     private readonly snapshots: CvSnapshotBuilder,
+    private readonly savedSearchAlerts: SavedSearchAlertsJob,
   ) {}
 
   /** The demo as data, placed around the clock's today. No database access. */
@@ -166,8 +171,35 @@ export class DemoGenerator {
       result.counts.alumni.verifiedRecords = testEvent ? (await this.records.issueForEvent(testEvent.id, null)).issued : 0;
       options.onProgress?.({ step: 'signing the Games records', done: 1, total: 1 });
     }
+    if (result) await this.writeAfterSigning(result);
     if (result) result.elapsedMs = Math.round(performance.now() - started);
     return result;
+  }
+
+  /**
+   * What a person or a job does once the records are signed: applications (their CV snapshots
+   * carry the verified records, as through the API), the demo recruiter's talent exchange, then
+   * the saved search's first digest by the alerts job itself. Counted after the seed's audit entry.
+   */
+  private async writeAfterSigning(result: DemoSeedResult): Promise<void> {
+    const now = this.clock.now();
+    const { recruiterId, alumnusId, organisationId } = await this.transactions.run(async ({ manager }) => {
+      const users: Array<{ id: string; email: string }> = await manager.query(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [
+        ['recruiter@baton.demo', 'alumnus@baton.demo'],
+      ]);
+      const [organisation] = await manager.getRepository(OrganisationEntity).find({ where: { code: 'ATLANTEC' } });
+      return {
+        recruiterId: users.find((u) => u.email === 'recruiter@baton.demo')?.id,
+        alumnusId: users.find((u) => u.email === 'alumnus@baton.demo')?.id,
+        organisationId: organisation?.id,
+      };
+    });
+    await this.transactions.run(async ({ manager }) => {
+      result.counts.opportunities.applications = await writeDemoApplications(manager, { recruiterId }, this.snapshots, now);
+      result.counts.talent = await writeDemoTalent(manager, { organisationId, recruiterId, alumnusId }, now);
+    });
+    const savedSearchId = result.counts.talent.savedSearchId;
+    if (savedSearchId) result.counts.talent.alertMatches = await this.savedSearchAlerts.runOne(savedSearchId);
   }
 
   private async clearOrRefuse(manager: EntityManager, plan: DemoPlan, reset: boolean): Promise<DemoSeedResult['deleted']> {
@@ -309,7 +341,6 @@ export class DemoGenerator {
     const opportunityCounts = await writeDemoOpportunities(
       manager,
       { organisationIds, skillIds, recruiterId: people.find((p) => p.email === 'recruiter@baton.demo')?.id },
-      this.snapshots,
       this.clock.now(),
     );
 
@@ -328,6 +359,7 @@ export class DemoGenerator {
       engineChecks: roster.stats.engineChecks,
       alumni: alumniCounts,
       opportunities: opportunityCounts,
+      talent: { savedSearchId: null, alertMatches: 0, contactRequests: { accepted: 0, pending: 0, declined: 0 } },
     };
     await this.audit.record(manager, {
       actorUserId: null,

@@ -44,18 +44,17 @@ const PATHS: ReadonlyArray<string[]> = [
 
 export interface DemoOpportunityCounts {
   opportunities: number;
+  /** Written after the Games records are signed (writeDemoApplications), so the CVs carry them. */
   applications: number;
 }
 
 /**
- * Open opportunities of the demo partners (one Atlantec draft too) and applications by demo
- * alumni who joined, at every stage, most of them to Atlantec so the demo recruiter has some to
- * review. Written through the same tables, triggers and CV snapshot as the API.
+ * Open opportunities of the demo partners (one Atlantec draft too), through the same tables and
+ * triggers as the API. Their applications come later (writeDemoApplications).
  */
 export async function writeDemoOpportunities(
   manager: EntityManager,
   ids: { organisationIds: Map<string, string>; skillIds: Map<string, string>; recruiterId: string | undefined },
-  snapshots: CvSnapshotBuilder,
   now: Date,
 ): Promise<DemoOpportunityCounts> {
   const day = 86_400_000;
@@ -105,6 +104,26 @@ export async function writeDemoOpportunities(
       [atlantec, ids.recruiterId ?? null, new Date(now.getTime() + 60 * day)],
     );
   }
+  return { opportunities: created.length + (atlantec ? 1 : 0), applications: 0 };
+}
+
+/**
+ * Applications by demo alumni who joined, at every stage, most of them to Atlantec so the demo
+ * recruiter has some to review. Run once the test event's Games records are signed: the CV
+ * snapshot is what the organisation saw when the person applied, verified records included, as
+ * through the API.
+ */
+export async function writeDemoApplications(
+  manager: EntityManager,
+  ids: { recruiterId: string | undefined },
+  snapshots: CvSnapshotBuilder,
+  now: Date,
+): Promise<number> {
+  const open: Array<{ id: string }> = await manager.query(
+    `SELECT o.id FROM opportunities o JOIN unnest($1::text[]) WITH ORDINALITY AS t(title, n) ON t.title = o.title WHERE o.status = 'OPEN' ORDER BY t.n`,
+    [DEMO_OPPORTUNITIES.map((o) => o.title)],
+  );
+  const created = open.map((o) => o.id);
   const members: Array<{ user_id: string }> = await manager.query(
     `SELECT p.user_id FROM alumni_profiles p WHERE EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = p.user_id AND c.withdrawn_at IS NULL)
       ORDER BY p.user_id LIMIT 21`,
@@ -144,5 +163,5 @@ export async function writeDemoOpportunities(
     }
     applications++;
   }
-  return { opportunities: created.length + (atlantec ? 1 : 0), applications };
+  return applications;
 }

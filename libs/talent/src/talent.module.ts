@@ -5,6 +5,8 @@ import { AuthModule } from '@baton/auth';
 import { describeConstraint } from '@baton/database';
 import { BlockResolver } from './block/block.resolver';
 import { BlockService } from './block/block.service';
+import { OpportunityCandidatesResolver } from './candidates/opportunity-candidates.resolver';
+import { OpportunityCandidatesService } from './candidates/opportunity-candidates.service';
 import { ContactExpiryJob } from './contact/contact-expiry.job';
 import { ContactFieldResolver } from './contact/contact-field.resolver';
 import { ContactLoader } from './contact/contact.loader';
@@ -37,7 +39,9 @@ describeConstraint('talent_contact_requests_one_pending', { field: 'alumnusId', 
     SavedSearchService,
     SavedSearchResolver,
     SavedSearchAlertsJob,
+    OpportunityCandidatesService,
+    OpportunityCandidatesResolver,
   ],
-  exports: [TalentSearchService],
+  exports: [TalentSearchService, SavedSearchAlertsJob],
 })
 export class TalentModule {}

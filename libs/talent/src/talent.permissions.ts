@@ -2,7 +2,7 @@ import { definePermissions, permissionSet, Role } from '@baton/auth';
 
 /** What the talent lib guards (the alumni's side of it uses ALUMNI_PROFILE of libs/alumni). */
 export const TalentPermission = definePermissions({
-  TALENT_SEARCH: 'Recruiters: search talent, profiles by id, contact requests and saved searches, for their organisation.',
+  TALENT_SEARCH: 'Recruiters: search talent, profiles by id, candidates for an opportunity, contact requests and saved searches, for their organisation.',
 });
 export type TalentPermission = (typeof TalentPermission)[keyof typeof TalentPermission];
 

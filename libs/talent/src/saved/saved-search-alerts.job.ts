@@ -11,6 +11,15 @@ export const SAVED_SEARCH_ALERTS_JOB = 'talent.saved-search-alerts';
 /** Matches looked at per saved search and run; the rest wait for the next run. */
 const PER_RUN = 50;
 
+interface SearchRow {
+  id: string;
+  name: string;
+  filter: TalentSearchFilter;
+  recruiter_id: string;
+  organisation_id: string;
+  email: string;
+}
+
 /**
  * Digests of new matches for saved searches, hourly. Each search runs as its recruiter would see it
  * now (the alumni policy's SQL: PARTNERS, consent, blocks), so someone who stopped being visible is
@@ -30,28 +39,31 @@ export class SavedSearchAlertsJob {
 
   @JobHandler(SAVED_SEARCH_ALERTS_JOB, { schedule: { everySeconds: 3600 }, retryLimit: 1, expireInSeconds: 600 })
   async run(): Promise<{ searches: number; sent: number }> {
-    // Only searches whose recruiter still holds a RECRUITER grant for that organisation.
-    const searches: Array<{ id: string; name: string; filter: TalentSearchFilter; recruiter_id: string; organisation_id: string; email: string }> =
-      await this.dataSource.query(
-        `SELECT s.id, s.name, s.filter, s.recruiter_id, s.organisation_id, u.email
-           FROM talent_saved_searches s JOIN users u ON u.id = s.recruiter_id AND u.status = 'ACTIVE'
-          WHERE s.alerts_enabled
-            AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = s.recruiter_id AND g.role = 'RECRUITER' AND g.organisation_id = s.organisation_id)
-          ORDER BY s.id`,
-      );
+    const searches = await this.searches();
     let sent = 0;
     for (const s of searches) sent += await this.alert(s);
     return { searches: searches.length, sent };
   }
 
-  private async alert(s: {
-    id: string;
-    name: string;
-    filter: TalentSearchFilter;
-    recruiter_id: string;
-    organisation_id: string;
-    email: string;
-  }): Promise<number> {
+  /** One saved search's digest now, by the same rules as the hourly run (the demo seed sends its first). */
+  async runOne(savedSearchId: string): Promise<number> {
+    const [search] = await this.searches(savedSearchId);
+    return search ? this.alert(search) : 0;
+  }
+
+  // Only searches whose recruiter still holds a RECRUITER grant for that organisation.
+  private searches(onlyId: string | null = null): Promise<SearchRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.name, s.filter, s.recruiter_id, s.organisation_id, u.email
+         FROM talent_saved_searches s JOIN users u ON u.id = s.recruiter_id AND u.status = 'ACTIVE'
+        WHERE s.alerts_enabled AND ($1::uuid IS NULL OR s.id = $1)
+          AND EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = s.recruiter_id AND g.role = 'RECRUITER' AND g.organisation_id = s.organisation_id)
+        ORDER BY s.id`,
+      [onlyId],
+    );
+  }
+
+  private async alert(s: SearchRow): Promise<number> {
     return this.transactions.run(async ({ manager }) => {
       // blockedBy is only the in-memory copy for profileAccess(); the SQL reads the blocks itself.
       const viewer = { kind: 'RECRUITER' as const, userId: s.recruiter_id, organisationId: s.organisation_id, blockedBy: new Set<string>() };
