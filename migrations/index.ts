@@ -14,6 +14,7 @@ import { Talent1796173399395 } from './1796173399395-Talent';
 import { PartnerSignIn1796173433122 } from './1796173433122-PartnerSignIn';
 import { Privacy1796174000000 } from './1796174000000-Privacy';
 import { StaffPhoneEncryption1796174100000 } from './1796174100000-StaffPhoneEncryption';
+import { CoverageCounters1796200500000 } from './1796200500000-CoverageCounters';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   PartnerSignIn1796173433122,
   Privacy1796174000000,
   StaffPhoneEncryption1796174100000,
+  CoverageCounters1796200500000,
 ];

@@ -143,6 +143,7 @@ const EXPECTED: Record<string, string> = {
   'Query.verifyRecord': 'PUBLIC',
   'Query.workRules': 'SHIFTS_READ',
   'Subscription.assignmentChanged': 'ROSTER_MANAGE',
+  'Subscription.coverageChanged': 'ROSTER_MANAGE',
   'Subscription.eventChanged': 'EVENTS_READ',
   'Subscription.staffingAlert': 'ROSTER_MANAGE',
 };

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
+import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { EntityManager } from 'typeorm';
 import { AssignmentHistoryEntity } from '../assignment/assignment-history.entity';
 import { toAssignmentObject } from '../assignment/assignment.mapper';
@@ -10,6 +11,7 @@ import { ACTIVE_STATUSES, AssignmentEntity, AssignmentStatus } from '../assignme
 import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { AssignmentRepository, LockedAssignment } from '../assignment/assignment.repository';
 import { CheckInMethod } from './check-in-method';
+import { COVERAGE_TOUCHED, CoverageTouch } from '../coverage/coverage-changes';
 import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
 
@@ -43,6 +45,7 @@ export class AttendanceService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly assignments: AssignmentRepository,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
   /**
@@ -52,7 +55,7 @@ export class AttendanceService {
    * more than 24 h before the start, nor after the end.
    */
   async checkIn(actor: Actor, assignmentId: string, method: CheckInMethod = CheckInMethod.COORDINATOR, at?: Date): Promise<AssignmentObject> {
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const row = await this.lock(manager, assignmentId);
       const who = this.authorize(actor, row, method === CheckInMethod.SELF ? 'self' : 'coordinator');
       const repository = manager.getRepository(AssignmentEntity);
@@ -78,6 +81,9 @@ export class AttendanceService {
       assignment.checkInMethod = method;
       const saved = await repository.save(assignment);
       await this.record(manager, actor, row, `check-in (${method})`, 'assignment.checked_in', { checkedInAt: when.toISOString(), method });
+      // Boards hear of it (coverageChanged); assignment changes reach them through ASSIGNMENT_CHANGED.
+      const touch: CoverageTouch = { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId };
+      afterCommit(() => this.pubSub.publish(COVERAGE_TOUCHED, { [COVERAGE_TOUCHED]: touch }));
       return toAssignmentObject(saved);
     });
   }

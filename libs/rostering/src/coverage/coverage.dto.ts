@@ -81,3 +81,11 @@ export class CoverageObject {
   @Field({ description: 'True when more than 500 shifts have open places and the list was cut' }) gapsTruncated: boolean;
   @Field(() => CoverageTotalsObject, { description: 'Totals over the whole window' }) totals: CoverageTotalsObject;
 }
+
+@ObjectType('CoverageChange', { description: 'Coverage moved in your scope: re-read the board (sent at most every 2 seconds, changes in between merged)' })
+export class CoverageChangeObject {
+  @Field(() => ID, { description: 'The event' }) eventId: string;
+  @Field(() => [ID], { description: 'Venues where something changed since the previous message (within your scope)' }) venueIds: string[];
+  @Field(() => [ID], { description: 'Teams where something changed since the previous message (within your scope)' }) teamIds: string[];
+  @Field({ description: 'When this message was sent' }) changedAt: Date;
+}

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { CoverageArgs, CoverageBucket, CoverageCellObject, CoverageGapObject, CoverageObject } from './coverage.dto';
 import { COVERAGE_SQL, CoverageRow } from './coverage.sql';
 import { RosteringPermission } from '../rostering.permissions';
+import { BoardLimiter } from './board-limiter';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -26,9 +27,19 @@ export function narrow(scope: Scope, requested: readonly string[] | null | undef
   return scope === 'ALL' ? unique : unique.filter((id) => scope.has(id));
 }
 
+/**
+ * Board statements running at once per instance, of a pool of 10: the rest of the app keeps
+ * connections during a peak, and a board waits in the limiter's queue instead of failing after
+ * the pool's connect timeout. The queue is long enough for every operations-centre screen.
+ */
+export const BOARD_CONCURRENCY = 3;
+export const BOARD_QUEUE_LIMIT = 500;
+
 /** Required, assigned and checked-in places per venue, team and time bucket, for coordinators. */
 @Injectable()
 export class CoverageService {
+  private readonly limiter = new BoardLimiter(BOARD_CONCURRENCY, BOARD_QUEUE_LIMIT);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -53,21 +64,28 @@ export class CoverageService {
       throw BadInputError.field('to', `With ${bucket} buckets the window is at most ${maxDays} days`, 'maxWindow');
     }
 
-    const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
-      eventId,
-      from,
-      to,
-      bucket,
-      venueIds,
-      teamIds,
-      this.clock.now(),
-      MAX_GAPS + 1,
-      // Shifts overlapping the widened window start after (its start - 72 h) and before its end.
-      new Date(from.getTime() - WIDENING_MS - MAX_SHIFT_HOURS * HOUR_MS),
-      new Date(to.getTime() + WIDENING_MS),
-    ]);
-    if (!rows.length) throw new NotFoundError('Event', eventId);
-    return toCoverageObject(eventId, bucket, rows[0]);
+    // The key is taken after the scope was narrowed: two viewers share an answer only when
+    // they were allowed exactly the same venues and teams.
+    venueIds?.sort();
+    teamIds?.sort();
+    const key = JSON.stringify([eventId, bucket, from.getTime(), to.getTime(), venueIds, teamIds]);
+    return this.limiter.shared(key, async () => {
+      const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
+        eventId,
+        from,
+        to,
+        bucket,
+        venueIds,
+        teamIds,
+        this.clock.now(),
+        MAX_GAPS + 1,
+        // Shifts overlapping the widened window start after (its start - 72 h) and before its end.
+        new Date(from.getTime() - WIDENING_MS - MAX_SHIFT_HOURS * HOUR_MS),
+        new Date(to.getTime() + WIDENING_MS),
+      ]);
+      if (!rows.length) throw new NotFoundError('Event', eventId);
+      return toCoverageObject(eventId, bucket, rows[0]);
+    });
   }
 }
 
