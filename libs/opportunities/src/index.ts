@@ -9,3 +9,4 @@ export { OpportunityExpirySweeper, OPPORTUNITY_EXPIRY_JOB } from './opportunity/
 /** Builds the frozen CV an application carries (`build(manager, profile, now)`), for the demo seed. */
 export { CvSnapshotBuilder } from './application/cv-snapshot.builder';
 export type { CvSnapshot } from './application/cv-snapshot';
+export { titleWords } from './recommendation/title-words';

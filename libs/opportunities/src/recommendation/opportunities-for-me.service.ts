@@ -8,19 +8,13 @@ import { LANGUAGE_LEVELS } from '../common/opportunity-enums';
 import { OpportunityEntity, OpportunityLanguageEntity, OpportunitySkillEntity } from '../opportunity/opportunity.entity';
 import { toOpportunityObject } from '../opportunity/opportunity.mapper';
 import { OpportunityMatchObject } from './dto/opportunity-match.object';
+import { titleWords as words } from './title-words';
 
 /** How many candidates SQL ranks before the explanation (and the role words) refine the order. */
 const CANDIDATES = 200;
 export const MAX_MATCHES = 50;
 
 const rank = (level: string) => LANGUAGE_LEVELS.indexOf(level as (typeof LANGUAGE_LEVELS)[number]);
-const words = (text: string) =>
-  new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 4),
-  );
 
 /**
  * Open opportunities for one member, ranked and explained from their own profile (skills with

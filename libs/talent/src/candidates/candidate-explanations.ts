@@ -1,4 +1,5 @@
 import { LanguageLevel } from '@baton/alumni';
+import { titleWords as words } from '@baton/opportunities';
 import { EntityManager } from 'typeorm';
 import { CandidateGamesMatchObject, CandidateLanguageMatchObject, CandidateSkillMatchObject } from './dto/opportunity-candidates.object';
 import { GAMES_TEAMS, LANGUAGE_RANKS, SHOWN_GAMES, VERIFIED_GAMES } from './candidates.sql';
@@ -10,14 +11,6 @@ export interface CandidateExplanation {
 }
 
 const rank = (level: string) => LANGUAGE_RANKS.indexOf(level as LanguageLevel);
-/** Words of four letters or more, as opportunitiesForMe compares role titles with a title. */
-const words = (text: string) =>
-  new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 4),
-  );
 
 /**
  * Why each candidate of a page matched, from the same visible rows the ranking SQL scored (the
