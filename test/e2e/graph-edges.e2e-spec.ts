@@ -87,11 +87,11 @@ describe('graph edges', () => {
   afterAll(() => t?.close());
 
   it('walks shifts → venue, team, assignments → staff member → organisation, team in the same few statements for 5 or 30 shifts', async () => {
-    // The actor is cached per session after its first request: warm it so both counts are alike.
-    await ok('admin', '{ me { id } }');
     const counts: number[] = [];
     for (const count of [5, 30]) {
       const event = await rosterEvent(count);
+      // The session's actor is cached for a few seconds: load it just before each count so both are alike.
+      await ok('admin', '{ me { id } }');
       const sql = countSql(t.dataSource);
       const data = await ok('admin', ROSTER, { eventId: event.id, first: 50 });
       sql.stop();
