@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { TALENT_QUERIES as QUERIES } from './talent-queries';
-import { compileSearch } from '../../libs/talent/src/search/talent-search.sql';
+import { compileSearch } from '../utils/talent-search-reference.sql';
 async function main() {
   const c = new Client({ connectionString: process.argv[2] });
   await c.connect();

@@ -3,7 +3,15 @@ export { AlumniModule } from './alumni.module';
 export { ALUMNI_ENTITIES } from './alumni.entities';
 export { AlumniVisibility, AlumniSection, LanguageLevel, ConsentPurpose, EndorsementRelation } from './common/alumni-enums';
 /** Who sees what of a profile: the pure policy, and the same rule in SQL. */
-export { profileAccess, endorsementVisible, VISIBILITIES_SEEN_BY, type ProfileViewer, type ProfileSubject, type ProfileAccess } from './profile/profile-access';
+export {
+  profileAccess,
+  endorsementVisible,
+  viewerUserId,
+  VISIBILITIES_SEEN_BY,
+  type ProfileViewer,
+  type ProfileSubject,
+  type ProfileAccess,
+} from './profile/profile-access';
 export { visibleProfileSql, sectionVisibleSql, endorsementVisibleSql } from './profile/profile-access.sql';
 /** The alumni part of a data export and an erasure (for the privacy registry). */
 export { AlumniPrivacyService } from './privacy/alumni-privacy.service';

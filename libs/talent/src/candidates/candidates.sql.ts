@@ -1,5 +1,5 @@
 import { LanguageLevel, ProfileViewer, toPositional, visibleProfileSql } from '@baton/alumni';
-import { SearchPosition } from '../search/talent-search.sql';
+import { SearchPosition } from '../search/talent-cursor';
 
 export const LANGUAGE_RANKS = Object.values(LanguageLevel);
 

@@ -64,11 +64,13 @@ export class SavedSearchAlertsJob {
   }
 
   private async alert(s: SearchRow): Promise<number> {
+    // blockedBy is only the in-memory copy for profileAccess(); the engine reads the blocks itself.
+    const viewer = { kind: 'RECRUITER' as const, userId: s.recruiter_id, organisationId: s.organisation_id, blockedBy: new Set<string>() };
+    // Searched before the transaction: the engine catches up through the pool, which a transaction
+    // holding the embedded database's one connection would block.
+    const found = await this.search.hits(viewer, s.filter, { first: 200, after: null, facets: false });
+    if (!found.hits.length) return 0;
     return this.transactions.run(async ({ manager }) => {
-      // blockedBy is only the in-memory copy for profileAccess(); the SQL reads the blocks itself.
-      const viewer = { kind: 'RECRUITER' as const, userId: s.recruiter_id, organisationId: s.organisation_id, blockedBy: new Set<string>() };
-      const found = await this.search.hits(manager, viewer, s.filter, { first: 200, after: null, facets: false });
-      if (!found.hits.length) return 0;
       const claimed: Array<{ user_id: string; display_name: string; headline: string | null }> = await manager.query(
         `WITH new AS (
            INSERT INTO talent_saved_search_matches (saved_search_id, user_id, sent_at)

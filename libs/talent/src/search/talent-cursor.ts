@@ -1,5 +1,10 @@
 import { BadInputError } from '@baton/core';
-import { SearchPosition } from './talent-search.sql';
+
+/** Where a page ends: the score and user id of its last row (score descending, then id). */
+export interface SearchPosition {
+  score: number;
+  userId: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ProfileQueryService, ProfileViewer } from '@baton/alumni';
+import { ProfileQueryService, ProfileViewer, viewerUserId, VISIBILITIES_SEEN_BY } from '@baton/alumni';
 import { Actor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
 import { DEFAULT_PAGE_SIZE, LoaderRegistry, PageArgs } from '@baton/graphql';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { searchViewer } from '../common/talent-viewer';
 import { TalentSearchFilter } from './dto/talent-search.input';
 import { TalentFacets, TalentSearchConnection } from './dto/talent-search.object';
 import { decodePosition, encodePosition } from './talent-cursor';
-import { compileSearch, FACETS } from './talent-search.sql';
+import { EngineQuery, EnginePage, EngineViewer, Visibility } from './engine/talent-engine';
+import { TalentEngineService } from './engine/talent-engine.service';
+import { parseTsQuery } from './engine/tsquery';
 
 /** Facets make a page dearer than a plain list: a lower ceiling than the platform's. */
 export const TALENT_MAX_PAGE_SIZE = 50;
-
-interface Row {
-  total: number;
-  page: Array<[string, number]>;
-  [facet: `facet_${number}`]: Array<[string, number]>;
-}
 
 export interface SearchHits {
   totalCount: number;
@@ -26,12 +22,13 @@ export interface SearchHits {
   facets: TalentFacets;
 }
 
-/** Talent search: one SQL statement for the page, its total and its facets; profiles through the alumni loaders. */
+/** Talent search: the page, its total and its facets from the in-memory engine (kept fresh from PostgreSQL); profiles through the alumni loaders, which check the policy again. */
 @Injectable()
 export class TalentSearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly profiles: ProfileQueryService,
+    private readonly engine: TalentEngineService,
   ) {}
 
   async search(actor: Actor, filter: TalentSearchFilter, page: PageArgs, loaders: LoaderRegistry): Promise<TalentSearchConnection> {
@@ -39,7 +36,7 @@ export class TalentSearchService {
     const first = page.first ?? Math.min(DEFAULT_PAGE_SIZE, TALENT_MAX_PAGE_SIZE);
     if (first > TALENT_MAX_PAGE_SIZE) throw BadInputError.field('first', `At most ${TALENT_MAX_PAGE_SIZE} results a page`, 'max');
     const after = page.after ? decodePosition(page.after) : null;
-    const found = await this.hits(this.dataSource.manager, viewer, filter, { first, after, facets: true });
+    const found = await this.hits(viewer, filter, { first, after, facets: true });
     // The policy checks each profile again (belt and braces); the SQL already applied the same rule.
     const nodes = new Map(
       (
@@ -62,25 +59,88 @@ export class TalentSearchService {
     };
   }
 
-  /** The ids, scores, total and facets for this viewer; saved-search alerts and recommendations use it too. */
-  async hits(
-    manager: EntityManager,
-    viewer: ProfileViewer,
-    filter: TalentSearchFilter,
-    page: { first: number; after: { score: number; userId: string } | null; facets: boolean },
-  ): Promise<SearchHits> {
-    const { sql, values } = compileSearch(viewer, filter, page);
-    // The visibility subqueries make the planner's cost estimate huge, which switches JIT on: compiling
-    // took 3 of the 6.6 s of a broad query over 100k profiles (EXPLAIN in the issue note), for a
-    // statement that runs in milliseconds without it. Off for this transaction only.
-    const [row]: Row[] = await manager.transaction(async (tx) => {
-      await tx.query('SET LOCAL jit = off');
-      return tx.query(sql, values);
-    });
-    const hits = row.page.map(([userId, score]) => ({ userId, score: Number(score) }));
-    const facets = Object.fromEntries(
-      FACETS.map((f, i) => [f, (row[`facet_${i}`] ?? []).map(([value, count]) => ({ value, count }))]),
-    ) as unknown as TalentFacets;
-    return { totalCount: row.total, hits: hits.slice(0, page.first), hasNextPage: hits.length > page.first, facets };
+  /** The ids, scores, total and facets for this viewer; saved-search alerts use it too. */
+  async hits(viewer: ProfileViewer, filter: TalentSearchFilter, page: EnginePage): Promise<SearchHits> {
+    const [engine, query] = await Promise.all([this.engine.fresh(), this.compile(filter)]);
+    const after = page.after ? { score: page.after.score, userId: page.after.userId.toLowerCase() } : null;
+    const found = engine.search(engineViewer(viewer), query, { ...page, after });
+    return {
+      totalCount: found.total,
+      hits: found.hits.slice(0, page.first),
+      hasNextPage: found.hits.length > page.first,
+      facets: found.facets as TalentFacets,
+    };
   }
+
+  /** The filter as the engine reads it; PostgreSQL folds the words (unaccent, lower) and parses the text (stemming, stop words). */
+  private async compile(filter: TalentSearchFilter): Promise<EngineQuery> {
+    const text = filter.text?.trim() ? filter.text.trim() : null;
+    const skills = filter.skills ?? [];
+    const codes = (list: string[] | null | undefined) => list ?? [];
+    const query: EngineQuery = {
+      tsquery: null,
+      foldedText: null,
+      skillLevels: [],
+      languageLevels: [...new Set((filter.languages ?? []).map((l) => `${l.code}:${LANGUAGE_RANK.indexOf(l.minLevel ?? 'A1') + 1}`))],
+      teams: [],
+      venues: [],
+      events: [],
+      country: filter.country ?? null,
+      city: null,
+      openToWork: filter.openToWork ?? null,
+      minMinutes: filter.minVerifiedHours ? Math.ceil(filter.minVerifiedHours * 60) : null,
+    };
+    const needsDatabase = text || skills.length || filter.city || filter.teams?.length || filter.venues?.length || filter.events?.length;
+    if (!needsDatabase) return query;
+    const [row]: FoldedRow[] = await this.dataSource.query(
+      `SELECT CASE WHEN $1::text IS NULL THEN NULL ELSE talent_fold($1) END AS folded,
+              CASE WHEN $1::text IS NULL THEN NULL
+                   ELSE (websearch_to_tsquery('english', talent_fold($1)) || websearch_to_tsquery('french', talent_fold($1)))::text END AS tsquery,
+              ARRAY(SELECT DISTINCT talent_fold(t) || ':' || l FROM unnest($2::text[], $3::int[]) AS u(t, l)) AS skill_levels,
+              CASE WHEN $4::text IS NULL THEN NULL ELSE talent_fold($4) END AS city,
+              ARRAY(SELECT DISTINCT lower(c) FROM unnest($5::text[]) c) AS teams,
+              ARRAY(SELECT DISTINCT lower(c) FROM unnest($6::text[]) c) AS venues,
+              ARRAY(SELECT DISTINCT lower(c) FROM unnest($7::text[]) c) AS events`,
+      [
+        text,
+        skills.map((s) => s.skill),
+        skills.map((s) => s.minLevel ?? 1),
+        filter.city ?? null,
+        codes(filter.teams),
+        codes(filter.venues),
+        codes(filter.events),
+      ],
+    );
+    return {
+      ...query,
+      foldedText: row.folded,
+      tsquery: row.tsquery ? parseTsQuery(row.tsquery) : null,
+      skillLevels: row.skill_levels,
+      city: row.city,
+      teams: row.teams,
+      venues: row.venues,
+      events: row.events,
+    };
+  }
+}
+
+interface FoldedRow {
+  folded: string | null;
+  tsquery: string | null;
+  skill_levels: string[];
+  city: string | null;
+  teams: string[];
+  venues: string[];
+  events: string[];
+}
+
+const LANGUAGE_RANK = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
+
+/** The alumni policy's rule (visibleProfileSql) in the engine's terms. */
+function engineViewer(viewer: ProfileViewer): EngineViewer {
+  return {
+    visibilities: VISIBILITIES_SEEN_BY[viewer.kind] as readonly Visibility[],
+    organisationId: viewer.kind === 'RECRUITER' ? viewer.organisationId : null,
+    selfUserId: viewerUserId(viewer),
+  };
 }

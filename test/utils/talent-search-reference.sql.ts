@@ -1,9 +1,7 @@
 import { ProfileViewer, SqlCondition, toPositional, visibleProfileSql } from '@baton/alumni';
-import { TalentSearchFilter } from './dto/talent-search.input';
-
-/** Facet dimensions; each has a filter and a document column listing its values. */
-export const FACETS = ['skills', 'languages', 'teams', 'venues', 'events', 'countries', 'openToWork'] as const;
-export type Facet = (typeof FACETS)[number];
+import type { TalentSearchFilter } from '../../libs/talent/src/search/dto/talent-search.input';
+import { FACETS, Facet, FUZZY_THRESHOLD } from '../../libs/talent/src/search/engine/talent-engine';
+import type { SearchPosition } from '../../libs/talent/src/search/talent-cursor';
 
 const LANGUAGE_RANK = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
 const FACET_VALUES: Record<Facet, string> = {
@@ -17,11 +15,6 @@ const FACET_VALUES: Record<Facet, string> = {
 };
 export const FACET_SIZE = 20;
 
-export interface SearchPosition {
-  score: number;
-  userId: string;
-}
-
 export interface CompiledSearch {
   sql: string;
   values: unknown[];
@@ -30,6 +23,12 @@ export interface CompiledSearch {
 const lower = (list: readonly string[] | null | undefined) => [...new Set((list ?? []).map((t) => t.toLowerCase()))];
 
 /**
+ * The talent search engine's semantics in plain SQL, read straight from the tables: the oracle
+ * that test/e2e/talent-engine.e2e-spec.ts compares the in-memory engine with (which people
+ * match, the total, every facet), and what test/bench/talent-sql.ts times. It ranks with
+ * ts_rank_cd, not the engine's score, so only sets and counts are compared. It needs the query
+ * words the engine matches approximately (`fuzzyWords`, from positiveWords of the folded text).
+ *
  * One statement for a page, its total and every facet. The CTE `m` is the people this viewer may
  * see (the alumni policy's own SQL, visibility, consent and blocks read now) that match the text
  * (GIN on the tsvector, or trigrams on names and skills); each other filter becomes a boolean column
@@ -40,7 +39,7 @@ const lower = (list: readonly string[] | null | undefined) => [...new Set((list 
 export function compileSearch(
   viewer: ProfileViewer,
   filter: TalentSearchFilter,
-  page: { first: number; after: SearchPosition | null; facets: boolean },
+  page: { first: number; after: SearchPosition | null; facets: boolean; fuzzyWords?: string[] },
 ): CompiledSearch {
   const params: Record<string, unknown> = {};
   const visible: SqlCondition = visibleProfileSql(viewer, 'p', 'v');
@@ -54,9 +53,14 @@ export function compileSearch(
     params.text = text;
     // The query and the folded text once (one-row CTE q); trigram matches from the GIN index (CTE t),
     // so word similarity is computed for the names that pass `<%` only, never for every document.
-    textCtes = `q AS (SELECT (websearch_to_tsquery('english', talent_fold(:text)) || websearch_to_tsquery('french', talent_fold(:text))) AS query,
-                      talent_fold(:text) AS folded),
-      t AS MATERIALIZED (SELECT d.user_id, word_similarity(q.folded, d.names) AS similarity FROM talent_documents d, q WHERE q.folded <% d.names),`;
+    params.fuzzyWords = page.fuzzyWords ?? [];
+    params.threshold = FUZZY_THRESHOLD;
+    textCtes = `q AS (SELECT (websearch_to_tsquery('english', talent_fold(:text)) || websearch_to_tsquery('french', talent_fold(:text))) AS query),
+      t AS MATERIALIZED (SELECT d.user_id, 0::float8 AS similarity FROM talent_documents d
+                          WHERE cardinality(CAST(:fuzzyWords AS text[])) > 0
+                            AND NOT EXISTS (SELECT 1 FROM unnest(CAST(:fuzzyWords AS text[])) w
+                                             WHERE NOT EXISTS (SELECT 1 FROM regexp_split_to_table(d.names, '[^[:alnum:]]+') nw
+                                                                WHERE nw <> '' AND similarity(w, nw) >= CAST(:threshold AS float8)))),`;
     textJoin = 'CROSS JOIN q LEFT JOIN t ON t.user_id = d.user_id';
     match = `(d.document @@ q.query OR t.user_id IS NOT NULL)`;
     score = `(ts_rank_cd(d.document, q.query) + coalesce(t.similarity, 0))::float8`;
@@ -127,7 +131,7 @@ export function compileSearch(
         (facet, i) =>
           `(SELECT coalesce(json_agg(json_build_array(f.value, f.n)), '[]') FROM (
               SELECT value, count(*)::int AS n FROM m, ${FACET_VALUES[facet]} AS value WHERE ${allBut(facet)}
-               GROUP BY value ORDER BY n DESC, value LIMIT ${FACET_SIZE}) f) AS facet_${i}`,
+               GROUP BY value ORDER BY n DESC, value COLLATE "C" LIMIT ${FACET_SIZE}) f) AS facet_${i}`,
       ).join(',\n')
     : FACETS.map((_, i) => `'[]'::json AS facet_${i}`).join(', ');
   const flagSql = names.map((n) => `${flags[n]} AS f_${n.toLowerCase()}`).join(', ');

@@ -1,0 +1,82 @@
+import { EntityManager } from 'typeorm';
+import { EngineDocument, Visibility } from './talent-engine';
+
+interface DocumentRow {
+  user_id: string;
+  visibility: Visibility;
+  consent: boolean;
+  blocked_by: string[];
+  lexemes: string | null;
+  names: string;
+  skill_keys: string[];
+  skill_levels: string[];
+  language_codes: string[];
+  language_levels: string[];
+  team_codes: string[];
+  venue_codes: string[];
+  event_codes: string[];
+  verified_minutes: number;
+  country: string | null;
+  city: string | null;
+  open_to_work: boolean;
+}
+
+const SEPARATOR = '\u001f';
+
+/**
+ * Each lexeme is sent as its weight class digit (3 = A … 0 = D) then the lexeme, joined by a unit
+ * separator: one string per document parses far faster than a text[] of ~100 elements.
+ */
+const SELECT = `
+  SELECT d.user_id, p.visibility::text AS visibility,
+         EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = d.user_id AND c.withdrawn_at IS NULL) AS consent,
+         ARRAY(SELECT b.organisation_id::text FROM alumni_organisation_blocks b WHERE b.user_id = d.user_id) AS blocked_by,
+         (SELECT string_agg(CASE WHEN 'A' = ANY(x.weights) THEN '3' WHEN 'B' = ANY(x.weights) THEN '2' WHEN 'C' = ANY(x.weights) THEN '1' ELSE '0' END
+                            || x.lexeme, chr(31)) FROM unnest(d.document) x) AS lexemes,
+         d.names, d.skill_keys, d.skill_levels, d.language_codes, d.language_levels, d.team_codes, d.venue_codes, d.event_codes,
+         d.verified_minutes, d.country, d.city, d.open_to_work
+    FROM talent_documents d JOIN alumni_profiles p ON p.user_id = d.user_id`;
+
+export const LOAD_BATCH = 5_000;
+
+/** Documents after a user id, in id order (keyset batches of the first load). */
+export async function loadBatch(manager: EntityManager, afterUserId: string | null): Promise<EngineDocument[]> {
+  const rows: DocumentRow[] = await manager.query(`${SELECT} WHERE $1::uuid IS NULL OR d.user_id > $1 ORDER BY d.user_id LIMIT ${LOAD_BATCH}`, [afterUserId]);
+  return rows.map(toDocument);
+}
+
+/** These people's documents now; someone missing has no document (or no profile) any more. */
+export async function loadSome(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, EngineDocument>> {
+  const rows: DocumentRow[] = await manager.query(`${SELECT} WHERE d.user_id = ANY($1::uuid[])`, [userIds]);
+  return new Map(rows.map((r) => [r.user_id, toDocument(r)]));
+}
+
+/** The current snapshot's xmin: every transaction with a smaller id has ended. */
+export async function currentWatermark(manager: EntityManager): Promise<string> {
+  const [row]: Array<{ watermark: string }> = await manager.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`);
+  return row.watermark;
+}
+
+function toDocument(r: DocumentRow): EngineDocument {
+  const lexemes: Array<[string, number]> = [];
+  if (r.lexemes) for (const entry of r.lexemes.split(SEPARATOR)) lexemes.push([entry.slice(1), entry.charCodeAt(0) - 48]);
+  return {
+    userId: r.user_id,
+    visibility: r.visibility,
+    consent: r.consent,
+    blockedBy: r.blocked_by,
+    lexemes,
+    names: r.names,
+    skillKeys: r.skill_keys,
+    skillLevels: r.skill_levels,
+    languageCodes: r.language_codes,
+    languageLevels: r.language_levels,
+    teamCodes: r.team_codes,
+    venueCodes: r.venue_codes,
+    eventCodes: r.event_codes,
+    verifiedMinutes: r.verified_minutes,
+    country: r.country,
+    city: r.city,
+    openToWork: r.open_to_work,
+  };
+}

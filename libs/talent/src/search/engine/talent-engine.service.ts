@@ -1,0 +1,117 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TalentEngine } from './talent-engine';
+import { currentWatermark, loadBatch, loadSome } from './talent-engine.loader';
+
+/** Past this share of tombstones (updated or removed documents) the engine is rebuilt in the background. */
+const REBUILD_DEAD_SHARE = 0.25;
+/** The change log keeps a day (talent.search-changes.prune); an engine idle for half of that reloads whole. */
+export const STALE_AFTER_MS = 12 * 3600_000;
+
+interface ChangesRow {
+  watermark: string;
+  changed: string[];
+}
+
+/**
+ * Holds this process's talent search engine and keeps it exactly as fresh as PostgreSQL: loaded
+ * on the first search, then, before every search, caught up with each change committed before
+ * that search began (talent_search_changes, read from the last snapshot's xmin). Catching up is
+ * serial (applying an older read after a newer one would bring back stale data) and shared: the
+ * searches that arrive while one catch-up runs share the next, so 50 concurrent searches cost at
+ * most two catch-ups, not fifty.
+ */
+@Injectable()
+export class TalentEngineService {
+  private readonly logger = new Logger('TalentSearch');
+  private engine: TalentEngine | null = null;
+  private watermark = '0';
+  private lastSyncAt = 0;
+  private loading: Promise<void> | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private rebuilding = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The engine with every change committed before this call applied. */
+  async fresh(): Promise<TalentEngine> {
+    if (!this.engine || Date.now() - this.lastSyncAt > STALE_AFTER_MS) await this.load();
+    await this.catchUp();
+    return this.engine!;
+  }
+
+  private load(): Promise<void> {
+    this.loading ??= this.build()
+      .then(({ engine, watermark }) => {
+        this.engine = engine;
+        this.watermark = watermark;
+        this.lastSyncAt = Date.now();
+      })
+      .finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async build(): Promise<{ engine: TalentEngine; watermark: string }> {
+    const started = Date.now();
+    const manager = this.dataSource.manager;
+    // Taken before the first batch: whatever commits while the batches run is caught up afterwards.
+    const watermark = await currentWatermark(manager);
+    const engine = new TalentEngine();
+    let after: string | null = null;
+    for (;;) {
+      const batch = await loadBatch(manager, after);
+      for (const doc of batch) engine.put(doc.userId, doc);
+      if (!batch.length) break;
+      after = batch[batch.length - 1].userId;
+    }
+    this.logger.log(`talent search engine: ${engine.size} documents loaded in ${Date.now() - started} ms`);
+    return { engine, watermark };
+  }
+
+  private catchUp(): Promise<void> {
+    if (!this.running) {
+      this.running = this.syncOnce().finally(() => (this.running = null));
+      return this.running;
+    }
+    // The running catch-up may have read before this search began: wait for the next one.
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.catchUp();
+      });
+    return this.queued;
+  }
+
+  private async syncOnce(): Promise<void> {
+    if (this.loading) await this.loading;
+    const manager = this.dataSource.manager;
+    const [row]: ChangesRow[] = await manager.query(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark,
+              ARRAY(SELECT DISTINCT c.user_id::text FROM talent_search_changes c WHERE c.xid >= $1::xid8) AS changed`,
+      [this.watermark],
+    );
+    if (row.changed.length) {
+      // Read after the changes' snapshot, so at least as new as it.
+      const docs = await loadSome(manager, row.changed);
+      for (const userId of row.changed) this.engine!.put(userId, docs.get(userId) ?? null);
+    }
+    this.watermark = row.watermark;
+    this.lastSyncAt = Date.now();
+    if (this.engine!.deadShare() > REBUILD_DEAD_SHARE && !this.rebuilding) this.rebuildInBackground();
+  }
+
+  private rebuildInBackground(): void {
+    this.rebuilding = true;
+    this.build()
+      .then(async ({ engine, watermark }) => {
+        // Swapped between two catch-ups, never during one; the next one starts from the new engine's watermark.
+        while (this.running) await this.running.catch(() => undefined);
+        this.engine = engine;
+        this.watermark = watermark;
+      })
+      .catch((error: unknown) => this.logger.warn(`talent search engine rebuild failed: ${String(error)}`))
+      .finally(() => (this.rebuilding = false));
+  }
+}
