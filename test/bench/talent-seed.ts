@@ -229,7 +229,7 @@ const GAMES = [
 const pick = (array: string, key: string) => `(${array})[1 + (${key}) % cardinality(${array})]`;
 
 /** Every statement of the bulk insert, in order; `bench_people` is the generated set of persons. */
-function talentStatements(people: number, postings: number): string[] {
+export function talentStatements(people: number, postings: number): string[] {
   return [
     `CREATE TEMP TABLE bench_people ON COMMIT DROP AS
        SELECT n, gen_random_uuid() AS id, (random() * 1e9)::bigint AS r1, (random() * 1e9)::bigint AS r2, random() AS r3, random() AS r4

@@ -8,6 +8,11 @@ export class Postings {
     this.weights = withWeights ? new Uint8Array(4) : null;
   }
 
+  trim(): void {
+    this.ids = this.ids.slice(0, Math.max(this.length, 1));
+    if (this.weights) this.weights = this.weights.slice(0, Math.max(this.length, 1));
+  }
+
   /** Numbers only ever grow (an updated document gets a new one), so appending keeps the order. */
   append(id: number, weight = 0): void {
     if (this.length === this.ids.length) {

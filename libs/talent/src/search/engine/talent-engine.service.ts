@@ -63,8 +63,11 @@ export class TalentEngineService {
       const batch = await loadBatch(manager, after);
       for (const doc of batch) engine.put(doc.userId, doc);
       if (!batch.length) break;
+      // Parsing 5,000 documents takes tens of milliseconds: let requests through between batches.
+      await new Promise((resolve) => setImmediate(resolve));
       after = batch[batch.length - 1].userId;
     }
+    engine.compact();
     this.logger.log(`talent search engine: ${engine.size} documents loaded in ${Date.now() - started} ms`);
     return { engine, watermark };
   }

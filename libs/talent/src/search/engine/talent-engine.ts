@@ -1,5 +1,6 @@
 import { Bitset } from './bitset';
 import { Postings } from './postings';
+import { visitTsVector } from './tsvector';
 import { similarity, trigrams, words } from './trigrams';
 import { positiveLexemes, TsQuery } from './tsquery';
 
@@ -11,8 +12,8 @@ export interface EngineDocument {
   visibility: Visibility;
   consent: boolean;
   blockedBy: readonly string[];
-  /** Each lexeme of the tsvector with its best weight class: 3 = A … 0 = D. */
-  lexemes: ReadonlyArray<readonly [string, number]>;
+  /** The tsvector as PostgreSQL prints it (`'lexeme':1A,4 …`). */
+  tsvector: string;
   /** Folded display name and skill names (the typo-tolerant part). */
   names: string;
   skillKeys: readonly string[];
@@ -78,9 +79,10 @@ const WEIGHTS = [0.1, 0.2, 0.4, 1.0];
 const MIN_FUZZY_LENGTH = 3;
 export const FUZZY_THRESHOLD = 0.5;
 
-interface StoredDocument extends Omit<EngineDocument, 'lexemes' | 'names'> {
-  nameWords: readonly string[];
-}
+/** The facet dimensions a document lists several values of, in the order of their runs in the arena. */
+const LISTED = ['skills', 'languages', 'teams', 'venues', 'events'] as const;
+const OPEN_TO_WORK_TRUE = -1;
+const OPEN_TO_WORK_FALSE = -2;
 
 const FILTER_BIT: Record<Facet | 'hours' | 'city', number> = {
   skills: 1,
@@ -115,19 +117,32 @@ const FILTER_BIT: Record<Facet | 'hours' | 'city', number> = {
 export class TalentEngine {
   private capacity = 1024;
   private next = 0;
-  private docs: Array<StoredDocument | null> = [];
+  private dead = 0;
   private readonly byUser = new Map<string, number>();
+  // Columns by document number, not an object per document (100k of those cost ~100 MiB of heap).
+  private userIds: Array<string | null> = [];
+  private minutes = new Int32Array(this.capacity);
+  private countries = new Int32Array(this.capacity);
+  private cities = new Int32Array(this.capacity);
+  /** Where a document's facet values start in the arena: five runs `count, value ids…`, in LISTED order. */
+  private facetStart = new Uint32Array(this.capacity);
+  private arena = new Uint32Array(1 << 16);
+  private arenaLength = 0;
   private live = new Bitset(this.capacity);
   private consenting = new Bitset(this.capacity);
+  private openToWork = new Bitset(this.capacity);
   private readonly byVisibility: Record<Visibility, Bitset> = {
     PRIVATE: new Bitset(this.capacity),
     ALUMNI: new Bitset(this.capacity),
     PARTNERS: new Bitset(this.capacity),
   };
   private readonly blocks = new Map<string, Set<number>>();
+  /** One dictionary for facet values, countries and cities. */
+  private readonly valueIds = new Map<string, number>();
+  private readonly valueNames: string[] = [];
   private readonly lexemes = new Map<string, Postings>();
   private readonly nameWords = new Map<string, Postings>();
-  private readonly wordsByTrigram = new Map<string, Set<string>>();
+  private readonly wordsByTrigram = new Map<string, string[]>();
   private readonly values = {
     skillLevels: new Map<string, Postings>(),
     languageLevels: new Map<string, Postings>(),
@@ -135,8 +150,6 @@ export class TalentEngine {
     venues: new Map<string, Postings>(),
     events: new Map<string, Postings>(),
   };
-  private readonly strings = new Map<string, string>();
-  private dead = 0;
 
   get size(): number {
     return this.byUser.size;
@@ -146,15 +159,11 @@ export class TalentEngine {
     return this.next === 0 ? 0 : this.dead / this.next;
   }
 
-  has(userId: string): boolean {
-    return this.byUser.has(userId);
-  }
-
   /** Adds or replaces a person's document; `null` removes it. */
   put(userId: string, doc: EngineDocument | null): void {
     const old = this.byUser.get(userId);
     if (old !== undefined) {
-      this.docs[old] = null;
+      this.userIds[old] = null;
       this.live.delete(old);
       this.consenting.delete(old);
       for (const set of Object.values(this.byVisibility)) set.delete(old);
@@ -165,25 +174,16 @@ export class TalentEngine {
     if (!doc) return;
     const id = this.allocate();
     this.byUser.set(userId, id);
-    const nameWords = [...new Set(words(doc.names))].map((w) => this.intern(w));
-    this.docs[id] = {
-      userId: doc.userId,
-      visibility: doc.visibility,
-      consent: doc.consent,
-      blockedBy: doc.blockedBy,
-      nameWords,
-      skillKeys: doc.skillKeys.map((v) => this.intern(v)),
-      skillLevels: doc.skillLevels,
-      languageCodes: doc.languageCodes.map((v) => this.intern(v)),
-      languageLevels: doc.languageLevels,
-      teamCodes: doc.teamCodes.map((v) => this.intern(v)),
-      venueCodes: doc.venueCodes.map((v) => this.intern(v)),
-      eventCodes: doc.eventCodes.map((v) => this.intern(v)),
-      verifiedMinutes: doc.verifiedMinutes,
-      country: doc.country === null ? null : this.intern(doc.country),
-      city: doc.city === null ? null : this.intern(doc.city),
-      openToWork: doc.openToWork,
-    };
+    this.userIds[id] = doc.userId;
+    this.minutes[id] = doc.verifiedMinutes;
+    this.countries[id] = doc.country === null ? -1 : this.valueId(doc.country);
+    this.cities[id] = doc.city === null ? -1 : this.valueId(doc.city);
+    if (doc.openToWork) this.openToWork.add(id);
+    this.facetStart[id] = this.arenaLength;
+    for (const list of [doc.skillKeys, doc.languageCodes, doc.teamCodes, doc.venueCodes, doc.eventCodes]) {
+      this.push(list.length);
+      for (const v of list) this.push(this.valueId(v));
+    }
     this.live.add(id);
     if (doc.consent) this.consenting.add(id);
     this.byVisibility[doc.visibility].add(id);
@@ -192,9 +192,15 @@ export class TalentEngine {
       set.add(id);
       this.blocks.set(organisation, set);
     }
-    for (const [lexeme, weight] of doc.lexemes) this.post(this.lexemes, lexeme, id, true, weight);
-    for (const word of nameWords) {
-      if (!this.nameWords.has(word)) for (const t of trigrams(word)) this.wordsByTrigram.set(t, (this.wordsByTrigram.get(t) ?? new Set()).add(word));
+    visitTsVector(doc.tsvector, (lexeme, weight) => this.post(this.lexemes, lexeme, id, true, weight));
+    for (const word of new Set(words(doc.names))) {
+      if (!this.nameWords.has(word)) {
+        for (const t of trigrams(word)) {
+          const list = this.wordsByTrigram.get(t);
+          if (list) list.push(word);
+          else this.wordsByTrigram.set(t, [word]);
+        }
+      }
       this.post(this.nameWords, word, id, false);
     }
     for (const v of doc.skillLevels) this.post(this.values.skillLevels, v, id, false);
@@ -202,6 +208,12 @@ export class TalentEngine {
     for (const v of doc.teamCodes) this.post(this.values.teams, v, id, false);
     for (const v of doc.venueCodes) this.post(this.values.venues, v, id, false);
     for (const v of doc.eventCodes) this.post(this.values.events, v, id, false);
+  }
+
+  /** Trims every posting list to its length: after a bulk load, up to half of each doubled list is slack. */
+  compact(): void {
+    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.trim();
+    this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
 
   search(viewer: EngineViewer, query: EngineQuery, page: EnginePage): EngineResult {
@@ -216,37 +228,38 @@ export class TalentEngine {
       matches = fuzzy ? fts.or(fuzzy) : fts;
     }
     const filters = this.filterSets(query);
-    const facetCounts = FACETS.map(() => new Map<string, number>());
+    // A country or city nobody has matches nobody (-2 is no value id), which is not "no filter".
+    const country = query.country === null ? null : (this.valueIds.get(query.country) ?? -2);
+    const city = query.city === null ? null : (this.valueIds.get(query.city) ?? -2);
+    const facetCounts = FACETS.map(() => new Map<number, number>());
     const best = new TopK(page.first + 1);
     const after = page.after;
     let total = 0;
     matches.forEach((id) => {
-      const doc = this.docs[id]!;
       let fails = 0;
       if (filters.skills && !filters.skills.has(id)) fails |= FILTER_BIT.skills;
       if (filters.languages && !filters.languages.has(id)) fails |= FILTER_BIT.languages;
       if (filters.teams && !filters.teams.has(id)) fails |= FILTER_BIT.teams;
       if (filters.venues && !filters.venues.has(id)) fails |= FILTER_BIT.venues;
       if (filters.events && !filters.events.has(id)) fails |= FILTER_BIT.events;
-      if (query.country !== null && doc.country !== query.country) fails |= FILTER_BIT.countries;
-      if (query.openToWork !== null && doc.openToWork !== query.openToWork) fails |= FILTER_BIT.openToWork;
-      if (query.minMinutes !== null && doc.verifiedMinutes < query.minMinutes) fails |= FILTER_BIT.hours;
-      if (query.city !== null && doc.city !== query.city) fails |= FILTER_BIT.city;
+      if (country !== null && this.countries[id] !== country) fails |= FILTER_BIT.countries;
+      if (query.openToWork !== null && this.openToWork.has(id) !== query.openToWork) fails |= FILTER_BIT.openToWork;
+      if (query.minMinutes !== null && this.minutes[id] < query.minMinutes) fails |= FILTER_BIT.hours;
+      if (city !== null && this.cities[id] !== city) fails |= FILTER_BIT.city;
+      // A facet counts the rows that pass every filter but its own: all pass, or only its own fails.
       if (page.facets && (fails & (fails - 1)) === 0) {
         for (let f = 0; f < FACETS.length; f++) {
-          const bit = FILTER_BIT[FACETS[f]];
-          if (fails !== 0 && fails !== bit) continue;
-          const counts = facetCounts[f];
-          for (const value of facetValues(doc, FACETS[f])) counts.set(value, (counts.get(value) ?? 0) + 1);
+          if (fails === 0 || fails === FILTER_BIT[FACETS[f]]) this.countFacet(id, f, facetCounts[f]);
         }
       }
       if (fails !== 0) return;
       total++;
-      const score = scores ? scores[id] : doc.verifiedMinutes;
-      if (after && !(score < after.score || (score === after.score && doc.userId > after.userId))) return;
-      best.offer(score, doc.userId);
+      const score = scores ? scores[id] : this.minutes[id];
+      const user = this.userIds[id]!;
+      if (after && !(score < after.score || (score === after.score && user > after.userId))) return;
+      best.offer(score, user);
     });
-    const facets = Object.fromEntries(FACETS.map((f, i) => [f, topValues(facetCounts[i])])) as EngineResult['facets'];
+    const facets = Object.fromEntries(FACETS.map((f, i) => [f, this.topValues(facetCounts[i])])) as EngineResult['facets'];
     return { total, hits: best.sorted(), facets };
   }
 
@@ -284,15 +297,15 @@ export class TalentEngine {
     return [...this.lexemes].filter(([lexeme]) => lexeme.startsWith(q.lexeme)).map(([, p]) => p);
   }
 
+  /** Σ weight × idf of each distinct lexeme of the query a document holds (a lexeme written twice counts once). */
   private rank(q: TsQuery | null, scores: Float64Array): void {
     const n = Math.max(1, this.size);
-    const counted = new Set<string>();
+    const counted = new Set<Postings>();
     for (const lexeme of positiveLexemes(q)) {
       if (lexeme.op !== 'lexeme') continue;
       for (const postings of this.lexemePostings(lexeme)) {
-        const key = `${lexeme.prefix}:${lexeme.lexeme}:${postings.ids[0]}`;
-        if (counted.has(key)) continue;
-        counted.add(key);
+        if (counted.has(postings)) continue;
+        counted.add(postings);
         const idf = Math.log(1 + n / postings.length);
         for (let i = 0; i < postings.length; i++) scores[postings.ids[i]] += WEIGHTS[postings.weights![i]] * idf;
       }
@@ -310,7 +323,7 @@ export class TalentEngine {
       const candidates = new Set<string>();
       for (const t of mine) for (const w of this.wordsByTrigram.get(t) ?? []) candidates.add(w);
       const matched = new Bitset(this.capacity);
-      const bestHere = new Float64Array(this.next);
+      const bestHere = new Map<number, number>();
       for (const candidate of candidates) {
         const s = similarity(mine, trigrams(candidate));
         if (s < FUZZY_THRESHOLD) continue;
@@ -318,11 +331,11 @@ export class TalentEngine {
         for (let i = 0; i < postings.length; i++) {
           const id = postings.ids[i];
           matched.add(id);
-          if (s > bestHere[id]) bestHere[id] = s;
+          if (s > (bestHere.get(id) ?? 0)) bestHere.set(id, s);
         }
       }
       matched.and(seen);
-      matched.forEach((id) => (sums[id] += bestHere[id]));
+      matched.forEach((id) => (sums[id] += bestHere.get(id)!));
       all = all ? all.and(matched) : matched;
     }
     all!.forEach((id) => (scores[id] += sums[id] / queryWords.length));
@@ -354,27 +367,67 @@ export class TalentEngine {
     };
   }
 
+  /** Adds one document's values of one facet to its counts (value id → count). */
+  private countFacet(id: number, facet: number, counts: Map<number, number>): void {
+    const name = FACETS[facet];
+    if (name === 'countries') {
+      const c = this.countries[id];
+      if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
+      return;
+    }
+    if (name === 'openToWork') {
+      const v = this.openToWork.has(id) ? OPEN_TO_WORK_TRUE : OPEN_TO_WORK_FALSE;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      return;
+    }
+    const run = LISTED.indexOf(name);
+    let at = this.facetStart[id];
+    for (let r = 0; r < run; r++) at += this.arena[at] + 1;
+    const end = at + this.arena[at];
+    for (let k = at + 1; k <= end; k++) counts.set(this.arena[k], (counts.get(this.arena[k]) ?? 0) + 1);
+  }
+
+  /** The most frequent values, ties by value in code point order. */
+  private topValues(counts: Map<number, number>): Array<{ value: string; count: number }> {
+    const name = (v: number) => (v === OPEN_TO_WORK_TRUE ? 'true' : v === OPEN_TO_WORK_FALSE ? 'false' : this.valueNames[v]);
+    return [...counts]
+      .map(([v, count]) => ({ value: name(v), count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .slice(0, FACET_SIZE);
+  }
+
   private bits(postings: Postings | undefined): Bitset {
     const set = new Bitset(this.capacity);
     if (postings) for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
     return set;
   }
 
-  private post(map: Map<string, Postings>, key: string, id: number, weighted: boolean, weight = 0): Postings {
+  private post(map: Map<string, Postings>, key: string, id: number, weighted: boolean, weight = 0): void {
     let postings = map.get(key);
     if (!postings) {
       postings = new Postings(weighted);
-      map.set(this.intern(key), postings);
+      map.set(key, postings);
     }
     postings.append(id, weight);
-    return postings;
   }
 
-  private intern(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
+  private valueId(value: string): number {
+    let id = this.valueIds.get(value);
+    if (id === undefined) {
+      id = this.valueNames.length;
+      this.valueNames.push(value);
+      this.valueIds.set(value, id);
+    }
+    return id;
+  }
+
+  private push(n: number): void {
+    if (this.arenaLength === this.arena.length) {
+      const grown = new Uint32Array(this.arena.length * 2);
+      grown.set(this.arena);
+      this.arena = grown;
+    }
+    this.arena[this.arenaLength++] = n;
   }
 
   private allocate(): number {
@@ -382,38 +435,24 @@ export class TalentEngine {
       this.capacity *= 2;
       this.live = this.live.grown(this.capacity);
       this.consenting = this.consenting.grown(this.capacity);
+      this.openToWork = this.openToWork.grown(this.capacity);
       for (const v of Object.keys(this.byVisibility) as Visibility[]) this.byVisibility[v] = this.byVisibility[v].grown(this.capacity);
+      this.minutes = grownInts(this.minutes, this.capacity);
+      this.countries = grownInts(this.countries, this.capacity);
+      this.cities = grownInts(this.cities, this.capacity);
+      const start = new Uint32Array(this.capacity);
+      start.set(this.facetStart);
+      this.facetStart = start;
     }
-    this.docs.push(null);
+    this.userIds.push(null);
     return this.next++;
   }
 }
 
-function facetValues(doc: StoredDocument, facet: Facet): readonly string[] {
-  switch (facet) {
-    case 'skills':
-      return doc.skillKeys;
-    case 'languages':
-      return doc.languageCodes;
-    case 'teams':
-      return doc.teamCodes;
-    case 'venues':
-      return doc.venueCodes;
-    case 'events':
-      return doc.eventCodes;
-    case 'countries':
-      return doc.country === null ? [] : [doc.country];
-    case 'openToWork':
-      return [doc.openToWork ? 'true' : 'false'];
-  }
-}
-
-/** The most frequent values, ties by value in code point order. */
-function topValues(counts: Map<string, number>): Array<{ value: string; count: number }> {
-  return [...counts]
-    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, FACET_SIZE)
-    .map(([value, count]) => ({ value, count }));
+function grownInts(values: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(size);
+  grown.set(values);
+  return grown;
 }
 
 /** Words of the folded text that a match needs: not negated with `-`, not the `or` keyword. */

@@ -1,5 +1,6 @@
 import { parseTsQuery, positiveLexemes } from './tsquery';
 import { similarity, trigrams, words } from './trigrams';
+import { visitTsVector } from './tsvector';
 
 describe('parseTsQuery', () => {
   it('reads what PostgreSQL prints, with its precedence: ! over <-> over & over |', () => {
@@ -40,5 +41,18 @@ describe('trigrams', () => {
     expect(similarity(trigrams('dubreil'), trigrams('dubreuil'))).toBeCloseTo(6 / 11, 10);
     expect(similarity(trigrams('abc'), trigrams('abc'))).toBe(1);
     expect(words('amélie  dubreuil, k8s/kubernetes')).toEqual(['amélie', 'dubreuil', 'k8s', 'kubernetes']);
+  });
+});
+
+describe('visitTsVector', () => {
+  it("reads PostgreSQL's tsvector text: best weight per lexeme, quotes and backslashes", () => {
+    const seen: Array<[string, number]> = [];
+    visitTsVector(`'a':1A,2C 'b''c':3 'd\\\\e':4B,5 'plain'`, (l, w) => seen.push([l, w]));
+    expect(seen).toEqual([
+      ['a', 3],
+      ["b'c", 0],
+      ['d\\e', 2],
+      ['plain', 0],
+    ]);
   });
 });
