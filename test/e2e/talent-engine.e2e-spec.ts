@@ -7,6 +7,7 @@ import { talentStatements } from '../bench/talent-seed';
 import { compileSearch } from '../utils/talent-search-reference.sql';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { TalentSearchService } from '../../libs/talent/src/search/talent-search.service';
+import { SearchChangesPruneJob } from '../../libs/talent/src/search/engine/search-changes-prune.job';
 import { FACETS, fuzzyWords } from '../../libs/talent/src/search/engine/talent-engine';
 import { similarity, trigrams } from '../../libs/talent/src/search/engine/trigrams';
 import type { TalentSearchFilter } from '../../libs/talent/src/search/dto/talent-search.input';
@@ -208,5 +209,18 @@ describe('talent search engine', () => {
       const [mine, theirs] = [await engine(f), await reference(f)];
       expect({ total: mine.total, ids: mine.ids, facets: mine.facets }).toEqual({ total: theirs.total, ids: theirs.ids, facets: theirs.facets });
     }
+  });
+
+  it('prunes the change log after a day, keeping what is recent', async () => {
+    const [old] = await t.dataSource.query(
+      `INSERT INTO talent_search_changes (user_id, changed_at) VALUES (gen_random_uuid(), now() - interval '25 hours') RETURNING id`,
+    );
+    const [recent] = await t.dataSource.query(`INSERT INTO talent_search_changes (user_id) VALUES (gen_random_uuid()) RETURNING id`);
+    const { deleted } = await t.app.get(SearchChangesPruneJob).run();
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    const left = (await t.dataSource.query(`SELECT id FROM talent_search_changes WHERE id = ANY($1::bigint[])`, [[old.id, recent.id]])).map(
+      (r: { id: string }) => r.id,
+    );
+    expect(left).toEqual([recent.id]);
   });
 });

@@ -195,14 +195,16 @@ describe('talent search', () => {
 
   it('a page with full profiles costs a constant number of statements (loaders, no N+1)', async () => {
     const query = (first: number) => `query { talentSearch(first: ${first}) { edges { node { ${PROFILE_FIELDS} } } } }`;
+    // The previous test changed profiles: the engine's catch-up reloads them on the next search (one statement more, once).
+    await search({});
     const counter = countSql(t.dataSource);
     try {
       const four = (await t.gql.ok(query(4), {}, recruiter.token)).talentSearch.edges.length;
       expect(four).toBe(4);
       const statements = counter.count;
-      // Search (BEGIN, SET LOCAL jit = off, the statement, COMMIT), then one loader per nested field
+      // Search (the engine's catch-up: one statement when nothing changed), then one loader per nested field
       // (skills, languages, experiences, Games, verified records, endorsements…).
-      expect(statements).toBeLessThanOrEqual(17);
+      expect(statements).toBeLessThanOrEqual(14);
       counter.reset();
       // Both pages hold a catalogue skill, so the same loaders run: one statement each, whatever the page size.
       await t.gql.ok(query(2), {}, recruiter.token);

@@ -16,6 +16,7 @@ import { SavedSearchAlertsJob } from './saved/saved-search-alerts.job';
 import { SavedSearchResolver } from './saved/saved-search.resolver';
 import { SavedSearchService } from './saved/saved-search.service';
 import { TalentSearchResolver } from './search/talent-search.resolver';
+import { SearchChangesPruneJob } from './search/engine/search-changes-prune.job';
 import { TalentEngineService } from './search/engine/talent-engine.service';
 import { TalentSearchService } from './search/talent-search.service';
 import { TALENT_ENTITIES } from './talent.entities';
@@ -30,6 +31,7 @@ describeConstraint('talent_contact_requests_one_pending', { field: 'alumnusId', 
     TalentPrivacyContributor,
     TalentSearchService,
     TalentEngineService,
+    SearchChangesPruneJob,
     TalentSearchResolver,
     ContactService,
     ContactResolver,

@@ -22,6 +22,11 @@ export class TalentPrivacyContributor implements PrivacyContribution {
     { table: 'talent_contact_quotas', personal: true, note: 'a recruiter’s daily counters: deleted' },
     { table: 'talent_documents', personal: true, note: 'the search copy of a profile: deleted with the profile' },
     { table: 'alumni_organisation_blocks', personal: true, note: 'the organisations the person blocked: deleted' },
+    {
+      table: 'talent_search_changes',
+      personal: true,
+      note: 'user ids whose search entry changed, kept a day: the erasure itself writes one, which tells every search engine to drop the person',
+    },
   ];
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
