@@ -122,7 +122,7 @@ const CANDIDATES = 'query R($s: ID!) { replacementCandidates(shiftId: $s, first:
 const COVERAGE =
   'query C($e: ID!, $v: [ID!], $from: DateTime!, $to: DateTime!, $b: CoverageBucket) { coverage(eventId: $e, venueIds: $v, from: $from, to: $to, bucket: $b) { ' +
   'cells { venueId teamId bucketStart required assigned checkedIn gap } gaps { shiftId missing } totals { required assigned gap } } }';
-const MY_SHIFTS = '{ myShifts { id status shift { id roleTitle startsAt endsAt } } }';
+export const MY_SHIFTS = '{ myShifts { id status shift { id roleTitle startsAt endsAt } } }';
 /** The field names of the schema; nested-roster-sql.ts writes the same answer by hand. */
 export const NESTED_ROSTER =
   'query N($e: ID!, $v: [ID!]) { shifts(eventId: $e, first: 100, filter: { venueIds: $v }) { edges { node { id roleTitle ' +

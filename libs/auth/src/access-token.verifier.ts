@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Clock, UnauthenticatedError } from '@baton/core';
 import { Actor } from './actor';
 import { AccessTokenClaims, ActorLoader } from './actor-loader';
+import { VerifiedTokens } from './verified-tokens';
 
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 
@@ -13,6 +14,9 @@ const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
  */
 @Injectable()
 export class AccessTokenVerifier {
+  private readonly verified = new VerifiedTokens();
+  private nextSweep = 0;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly actors: ActorLoader,
@@ -35,6 +39,20 @@ export class AccessTokenVerifier {
   }
 
   private verify(token: string): AccessTokenClaims {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const claims = this.checkSignature(token);
+    // Expired tokens are swept once a minute at most; between sweeps a hit is still refused by exp.
+    const now = this.clock.now().getTime();
+    if (now >= this.nextSweep) {
+      this.verified.sweep(Math.floor(now / 1000));
+      this.nextSweep = now + 60_000;
+    }
+    this.verified.remember(token, claims);
+    return claims;
+  }
+
+  private checkSignature(token: string): AccessTokenClaims {
     try {
       // Algorithms (HS256) and the key come from the JwtModule registration in AuthModule.
       const claims = this.jwt.verify<AccessTokenClaims>(token, { ignoreExpiration: true });

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -7,6 +8,7 @@ import { BatonConfig } from '@baton/config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { formatError } from './error-formatting';
 import { httpStatusPlugin } from './http-status.plugin';
+import { noStorePlugin } from './no-store.plugin';
 import { guardedWsExecution, inputGuardPlugin } from './input/input-guard.plugin';
 import { inputValuesRule } from './input/input-values.rule';
 import { describeRootTypes } from './root-descriptions';
@@ -67,7 +69,15 @@ class GraphqlSupportModule {}
           allowBatchedHttpRequests: false,
           // Armor and Nest resolve @apollo/server's CJS and ESM typings differently; the objects are the same.
           parseOptions: { maxTokens: MAX_TOKENS },
-          plugins: [...armor.plugins, metrics, inputGuardPlugin({ hideSuggestions }), httpStatusPlugin()] as unknown as ApolloDriverConfig['plugins'],
+          plugins: [
+            ...armor.plugins,
+            metrics,
+            inputGuardPlugin({ hideSuggestions }),
+            httpStatusPlugin(),
+            // Apollo's implicit cache-control plugin instruments every field of every request; see no-store.plugin.ts.
+            ApolloServerPluginCacheControlDisabled(),
+            noStorePlugin(),
+          ] as unknown as ApolloDriverConfig['plugins'],
           validationRules: [...armor.validationRules, singletonFieldsRule(SINGLETON_MUTATIONS), inputValuesRule],
           formatError: formatError(config.isDevelopment),
           subscriptions: {

@@ -3,6 +3,8 @@ export { RosteringModule } from './rostering.module';
 export { AssignmentEntity, AssignmentStatus, AssignmentSource, ACTIVE_STATUSES } from './assignment/assignment.entity';
 export { AssignmentHistoryEntity } from './assignment/assignment-history.entity';
 export { AssignmentService, ASSIGNMENT_CHANGED } from './assignment/assignment.service';
+/** `myShifts`; its `shapeInSql` switch turns the one-statement path off (comparison tests). */
+export { MyShiftsService } from './assignment/my-shifts.service';
 export { EligibilityService } from './eligibility/eligibility.service';
 export { evaluateRules, workingDay } from './eligibility/rule-engine';
 /** The one verdict on a candidate for a shift, over facts gathered by the caller (pure). */

@@ -1,30 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
+import { RequestedFields } from '@baton/graphql';
 import { DataSource } from 'typeorm';
 import { AssignmentObject } from './dto/assignment.dto';
 import { toAssignmentObject } from './assignment.mapper';
 import { AssignmentEntity } from './assignment.entity';
+import { myShiftsStatement } from './shaped/my-shifts.sql';
 
 const MAX_WINDOW_DAYS = 62;
+const MAX_ROWS = 500;
 
 /** A staff member's own roster, across the events where they work. */
 @Injectable()
 export class MyShiftsService {
+  /** Off: every list takes the entity and DataLoader path (the comparison tests, or an operator in doubt). */
+  shapeInSql = true;
+
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(actor: Actor, from: Date, to: Date, includeInactive: boolean): Promise<AssignmentObject[]> {
+  /**
+   * With `requested` (what the client asked under myShifts), the list and its shifts come as
+   * JSON from one statement, so graphql-js passes objects through instead of resolving `shift`
+   * through a loader, field by field.
+   */
+  async list(actor: Actor, from: Date, to: Date, includeInactive: boolean, requested?: RequestedFields): Promise<AssignmentObject[]> {
     if (to <= from) throw BadInputError.field('to', 'The window must end after it starts', 'order');
     if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000)
       throw BadInputError.field('to', `The window is at most ${MAX_WINDOW_DAYS} days`, 'maxWindow');
+    const shaped = this.shapeInSql && requested && myShiftsStatement(requested, { userId: actor.userId, from, to, includeInactive, limit: MAX_ROWS });
+    if (shaped) {
+      const [{ rows }] = (await this.dataSource.query(shaped.sql, shaped.params)) as [{ rows: AssignmentObject[] }];
+      return rows;
+    }
     const query = this.dataSource
       .getRepository(AssignmentEntity)
       .createQueryBuilder('a')
       .innerJoin('staff_members', 'm', 'm.id = a.staff_member_id')
       .where('m.user_id = :user', { user: actor.userId })
       .andWhere('a.startsAt < :to AND a.endsAt > :from', { from, to })
+      // The id breaks ties (two shifts starting together), as in the SQL-shaped list.
       .orderBy('a.startsAt', 'ASC')
-      .limit(500);
+      .addOrderBy('a.id', 'ASC')
+      .limit(MAX_ROWS);
     if (!includeInactive) query.andWhere(`a.status IN ('ASSIGNED', 'CONFIRMED')`);
     return (await query.getMany()).map(toAssignmentObject);
   }

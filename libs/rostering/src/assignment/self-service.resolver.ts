@@ -1,8 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
-import { Connection, PageArgs } from '@baton/graphql';
+import { Connection, PageArgs, requestedFields } from '@baton/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { AssignmentObject } from './dto/assignment.dto';
 import { MyShiftsService } from './my-shifts.service';
@@ -41,11 +42,12 @@ export class SelfServiceResolver {
   @Allow(StaffPermission.SELF_SERVICE)
   myShifts(
     @CurrentActor() actor: Actor,
+    @Info() info: GraphQLResolveInfo,
     @Args('from', { nullable: true, description: 'Window start; default now' }) from?: Date,
     @Args('to', { nullable: true, description: 'Window end, after from, at most 62 days later; default from + 14 days' }) to?: Date,
     @Args('includeInactive', { nullable: true, defaultValue: false, description: 'Also declined and cancelled assignments' }) includeInactive?: boolean,
   ) {
     const start = from ?? this.clock.now();
-    return this.myShiftsService.list(actor, start, to ?? new Date(start.getTime() + 14 * 86_400_000), includeInactive ?? false);
+    return this.myShiftsService.list(actor, start, to ?? new Date(start.getTime() + 14 * 86_400_000), includeInactive ?? false, requestedFields(info));
   }
 }

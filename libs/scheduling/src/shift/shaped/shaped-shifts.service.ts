@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
-import { ConnectionShape, isoTimestamp, PageArgs, pageQuery, RequestedFields, SqlParams, toConnection } from '@baton/graphql';
+import { ConnectionShape, PageArgs, pageQuery, RequestedFields, SqlParams, toConnection } from '@baton/graphql';
 import { DataSource } from 'typeorm';
 import { ShiftFilterInput, ShiftObject } from '../dto/shift.dto';
 import { SHIFT_ORDER, ShiftQueryService } from '../shift-query.service';
 import { ShiftFieldShaper, ShiftFieldShapers } from './shift-field-shapers';
+import { SHIFT_COLUMNS } from './shift-json';
 
 /** Every column of ShiftObject, as toShiftObject maps them (the fields the normal path gives). */
-const SHIFT_JSON = [
-  `'id', s.id`,
-  `'eventId', s.event_id`,
-  `'venueId', s.venue_id`,
-  `'teamId', s.team_id`,
-  `'roleTitle', s.role_title`,
-  `'startsAt', ${isoTimestamp('s.starts_at')}`,
-  `'endsAt', ${isoTimestamp('s.ends_at')}`,
-  `'headcount', s.headcount`,
-  `'assignedCount', s.active_count`,
-  `'openPlaces', greatest(0, s.headcount - s.active_count)`,
-  `'status', s.status`,
-  `'notes', s.notes`,
-].join(', ');
+const SHIFT_JSON = SHIFT_COLUMNS.map(([name, sql]) => `'${name}', ${sql}`).join(', ');
 
 const LEAF: RequestedFields = new Map();
 
