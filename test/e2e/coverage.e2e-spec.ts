@@ -73,7 +73,9 @@ describe('coverage: required, assigned and checked-in places per venue, team and
   const coverage = (token: string, vars: Record<string, unknown>) => t.gql.ok(COVERAGE, { eventId: event.id, ...vars }, token).then((d) => d.coverage);
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
+    // Rows are written straight in the database here, past the change messages that drop cached
+    // boards: every read computes afresh (coverage-cache.e2e-spec covers the cache).
+    t = await startTestApp({ now: '2024-07-20T08:00:00Z', env: { COVERAGE_CACHE_SECONDS: '0' } });
     event = await createEvent(t.dataSource, { timeZone: 'Europe/Paris' });
     otherEvent = await createEvent(t.dataSource);
     venueA = await createVenue(t.dataSource, event.id);
