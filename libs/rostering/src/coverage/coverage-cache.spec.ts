@@ -34,7 +34,7 @@ const question = (venueIds: string[] | null, teamIds: string[] | null = null, ev
   venueIds,
   teamIds,
 });
-const board = (label: string) => ({ eventId: label }) as CoverageObject;
+const board = (label: string) => ({ eventId: label, cells: [], gaps: [] }) as unknown as CoverageObject;
 const NOW = Date.parse('2024-07-27T08:00:00Z');
 
 describe('CoverageCache', () => {
@@ -156,6 +156,18 @@ describe('CoverageCache', () => {
       expect(entry.live).toBe(false);
     }
     expect(computed).toBe(3);
+  });
+
+  it('lets the oldest boards go when the texts kept pass the memory bound', async () => {
+    await make(3);
+    const first = cache.entry(question(['v1']), NOW, compute);
+    const second = cache.entry(question(['v2']), NOW, compute);
+    await Promise.all([first.answer, second.answer]);
+    await settle();
+    cache.keepText(first, 'sig', 'x'.repeat(30 * 1024 * 1024));
+    expect(first.live).toBe(true);
+    cache.keepText(second, 'sig', 'y'.repeat(30 * 1024 * 1024));
+    expect([first.live, second.live, cache.size]).toEqual([false, true, 1]);
   });
 
   it('forgets a failed computation', async () => {

@@ -42,8 +42,10 @@ export class CoverageEntry {
   }
 }
 
-/** A whole-event HOUR board is ~1.4 MB of text at Paris scale: a few dozen such boards at most per instance. */
+/** Kept answers and texts together; a whole-event DAY board is ~1.4 MB of text and ~2 MB of objects at Paris scale. */
 const MAX_BYTES = 48 * 1024 * 1024;
+/** What one cell or gap object of a kept answer holds on the heap, roughly (8 fields, shared Dates). */
+const OBJECT_BYTES = 120;
 const MAX_ENTRIES = 500;
 
 /**
@@ -95,10 +97,11 @@ export class CoverageCache implements OnApplicationBootstrap, OnApplicationShutd
     const entry = new CoverageEntry(key, question, nowMs, compute());
     this.entries.set(key, entry);
     entry.answer.then(
-      () => {
+      (answer) => {
         if (!entry.live) return;
-        if (this.ttlMs) entry.expiresAt = this.monotonicNow() + this.ttlMs;
-        else this.remove(entry);
+        if (!this.ttlMs) return this.remove(entry);
+        entry.expiresAt = this.monotonicNow() + this.ttlMs;
+        this.account(entry, (answer.cells.length + answer.gaps.length) * OBJECT_BYTES);
       },
       () => this.remove(entry),
     );
@@ -110,8 +113,12 @@ export class CoverageCache implements OnApplicationBootstrap, OnApplicationShutd
   keepText(entry: CoverageEntry, signature: string, text: string): void {
     if (!entry.live || !this.ttlMs || entry.texts.has(signature)) return;
     entry.texts.set(signature, text);
-    entry.bytes += text.length;
-    this.bytes += text.length;
+    this.account(entry, text.length);
+  }
+
+  private account(entry: CoverageEntry, bytes: number): void {
+    entry.bytes += bytes;
+    this.bytes += bytes;
     this.evict();
   }
 
