@@ -20,7 +20,7 @@ const SLOTS = Symbol('serialisedFields');
 interface Slot {
   key: string;
   text?: string;
-  store?: (text: string) => void;
+  store?: (text: string | null) => void;
 }
 
 type WithSlots = { [SLOTS]?: Slot[] };
@@ -40,8 +40,8 @@ export interface SerialisedField {
   readonly signature: string;
   /** The answer is this text: the resolver returns a stand-in graphql-js completes cheaply. */
   replay(text: string): void;
-  /** Hands the text graphql-js produced for this field to `store`, unless the field had errors. */
-  capture(store: (text: string) => void): void;
+  /** Hands the text graphql-js produced for this field to `store`; null when the field had errors or no answer. */
+  capture(store: (text: string | null) => void): void;
 }
 
 /**
@@ -103,13 +103,18 @@ export function serialisedFieldsPlugin(): ApolloServerPlugin {
       const result = response.body.singleResult;
       const data = result.data as Record<string, unknown> | null | undefined;
       for (const slot of slots) {
-        if (!data || data[slot.key] == null) continue;
+        if (!data || data[slot.key] == null) {
+          slot.store?.(null);
+          continue;
+        }
         if (slot.text !== undefined) {
           data[slot.key] = new SerialisedText(slot.text);
         } else if (slot.store && !result.errors?.some((e) => e.path?.[0] === slot.key)) {
           const text = JSON.stringify(data[slot.key]);
           slot.store(text);
           data[slot.key] = new SerialisedText(text);
+        } else {
+          slot.store?.(null);
         }
       }
     },

@@ -22,6 +22,8 @@ export class CoverageEntry {
   /** False once a change touched its scope (or it expired): nothing more is kept in it. */
   live = true;
   readonly texts = new Map<string, string>();
+  /** Texts being made by one request: the others asking the same selection meanwhile wait for it instead of completing it too. */
+  readonly making = new Map<string, Promise<string | null>>();
   bytes = 0;
   readonly venues: ReadonlySet<string> | null;
   readonly teams: ReadonlySet<string> | null;
@@ -147,6 +149,7 @@ export class CoverageCache implements OnApplicationBootstrap, OnApplicationShutd
     this.bytes -= entry.bytes;
     entry.bytes = 0;
     entry.texts.clear();
+    entry.making.clear();
   }
 
   /** Oldest first (the Map keeps insertion order); an entry still computing keeps its waiters' promise. */

@@ -81,9 +81,22 @@ export class CoverageService {
     const entry = this.cache.entry(question, now.getTime(), () => this.limiter.run(() => this.compute(question, now)));
     const answer = await entry.answer;
     if (!field) return answer;
-    const text = entry.texts.get(field.signature);
-    if (text === undefined) {
-      field.capture((made) => this.cache.keepText(entry, field.signature, made));
+    const signature = field.signature;
+    let text: string | null | undefined = entry.texts.get(signature);
+    const making = text === undefined ? entry.making.get(signature) : undefined;
+    if (making) text = await making;
+    if (text === undefined || text === null) {
+      if (!making && entry.live) {
+        // Single flight for the text too: at a shift change every board asks at once, and each
+        // completing the same 20,000 cells in graphql-js is what used to saturate the API.
+        let done!: (made: string | null) => void;
+        entry.making.set(signature, new Promise<string | null>((resolve) => (done = resolve)));
+        field.capture((made) => {
+          entry.making.delete(signature);
+          if (made !== null) this.cache.keepText(entry, signature, made);
+          done(made);
+        });
+      }
       return answer;
     }
     field.replay(text);
