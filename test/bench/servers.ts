@@ -38,6 +38,8 @@ export async function startApi(settings: Settings, database: BenchDatabase, apiC
     LOGIN_LIMIT_PER_ADDRESS: '100000',
     DB_POOL_SIZE: String(settings.poolSize),
     JWT_ACCESS_TTL_SECONDS: String(accessTtl),
+    // COVERAGE_CACHE_SECONDS=0 measures the boards computed for every request (the cache's miss path).
+    ...(process.env.COVERAGE_CACHE_SECONDS ? { COVERAGE_CACHE_SECONDS: process.env.COVERAGE_CACHE_SECONDS } : {}),
   };
   const api = startNode('api', [...settings.apiNodeArgs, ...apiCommand.args], apiEnv);
   const startedAt = Date.now();

@@ -1,6 +1,6 @@
 import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
-import { ShiftEntity } from '@baton/scheduling';
+import { ShiftEntity, ShiftStatus } from '@baton/scheduling';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
@@ -85,6 +85,43 @@ describe('coverageChanged: boards hear that their coverage moved instead of poll
       expect((await askedA.next()).coverageChanged.venueIds).toEqual([venueA.id]);
     } finally {
       await Promise.all([all.close(), onlyB.close(), askedA.close()]);
+    }
+  });
+
+  it('also tells of shift edits that move the board (headcount, times), of publishing and of cancelling, never of draft edits', async () => {
+    const place = (venue: VenueEntity) => ({ eventId: event.id, venueId: venue.id, teamId: team.id });
+    const draftA = await createShift(t.dataSource, place(venueA), {
+      startsAt: '2024-07-21T09:00:00Z',
+      endsAt: '2024-07-21T13:00:00Z',
+      status: ShiftStatus.DRAFT,
+    });
+    const quietA = await createShift(t.dataSource, place(venueA), { startsAt: '2024-07-21T09:00:00Z', endsAt: '2024-07-21T13:00:00Z' });
+    const quietB = await createShift(t.dataSource, place(venueB), { startsAt: '2024-07-21T09:00:00Z', endsAt: '2024-07-21T13:00:00Z', headcount: 2 });
+    const update = (id: string, input: Record<string, unknown>) =>
+      t.gql.ok(`mutation U($id: ID!, $input: UpdateShiftInput!) { updateShift(id: $id, input: $input) { id } }`, { id, input }, tokens.coordinator);
+    const all = await subscribe<Change>(t.gql.url, CHANGED, { e: event.id }, tokens.coordinator);
+    const onlyB = await subscribe<Change>(t.gql.url, CHANGED, { e: event.id }, tokens.venueB);
+    try {
+      // The draft's edit is on no board: the first message (sent at once after a quiet spell) is B's headcount.
+      await update(draftA.id, { headcount: 9, roleTitle: 'Still a draft' });
+      await update(quietB.id, { headcount: 5 });
+      expect((await all.next()).coverageChanged).toMatchObject({ eventId: event.id, venueIds: [venueB.id], teamIds: [team.id] });
+      await update(quietA.id, { startsAt: '2024-07-21T10:00:00Z', endsAt: '2024-07-21T15:00:00Z' });
+      expect(await venuesHeard(all, [venueA.id])).toContain(venueA.id);
+      await t.gql.ok(
+        `mutation C($s: ID!) { cancelShift(shiftId: $s, reason: "Session moved") { cancelledAssignments } }`,
+        { s: quietB.id },
+        tokens.coordinator,
+      );
+      expect(await venuesHeard(all, [venueB.id])).toContain(venueB.id);
+      await t.gql.ok(`mutation P($ids: [ID!]!) { publishShifts(ids: $ids) { id } }`, { ids: [draftA.id] }, tokens.coordinator);
+      expect(await venuesHeard(all, [venueA.id])).toContain(venueA.id);
+      // Venue B's coordinator heard B's headcount and B's cancellation, nothing of A.
+      const heardB = await venuesHeard(onlyB, [venueB.id]);
+      expect(heardB).toEqual([venueB.id]);
+      expect((await onlyB.next()).coverageChanged.venueIds).toEqual([venueB.id]);
+    } finally {
+      await Promise.all([all.close(), onlyB.close()]);
     }
   });
 

@@ -24,6 +24,8 @@ export class BatonConfig {
     loginLimitWindowSeconds: number;
     actorCacheSeconds: number;
   };
+  /** How long a computed coverage board is served again to viewers of the same scope (0: never), unless a change drops it first. */
+  readonly coverage: { cacheSeconds: number };
   readonly graphql: { ide: boolean; introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number };
   /** Key-encryption keys for secrets at rest (libs/crypto); the first one encrypts. */
   readonly encryption: { keys: readonly ConfiguredEncryptionKey[] };
@@ -65,6 +67,7 @@ export class BatonConfig {
       loginLimitWindowSeconds: env.LOGIN_LIMIT_WINDOW_SECONDS,
       actorCacheSeconds: env.ACTOR_CACHE_SECONDS,
     };
+    this.coverage = { cacheSeconds: env.COVERAGE_CACHE_SECONDS };
     const dev = !this.isProduction;
     this.graphql = {
       ide: env.GRAPHQL_IDE ?? this.isDevelopment,

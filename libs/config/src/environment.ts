@@ -27,6 +27,7 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(30) @Max(86400) JWT_ACCESS_TTL_SECONDS = 900;
   /** How long an instance may reuse a session's actor (person, grants, session) between requests; 0 = reload every request. */
   @Transform(toNumber) @IsNumber() @Min(0) @Max(60) ACTOR_CACHE_SECONDS = 5;
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(60) COVERAGE_CACHE_SECONDS = 3;
   @Transform(toInt) @IsInt() @Min(300) REFRESH_TTL_SECONDS = 30 * 86400;
   @Transform(toInt) @IsInt() @Min(300) INVITATION_TTL_SECONDS = 7 * 86400;
   @Transform(toInt) @IsInt() @Min(300) PASSWORD_RESET_TTL_SECONDS = 3600;

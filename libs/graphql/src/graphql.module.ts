@@ -13,6 +13,7 @@ import { guardedWsExecution, inputGuardPlugin } from './input/input-guard.plugin
 import { inputValuesRule } from './input/input-values.rule';
 import { describeRootTypes } from './root-descriptions';
 import { applyShapedPassThrough } from './shaped/pass-through';
+import { serialisedFieldsPlugin, stringifyResult } from './shaped/serialised-fields';
 import { GraphiqlController } from './graphiql.controller';
 import { GraphqlExceptionFilter } from './graphql-exception.filter';
 import { LoaderRegistryFactory } from './loader-registry';
@@ -67,6 +68,7 @@ class GraphqlSupportModule {}
           introspection: config.graphql.introspection,
           includeStacktraceInErrorResponses: config.isDevelopment,
           allowBatchedHttpRequests: false,
+          stringifyResult,
           // Armor and Nest resolve @apollo/server's CJS and ESM typings differently; the objects are the same.
           parseOptions: { maxTokens: MAX_TOKENS },
           plugins: [
@@ -77,6 +79,7 @@ class GraphqlSupportModule {}
             // Apollo's implicit cache-control plugin instruments every field of every request; see no-store.plugin.ts.
             ApolloServerPluginCacheControlDisabled(),
             noStorePlugin(),
+            serialisedFieldsPlugin(),
           ] as unknown as ApolloDriverConfig['plugins'],
           validationRules: [...armor.validationRules, singletonFieldsRule(SINGLETON_MUTATIONS), inputValuesRule],
           formatError: formatError(config.isDevelopment),

@@ -22,4 +22,6 @@ export { LocalDateScalar } from './scalars/local-date.scalar';
 /** Big read screens shaped in one SQL statement: what was asked for, and fields passed through as shaped. */
 export { requestedFields, onlyFields, type RequestedFields } from './shaped/requested-fields';
 export { passThroughWhenShaped } from './shaped/pass-through';
+/** A root field answered with JSON text serialised earlier (big answers many viewers share). */
+export { serialisedField, type SerialisedField } from './shaped/serialised-fields';
 export { isoTimestamp, SqlParams } from './shaped/sql-json';

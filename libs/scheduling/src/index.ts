@@ -8,6 +8,8 @@ export { WorkRuleService } from './work-rules/work-rule.service';
 export { DEFAULT_WORK_RULES, WORK_RULE_LIMITS, defaultWorkRules, type WorkRules, type WorkRuleValues } from './work-rules/work-rule-defaults';
 /** Shift writes other libs start: `cancel(manager, id)` inside their unit of work. */
 export { ShiftService, MOVE_SHIFT_USE_CASE } from './shift/shift.service';
+/** Published after a shift write that changes what coverage boards show. */
+export { SHIFTS_CHANGED, type ShiftsChanged } from './shift/shift-changes';
 /** Shift reads with the visibility rules (staff see published shifts only). */
 export { ShiftQueryService } from './shift/shift-query.service';
 /** The shift list's SQL-shaped path, and the port other libs' Shift fields join it through. */

@@ -15,6 +15,7 @@ import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { AssignmentEntity } from './assignment.entity';
 import { ASSIGNMENT_CHANGED } from './assignment.service';
+import { COVERAGE_TOUCHED, CoverageTouch } from '../coverage/coverage-changes';
 
 interface CancelledRow {
   id: string;
@@ -104,6 +105,11 @@ export class ShiftCancellationService {
       });
       const changed = cancelled.length ? await manager.getRepository(AssignmentEntity).findBy({ id: In(cancelled.map((c) => c.id)) }) : [];
       afterCommit(async () => {
+        // The board loses the shift's places even when nobody was on it (no assignment message then).
+        if (shift.status === 'PUBLISHED') {
+          const touch: CoverageTouch = { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id };
+          await this.pubSub.publish(COVERAGE_TOUCHED, { [COVERAGE_TOUCHED]: touch });
+        }
         for (const assignment of changed) {
           await this.pubSub.publish(ASSIGNMENT_CHANGED, {
             [ASSIGNMENT_CHANGED]: { assignment: toAssignmentObject(assignment), venueId: shift.venue_id, teamId: shift.team_id, change: 'CANCELLED' },

@@ -48,28 +48,4 @@ describe('BoardLimiter', () => {
     ]);
     expect([limiter.running, limiter.queued]).toEqual([0, 0]);
   });
-
-  it('shares one run between identical questions while it runs, and runs again afterwards', async () => {
-    const limiter = new BoardLimiter(1, 10);
-    const first = deferred<string>();
-    let calls = 0;
-    const task = () => {
-      calls++;
-      return first.promise;
-    };
-    const a = limiter.shared('scope-1', task);
-    const b = limiter.shared('scope-1', task);
-    const other = limiter.shared('scope-2', async () => 'other');
-    await settle();
-    expect(calls).toBe(1);
-    // The other scope waits for the only slot.
-    expect(limiter.queued).toBe(1);
-    first.resolve('board');
-    expect(await Promise.all([a, b, other])).toEqual(['board', 'board', 'other']);
-    await limiter.shared('scope-1', async () => {
-      calls++;
-      return 'again';
-    });
-    expect(calls).toBe(2);
-  });
 });

@@ -4,14 +4,12 @@ import { TooManyRequestsError } from '@baton/core';
  * A per-instance gate for the heavy board statements: at most `concurrency` run at once, up to
  * `queueLimit` more wait here, in order, and anything beyond that is refused at once. Waiting
  * here rather than in the pg pool keeps connections free for the small requests (sign-ins,
- * assignments) during a peak, so nothing fails after the pool's 5 s connect timeout; and
- * identical questions asked while one is running share its answer (`shared`), which is what a
- * room of boards refreshing the same scope mostly is.
+ * assignments) during a peak, so nothing fails after the pool's 5 s connect timeout. Identical
+ * questions share one run before they get here (CoverageCache).
  */
 export class BoardLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly concurrency: number,
@@ -24,15 +22,6 @@ export class BoardLimiter {
 
   get queued(): number {
     return this.waiting.length;
-  }
-
-  /** Runs `task` under the gate; callers with the same `key` while it runs get the same promise. */
-  shared<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const existing = this.inFlight.get(key) as Promise<T> | undefined;
-    if (existing) return existing;
-    const promise = this.run(task).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, promise);
-    return promise;
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {

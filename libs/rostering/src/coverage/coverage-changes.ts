@@ -1,3 +1,6 @@
+import { SHIFTS_CHANGED, ShiftsChanged } from '@baton/scheduling';
+import { ASSIGNMENT_CHANGED, AssignmentChange } from '../assignment/assignment.service';
+
 /** Where coverage moved: one venue and team of one event (an assignment, a check-in). */
 export interface CoverageTouch {
   eventId: string;
@@ -5,8 +8,24 @@ export interface CoverageTouch {
   teamId: string;
 }
 
-/** Published after the commit of a write that moves coverage but is not an assignment change (check-ins). */
+/** Published after the commit of a write that moves coverage but is not an assignment change (check-ins, a shift cancelled). */
 export const COVERAGE_TOUCHED = 'coverageTouched';
+
+/** Every topic whose messages move coverage: what `coverageChanged` listens to and what drops cached boards. */
+export const COVERAGE_TOPICS = [ASSIGNMENT_CHANGED, COVERAGE_TOUCHED, SHIFTS_CHANGED];
+
+type CoverageMessage = { [ASSIGNMENT_CHANGED]?: AssignmentChange; [COVERAGE_TOUCHED]?: CoverageTouch; [SHIFTS_CHANGED]?: ShiftsChanged } | undefined;
+
+/** The places a message of COVERAGE_TOPICS is about. */
+export function coverageTouches(payload: unknown): CoverageTouch[] {
+  const message = payload as CoverageMessage;
+  const change = message?.[ASSIGNMENT_CHANGED];
+  if (change) return [{ eventId: change.assignment.eventId, venueId: change.venueId, teamId: change.teamId }];
+  const touch = message?.[COVERAGE_TOUCHED];
+  if (touch) return [touch];
+  const shifts = message?.[SHIFTS_CHANGED];
+  return shifts ? shifts.places.map((p) => ({ eventId: shifts.eventId, venueId: p.venueId, teamId: p.teamId })) : [];
+}
 
 export interface CoverageChange {
   eventId: string;
@@ -19,7 +38,7 @@ export interface CoverageChange {
  * Turns a stream of touches into at most one `coverageChanged` per `windowMs`: the first change
  * after a quiet period goes out at once, later ones are merged (venues and teams) and go out when
  * the window ends. Hundreds of boards then re-read at most every couple of seconds instead of
- * once per assignment at a shift change. `touchOf` filters (scope) and reads a raw payload.
+ * once per assignment at a shift change. `touchesOf` reads a raw payload and keeps the touches in scope.
  */
 export class ThrottledCoverageChanges implements AsyncIterableIterator<{ coverageChanged: CoverageChange }> {
   private venues = new Set<string>();
@@ -33,7 +52,7 @@ export class ThrottledCoverageChanges implements AsyncIterableIterator<{ coverag
   constructor(
     private readonly source: AsyncIterator<unknown>,
     private readonly eventId: string,
-    private readonly touchOf: (payload: unknown) => CoverageTouch | null,
+    private readonly touchesOf: (payload: unknown) => CoverageTouch[],
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {
@@ -62,8 +81,7 @@ export class ThrottledCoverageChanges implements AsyncIterableIterator<{ coverag
       for (;;) {
         const { value, done } = await this.source.next();
         if (done || this.done) break;
-        const touch = this.touchOf(value);
-        if (touch) this.add(touch);
+        for (const touch of this.touchesOf(value)) this.add(touch);
       }
     } finally {
       this.finish();

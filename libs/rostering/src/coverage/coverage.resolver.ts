@@ -1,12 +1,14 @@
 import { Inject, ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { serialisedField } from '@baton/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { ForbiddenError } from '@baton/core';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
-import { ASSIGNMENT_CHANGED, AssignmentChange } from '../assignment/assignment.service';
 import { CoverageArgs, CoverageChangeObject, CoverageObject } from './coverage.dto';
-import { COVERAGE_TOUCHED, CoverageTouch, ThrottledCoverageChanges } from './coverage-changes';
+import { COVERAGE_TOPICS, coverageTouches, CoverageTouch, ThrottledCoverageChanges } from './coverage-changes';
 import { CoverageService, narrow } from './coverage.service';
+import { onlyBoardFields } from './board-fields';
 import { RosteringPermission } from '../rostering.permissions';
 
 /** At most one coverageChanged per subscriber in this window. */
@@ -26,13 +28,13 @@ export class CoverageResolver {
       'Coordinators get only the venues and teams of their grant; asking only for others is FORBIDDEN. One SQL statement whatever the size.',
   })
   @Allow(RosteringPermission.ROSTER_MANAGE)
-  coverage(@CurrentActor() actor: Actor, @Args() args: CoverageArgs) {
-    return this.coverageService.coverage(actor, args);
+  coverage(@CurrentActor() actor: Actor, @Args() args: CoverageArgs, @Context() context: object, @Info() info: GraphQLResolveInfo) {
+    return this.coverageService.coverage(actor, args, onlyBoardFields(info) ? serialisedField(context, info) : null);
   }
 
   @Subscription(() => CoverageChangeObject, {
     description:
-      'Tells a board that coverage moved in its scope (assignments made, answered or cancelled, check-ins), at most every 2 seconds, so it re-reads `coverage` instead of polling. Same permission and scope as `coverage`.',
+      'Tells a board that coverage moved in its scope (assignments made, answered or cancelled, check-ins, published shifts changed in headcount, times, place or role, shifts published or cancelled), at most every 2 seconds, so it re-reads `coverage` instead of polling. Same permission and scope as `coverage`.',
   })
   @Allow(RosteringPermission.ROSTER_MANAGE)
   coverageChanged(
@@ -47,14 +49,11 @@ export class CoverageResolver {
     const venues = narrow(scope.venues, venueIds);
     if (venues?.length === 0) throw new ForbiddenError('These venues are outside your scope', { eventId, venueIds: venueIds ?? [] });
     const wanted = venues && new Set(venues);
-    const touchOf = (payload: unknown): CoverageTouch | null => {
-      const p = payload as { [ASSIGNMENT_CHANGED]?: AssignmentChange; [COVERAGE_TOUCHED]?: CoverageTouch } | undefined;
-      const change = p?.[ASSIGNMENT_CHANGED];
-      const touch = change ? { eventId: change.assignment.eventId, venueId: change.venueId, teamId: change.teamId } : p?.[COVERAGE_TOUCHED];
-      if (!touch || touch.eventId !== eventId || (wanted && !wanted.has(touch.venueId))) return null;
-      return this.access.coversVenueTeam(actor, touch) ? touch : null;
-    };
-    const source = this.pubSub.asyncIterableIterator([ASSIGNMENT_CHANGED, COVERAGE_TOUCHED]);
-    return new ThrottledCoverageChanges(source, eventId, touchOf, COVERAGE_CHANGE_WINDOW_MS);
+    const touchesOf = (payload: unknown): CoverageTouch[] =>
+      coverageTouches(payload).filter(
+        (touch) => touch.eventId === eventId && (!wanted || wanted.has(touch.venueId)) && this.access.coversVenueTeam(actor, touch),
+      );
+    const source = this.pubSub.asyncIterableIterator(COVERAGE_TOPICS);
+    return new ThrottledCoverageChanges(source, eventId, touchesOf, COVERAGE_CHANGE_WINDOW_MS);
   }
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor, Scope } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core';
+import type { SerialisedField } from '@baton/graphql';
 import { MAX_SHIFT_HOURS } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
 import { CoverageArgs, CoverageBucket, CoverageCellObject, CoverageGapObject, CoverageObject } from './coverage.dto';
 import { COVERAGE_SQL, CoverageRow } from './coverage.sql';
 import { RosteringPermission } from '../rostering.permissions';
 import { BoardLimiter } from './board-limiter';
+import { CoverageCache, CoverageQuestion } from './coverage-cache';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -44,9 +46,15 @@ export class CoverageService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly cache: CoverageCache,
   ) {}
 
-  async coverage(actor: Actor, args: CoverageArgs): Promise<CoverageObject> {
+  /**
+   * The board for the actor's scope. With `field` (a root field over HTTP), the JSON text made of
+   * the same question and selection set before is replayed instead of being completed again by
+   * graphql-js; the stand-in returned then carries no cells nor gaps.
+   */
+  async coverage(actor: Actor, args: CoverageArgs, field?: SerialisedField | null): Promise<CoverageObject> {
     const bucket = args.bucket ?? CoverageBucket.HOUR;
     const { eventId, from, to } = args;
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
@@ -64,28 +72,54 @@ export class CoverageService {
       throw BadInputError.field('to', `With ${bucket} buckets the window is at most ${maxDays} days`, 'maxWindow');
     }
 
-    // The key is taken after the scope was narrowed: two viewers share an answer only when
+    // The question is taken after the scope was narrowed: two viewers share an answer only when
     // they were allowed exactly the same venues and teams.
     venueIds?.sort();
     teamIds?.sort();
-    const key = JSON.stringify([eventId, bucket, from.getTime(), to.getTime(), venueIds, teamIds]);
-    return this.limiter.shared(key, async () => {
-      const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
-        eventId,
-        from,
-        to,
-        bucket,
-        venueIds,
-        teamIds,
-        this.clock.now(),
-        MAX_GAPS + 1,
-        // Shifts overlapping the widened window start after (its start - 72 h) and before its end.
-        new Date(from.getTime() - WIDENING_MS - MAX_SHIFT_HOURS * HOUR_MS),
-        new Date(to.getTime() + WIDENING_MS),
-      ]);
-      if (!rows.length) throw new NotFoundError('Event', eventId);
-      return toCoverageObject(eventId, bucket, rows[0]);
-    });
+    const question: CoverageQuestion = { eventId, bucket, from, to, venueIds, teamIds };
+    const now = this.clock.now();
+    const entry = this.cache.entry(question, now.getTime(), () => this.limiter.run(() => this.compute(question, now)));
+    const answer = await entry.answer;
+    if (!field) return answer;
+    const signature = field.signature;
+    let text: string | null | undefined = entry.texts.get(signature);
+    const making = text === undefined ? entry.making.get(signature) : undefined;
+    if (making) text = await making;
+    if (text === undefined || text === null) {
+      if (!making && entry.live) {
+        // Single flight for the text too: at a shift change every board asks at once, and each
+        // completing the same 20,000 cells in graphql-js is what used to saturate the API.
+        let done!: (made: string | null) => void;
+        entry.making.set(signature, new Promise<string | null>((resolve) => (done = resolve)));
+        field.capture((made) => {
+          entry.making.delete(signature);
+          if (made !== null) this.cache.keepText(entry, signature, made);
+          done(made);
+        });
+      }
+      return answer;
+    }
+    field.replay(text);
+    return { ...answer, cells: [], gaps: [] };
+  }
+
+  private async compute(q: CoverageQuestion, now: Date): Promise<CoverageObject> {
+    const bucket = q.bucket;
+    const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
+      q.eventId,
+      q.from,
+      q.to,
+      bucket,
+      q.venueIds,
+      q.teamIds,
+      now,
+      MAX_GAPS + 1,
+      // Shifts overlapping the widened window start after (its start - 72 h) and before its end.
+      new Date(q.from.getTime() - WIDENING_MS - MAX_SHIFT_HOURS * HOUR_MS),
+      new Date(q.to.getTime() + WIDENING_MS),
+    ]);
+    if (!rows.length) throw new NotFoundError('Event', q.eventId);
+    return toCoverageObject(q.eventId, bucket, rows[0]);
   }
 }
 

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor } from '@baton/auth';
 import { BadInputError, ConflictError, updateChanges } from '@baton/core';
 import { TransactionRunner, translateForUseCase } from '@baton/database';
+import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { EntityManager, In } from 'typeorm';
 import { CreateShiftInput, RequiredSkillInput, ShiftObject, ShiftPatternInput, ShiftPatternResultObject, UpdateShiftInput } from './dto/shift.dto';
 import { ShiftChecks } from './shift-checks';
@@ -10,6 +11,7 @@ import { expandPattern } from './shift-pattern';
 import { ShiftSkillEntity } from './shift-skill.entity';
 import { ShiftEntity, ShiftStatus } from './shift.entity';
 import { toShiftObject } from './shift.mapper';
+import { distinctPlaces, SHIFTS_CHANGED, ShiftsChanged } from './shift-changes';
 
 /** The use case under which libs register what their constraints mean when a shift's times change. */
 export const MOVE_SHIFT_USE_CASE = 'scheduling.moveShift';
@@ -27,6 +29,7 @@ export class ShiftService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly checks: ShiftChecks,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
   /**
@@ -85,7 +88,7 @@ export class ShiftService {
   async update(actor: Actor, id: string, given: UpdateShiftInput): Promise<ShiftObject> {
     // null clears the notes; on any other field it is refused (a shift always has them).
     const input = updateChanges(given, ['notes']);
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const repository = manager.getRepository(ShiftEntity);
       const shift = await repository.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
       this.checks.assertReadable(actor, shift, id);
@@ -130,6 +133,14 @@ export class ShiftService {
       if (Object.keys(patch).length) await this.applyPatch(manager, id, patch);
       if (input.requiredSkills) await this.replaceSkills(manager, [id], input.requiredSkills);
       const after = toShiftObject(await repository.findOneByOrFail({ id }));
+      const boardMoved =
+        after.headcount !== before.headcount ||
+        after.startsAt.getTime() !== before.startsAt.getTime() ||
+        after.endsAt.getTime() !== before.endsAt.getTime() ||
+        after.venueId !== before.venueId ||
+        after.teamId !== before.teamId ||
+        after.roleTitle !== before.roleTitle;
+      if (shift.status === ShiftStatus.PUBLISHED && boardMoved) afterCommit(() => this.changed(shift.eventId, [before, after]));
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'shift.updated',
@@ -146,7 +157,7 @@ export class ShiftService {
   /** DRAFT shifts become PUBLISHED (staff see them); already published ones are left as they are. */
   async publish(actor: Actor, ids: string[]): Promise<ShiftObject[]> {
     const unique = [...new Set(ids)];
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const repository = manager.getRepository(ShiftEntity);
       // Locked in id order so two overlapping publications cannot deadlock.
       const shifts = await repository
@@ -166,6 +177,14 @@ export class ShiftService {
       const drafts = shifts.filter((s) => s.status === ShiftStatus.DRAFT);
       if (drafts.length) {
         await repository.update({ id: In(drafts.map((s) => s.id)) }, { status: ShiftStatus.PUBLISHED });
+        for (const eventId of new Set(drafts.map((s) => s.eventId))) {
+          afterCommit(() =>
+            this.changed(
+              eventId,
+              drafts.filter((s) => s.eventId === eventId),
+            ),
+          );
+        }
         for (const shift of drafts) {
           await this.audit.record(manager, {
             actorUserId: actor.userId,
@@ -186,7 +205,7 @@ export class ShiftService {
   /** One shift per selected local day at the venue, all or nothing, audited once. */
   async createFromPattern(actor: Actor, input: ShiftPatternInput): Promise<ShiftPatternResultObject> {
     this.checks.assertCanManage(actor, input.eventId, input.venueId, input.teamId);
-    return this.transactions.run(async ({ manager }) => {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
       const venue = await this.checks.venueOf(manager, input.eventId, input.venueId);
       await this.checks.assertTeam(manager, input.eventId, input.teamId);
       await this.checks.assertSkills(manager, input.requiredSkills);
@@ -208,6 +227,7 @@ export class ShiftService {
         })),
       );
       const ids = inserted.identifiers.map((i) => i.id as string);
+      if (status === ShiftStatus.PUBLISHED) afterCommit(() => this.changed(input.eventId, [input]));
       await this.replaceSkills(manager, ids, input.requiredSkills ?? []);
       const shifts = await repository.find({ where: { id: In(ids) }, order: { startsAt: 'ASC', id: 'ASC' }, take: PATTERN_RESULT_SIZE });
       await this.audit.record(manager, {
@@ -219,6 +239,11 @@ export class ShiftService {
       });
       return { count: ids.length, shifts: shifts.map(toShiftObject) };
     });
+  }
+
+  private async changed(eventId: string, places: ReadonlyArray<{ venueId: string; teamId: string }>): Promise<void> {
+    const message: ShiftsChanged = { eventId, places: distinctPlaces(places) };
+    await this.pubSub.publish(SHIFTS_CHANGED, { [SHIFTS_CHANGED]: message });
   }
 
   private async applyPatch(manager: EntityManager, id: string, patch: Partial<ShiftEntity>): Promise<void> {
