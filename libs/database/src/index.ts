@@ -5,5 +5,7 @@ export { EmbeddedPostgres, embeddedDataExists } from './embedded-postgres';
 export { dataSourceOptions } from './data-source-options';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { TransactionRunner, TRANSACTION_ATTEMPTS, type Tx } from './transaction';
-export { describeConstraint, mapDatabaseError, translateConstraint, translateForUseCase } from './database-errors';
+export { mapDatabaseError, translateForUseCase } from './database-errors';
+export { ConstraintsModule } from './constraints/constraints.module';
+export { ConstraintRegistry, type ConstraintMeaning, type ConstraintSet, type ConstraintTranslation } from './constraints/constraint-registry';
 export { pendingSchemaChanges } from './schema-diff';
