@@ -9,3 +9,4 @@ export { mapDatabaseError, translateForUseCase } from './database-errors';
 export { ConstraintsModule } from './constraints/constraints.module';
 export { ConstraintRegistry, type ConstraintMeaning, type ConstraintSet, type ConstraintTranslation } from './constraints/constraint-registry';
 export { pendingSchemaChanges } from './schema-diff';
+export { camelRow, camelRows, type Affected, type CamelCase, type CamelRow, type StoredRow } from './sql/raw-rows';
