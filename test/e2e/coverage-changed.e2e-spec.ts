@@ -1,10 +1,10 @@
 import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShiftEntity, ShiftStatus } from '@baton/scheduling';
+import { createEventWorld } from '../factories/event-world';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { subscribe, Subscription } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -25,8 +25,6 @@ describe('coverageChanged: boards hear that their coverage moved instead of poll
   let shiftB: ShiftEntity;
   let orgId: string;
   const tokens: Record<string, string> = {};
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   const assign = async (shift: ShiftEntity): Promise<string> => {
     const person = await createStaffMember(t.dataSource, event.id, orgId);
     return (await t.gql.ok(ASSIGN, { s: shift.id, m: person.id }, tokens.coordinator)).assign.id;
@@ -40,11 +38,10 @@ describe('coverageChanged: boards hear that their coverage moved instead of poll
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venueA = await createVenue(t.dataSource, event.id);
-    venueB = await createVenue(t.dataSource, event.id);
-    team = await createTeam(t.dataSource, event.id);
-    orgId = (await createOrganisation(t.dataSource)).id;
+    const otherEvent = await createEvent(t.dataSource);
+    const world = await createEventWorld(t, { people: () => ({ otherEvent: [{ role: Role.COORDINATOR, eventId: otherEvent.id }] }) });
+    ({ event, venue: venueA, otherVenue: venueB, team } = world);
+    orgId = world.org.id;
     shiftA = await createShift(
       t.dataSource,
       { eventId: event.id, venueId: venueA.id, teamId: team.id },
@@ -55,13 +52,13 @@ describe('coverageChanged: boards hear that their coverage moved instead of poll
       { eventId: event.id, venueId: venueB.id, teamId: team.id },
       { startsAt: '2024-07-20T09:00:00Z', endsAt: '2024-07-20T13:00:00Z' },
     );
-    const users = {
-      coordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]),
-      venueB: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venueB.id] }]),
-      staff: await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]),
-      otherEvent: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: (await createEvent(t.dataSource)).id }]),
-    };
-    for (const [name, user] of Object.entries(users)) tokens[name] = await login(user.email);
+    // The world's coordinator limited to its other venue is this file's venue-B coordinator.
+    Object.assign(tokens, {
+      coordinator: world.tokens.coordinator,
+      venueB: world.tokens.elsewhere,
+      staff: world.tokens.staff,
+      otherEvent: world.tokens.otherEvent,
+    });
   });
   afterAll(() => t?.close());
 

@@ -1,10 +1,9 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { TEST_PASSWORD } from '../factories/users';
 import { GraphqlResponse } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -38,12 +37,10 @@ describe('lock order: cancelShift racing status changes and attendance', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-08-01T10:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    coordinatorEmail = (await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }])).email;
-    await login();
+    const world = await createEventWorld(t, { venue: { zones: ['TECH'] } });
+    ({ event, venue, team, org } = world);
+    coordinatorEmail = world.users.coordinator.email;
+    coordinator = world.tokens.coordinator;
   });
   afterAll(() => t?.close());
 

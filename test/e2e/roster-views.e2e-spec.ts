@@ -1,10 +1,8 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -24,22 +22,17 @@ describe('roster views: nested reads, my shifts, live changes', () => {
   let coordinator: string;
   let staff: string;
   let staffUserId: string;
+  let world: EventWorld;
 
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   const assign = (shiftId: string, staffMemberId: string) =>
     t.gql.ok(`mutation { assign(input: { shiftId: "${shiftId}", staffMemberId: "${staffMemberId}" }) { id } }`, {}, coordinator);
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { zones: [] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    coordinator = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }])).email);
-    const staffUser = await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]);
-    staffUserId = staffUser.id;
-    staff = await login(staffUser.email);
+    world = await createEventWorld(t, { venue: { zones: [] } });
+    ({ event, venue, team, org } = world);
+    ({ coordinator, staff } = world.tokens);
+    staffUserId = world.users.staff.id;
     const skill = (await t.dataSource.query(`INSERT INTO skills (code, name, category) VALUES ('WIFI', 'Wi-Fi', 'network') RETURNING id`))[0].id;
     // 30 shifts × 3 people, each with a skill: enough rows that an N+1 would show.
     for (let day = 0; day < 30; day++) {
@@ -122,8 +115,8 @@ describe('roster views: nested reads, my shifts, live changes', () => {
       await sub.close();
     }
     // A coordinator limited to another venue, subscribed to the whole event, hears nothing of this venue.
-    const otherVenue = await createVenue(t.dataSource, event.id, { zones: [] });
-    const limited = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [otherVenue.id] }])).email);
+    const { otherVenue, tokens } = world;
+    const limited = tokens.elsewhere;
     const narrow = await subscribe(t.gql.url, `subscription S($e: ID!) { assignmentChanged(eventId: $e) { venueId } }`, { e: event.id }, limited);
     try {
       const here = await createShift(

@@ -1,8 +1,6 @@
-import { Role } from '@baton/auth';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { subscribe } from '../utils/subscriptions';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -16,22 +14,10 @@ describe('staffing alerts for gaps and overrides', () => {
   afterAll(() => t?.close());
 
   it('a decline close to the start raises GAP; an admin override raises OVERRIDE; a far-off decline raises nothing', async () => {
-    const event = await createEvent(t.dataSource);
-    const venue = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    const team = await createTeam(t.dataSource, event.id);
-    const org = await createOrganisation(t.dataSource);
-    const login = async (grants: Parameters<typeof createUser>[1]) => {
-      const user = await createUser(t.dataSource, grants);
-      return {
-        id: user.id,
-        token: (await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login
-          .accessToken as string,
-      };
-    };
-    const admin = await login([{ role: Role.ADMIN }]);
-    const coordinator = await login([{ role: Role.COORDINATOR, eventId: event.id }]);
-    const staff = await login([{ role: Role.STAFF, eventId: event.id }]);
-    const where = { eventId: event.id, venueId: venue.id, teamId: team.id };
+    const { event, org, place: where, users, tokens } = await createEventWorld(t, { venue: { zones: ['TECH'] } });
+    const admin = { id: users.admin.id, token: tokens.admin };
+    const coordinator = { id: users.coordinator.id, token: tokens.coordinator };
+    const staff = { id: users.staff.id, token: tokens.staff };
     const me = await createStaffMember(t.dataSource, event.id, org.id, { userId: staff.id });
     const soon = await createShift(t.dataSource, where, { startsAt: '2024-07-27T06:00:00Z', endsAt: '2024-07-27T14:00:00Z' });
     const later = await createShift(t.dataSource, where, { startsAt: '2024-07-30T06:00:00Z', endsAt: '2024-07-30T14:00:00Z' });

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { CredentialsModule } from '@baton/credentials';
 import { EventsModule } from '@baton/events';
 import { IdentityModule } from '@baton/identity';
@@ -36,18 +36,12 @@ import { ProfileRecordsLoader } from './profile/profile-records.loader';
 import { ProfileResolver } from './profile/profile.resolver';
 import { ProfileService } from './profile/profile.service';
 import { alumniPermissions } from './alumni.permissions';
-
-describeConstraint('alumni_consents_one_active', { field: 'consentTextId', message: 'You are already a member of the alumni network' });
-describeConstraint('alumni_endorsements_once_key', { field: 'skillId', message: 'You already endorsed this skill' });
-describeConstraint('alumni_endorsements_skill_fk', { field: 'skillId', message: 'This skill is no longer on the profile' });
-describeConstraint('alumni_profile_skills_catalogue_key', { field: 'skills', message: 'This skill is listed twice' });
-describeConstraint('alumni_profile_skills_name_key', { field: 'skills', message: 'This skill is listed twice' });
-describeConstraint('alumni_profile_languages_pkey', { field: 'languages', message: 'This language is listed twice' });
-describeConstraint('alumni_consent_texts_purpose_version_key', { field: 'version', message: 'Another version was published at the same time; try again' });
+import { alumniConstraints } from './alumni.constraints';
 
 @Module({
   imports: [
     AuthModule.forFeature(alumniPermissions),
+    ConstraintsModule.forFeature(alumniConstraints),
     TypeOrmModule.forFeature(ALUMNI_ENTITIES),
     CredentialsModule,
     OrganisationsModule,

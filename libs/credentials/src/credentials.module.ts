@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { EventsModule } from '@baton/events';
 import { RosteringModule } from '@baton/rostering';
 import { AuthModule } from '@baton/auth';
@@ -21,16 +21,17 @@ import { VerificationThrottle } from './verification/verification-throttle';
 import { VerifyController } from './verification/verify.controller';
 import { credentialsPermissions } from './credentials.permissions';
 import { CredentialsPrivacyContributor } from './privacy/credentials-privacy.contributor';
-
-describeConstraint('games_records_one_current_per_staff', { field: 'staffMemberId', message: 'This staff record already has a current Games record' });
-describeConstraint('games_records_event_fk', { field: 'eventId', message: 'No such event' });
-describeConstraint('games_records_staff_fk', { field: 'staffMemberId', message: 'No such staff record' });
-describeConstraint('games_records_certified_guard', { message: 'A Games record is never edited once issued: reissue it' });
-describeConstraint('credential_signing_keys_one_current', { message: 'Another signing key became current at the same moment; try again' });
+import { credentialsConstraints } from './credentials.constraints';
 
 /** Verified Games records as Open Badges 3.0 credentials, the issuer's key ring, public verification. */
 @Module({
-  imports: [AuthModule.forFeature(credentialsPermissions), TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]), EventsModule, RosteringModule],
+  imports: [
+    AuthModule.forFeature(credentialsPermissions),
+    ConstraintsModule.forFeature(credentialsConstraints),
+    TypeOrmModule.forFeature([GamesRecordEntity, SigningKeyEntity]),
+    EventsModule,
+    RosteringModule,
+  ],
   controllers: [IssuerController, VerifyController],
   providers: [
     KeyRingService,

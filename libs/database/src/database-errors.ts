@@ -1,38 +1,13 @@
 import { BadInputError, BatonError, ConflictError, ServiceUnavailableError } from '@baton/core';
 import { QueryFailedError } from 'typeorm';
 import { busyConflict, retryableCode } from './transaction';
-
-interface ConstraintMeaning {
-  field?: string;
-  message: string;
-}
-
-const meanings = new Map<string, ConstraintMeaning>();
-
-/** Each lib names what its constraints mean, so a violation reads as a sentence, not as SQL. */
-export function describeConstraint(constraint: string, meaning: ConstraintMeaning): void {
-  meanings.set(constraint, meaning);
-}
-
-type ConstraintTranslation = (violation: { constraint: string; code: string }) => BatonError;
-const translations = new Map<string, Map<string, ConstraintTranslation>>();
-
-/**
- * What a constraint means to one use case, when that differs from its general meaning: a full
- * shift is a CAPACITY rule violation to `assign`, while to a generic write it is a bad headcount.
- * Each lib registers its own use cases' translations in its module, beside `describeConstraint`.
- */
-export function translateConstraint(useCase: string, constraints: string[], translate: ConstraintTranslation): void {
-  const byConstraint = translations.get(useCase) ?? new Map<string, ConstraintTranslation>();
-  for (const constraint of constraints) byConstraint.set(constraint, translate);
-  translations.set(useCase, byConstraint);
-}
+import { constraintRegistry } from './constraints/constraint-registry';
 
 /** The error a use case registered for the constraint this database error names, if any; else the error itself. */
 export function translateForUseCase(useCase: string, error: unknown): unknown {
   if (!(error instanceof QueryFailedError)) return error;
   const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-  const translate = driver?.constraint ? translations.get(useCase)?.get(driver.constraint) : undefined;
+  const translate = driver?.constraint ? constraintRegistry.translationFor(useCase, driver.constraint) : undefined;
   return translate ? translate({ constraint: driver!.constraint!, code: driver!.code ?? '' }) : error;
 }
 
@@ -49,7 +24,7 @@ export function mapDatabaseError(error: unknown): BatonError | undefined {
   const driver = (error as QueryFailedError & { driverError?: { code?: string; constraint?: string; column?: string } }).driverError;
   const code = driver?.code;
   const constraint = driver?.constraint;
-  const meaning = constraint ? meanings.get(constraint) : undefined;
+  const meaning = constraint ? constraintRegistry.meaningOf(constraint) : undefined;
   switch (code) {
     case '23505':
     case '23P01':

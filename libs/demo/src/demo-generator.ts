@@ -184,7 +184,7 @@ export class DemoGenerator {
   private async writeAfterSigning(result: DemoSeedResult): Promise<void> {
     const now = this.clock.now();
     const { recruiterId, alumnusId, organisationId } = await this.transactions.run(async ({ manager }) => {
-      const users: Array<{ id: string; email: string }> = await manager.query(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [
+      const users = await manager.query<Array<{ id: string; email: string }>>(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [
         ['recruiter@baton.demo', 'alumnus@baton.demo'],
       ]);
       const [organisation] = await manager.getRepository(OrganisationEntity).find({ where: { code: 'ATLANTEC' } });

@@ -65,7 +65,7 @@ export async function writeDemoOpportunities(
   for (const [i, o] of DEMO_OPPORTUNITIES.entries()) {
     const organisationId = ids.organisationIds.get(o.org);
     if (!organisationId) continue;
-    const [{ id }] = await manager.query(
+    const [{ id }] = await manager.query<Array<{ id: string }>>(
       `INSERT INTO opportunities (kind, organisation_id, author_id, title, description, city, country, work_mode, contract_type, sport_sector, team_codes,
                                   expires_at, status, published_at)
        VALUES ('POSTING', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'OPEN', $12) RETURNING id`,
@@ -119,12 +119,12 @@ export async function writeDemoApplications(
   snapshots: CvSnapshotBuilder,
   now: Date,
 ): Promise<number> {
-  const open: Array<{ id: string }> = await manager.query(
+  const open = await manager.query<Array<{ id: string }>>(
     `SELECT o.id FROM opportunities o JOIN unnest($1::text[]) WITH ORDINALITY AS t(title, n) ON t.title = o.title WHERE o.status = 'OPEN' ORDER BY t.n`,
     [DEMO_OPPORTUNITIES.map((o) => o.title)],
   );
   const created = open.map((o) => o.id);
-  const members: Array<{ user_id: string }> = await manager.query(
+  const members = await manager.query<Array<{ user_id: string }>>(
     `SELECT p.user_id FROM alumni_profiles p WHERE EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = p.user_id AND c.withdrawn_at IS NULL)
       ORDER BY p.user_id LIMIT 21`,
   );
@@ -136,12 +136,10 @@ export async function writeDemoApplications(
     const opportunityId = i % 3 === 2 ? created[3 + (i % Math.max(1, created.length - 3))] : created[i % 2];
     if (!opportunityId) continue;
     const cv = await snapshots.build(manager, profile, now);
-    const [{ id }] = await manager.query(`INSERT INTO applications (opportunity_id, applicant_id, message, cv_snapshot) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      opportunityId,
-      profile.userId,
-      'I worked the Games in Paris and would love to keep going. (demo)',
-      JSON.stringify(cv),
-    ]);
+    const [{ id }] = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO applications (opportunity_id, applicant_id, message, cv_snapshot) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [opportunityId, profile.userId, 'I worked the Games in Paris and would love to keep going. (demo)', JSON.stringify(cv)],
+    );
     await manager.query(`INSERT INTO application_history (application_id, from_stage, to_stage, actor_user_id, at) VALUES ($1, NULL, 'SUBMITTED', $2, $3)`, [
       id,
       profile.userId,

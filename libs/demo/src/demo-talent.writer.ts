@@ -26,12 +26,12 @@ export async function writeDemoTalent(
   const counts: DemoTalentCounts = { savedSearchId: null, alertMatches: 0, contactRequests: { accepted: 0, pending: 0, declined: 0 } };
   const { organisationId, recruiterId } = ids;
   if (!organisationId || !recruiterId) return counts;
-  const [{ id }] = await manager.query(
+  const [{ id }] = await manager.query<Array<{ id: string }>>(
     `INSERT INTO talent_saved_searches (recruiter_id, organisation_id, name, filter, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [recruiterId, organisationId, DEMO_SAVED_SEARCH.name, JSON.stringify(DEMO_SAVED_SEARCH.filter), new Date(now.getTime() - 3 * DAY)],
   );
   counts.savedSearchId = id;
-  const visible: Array<{ user_id: string }> = await manager.query(
+  const visible = await manager.query<Array<{ user_id: string }>>(
     `SELECT p.user_id FROM alumni_profiles p
       WHERE p.visibility = 'PARTNERS' AND p.user_id IS DISTINCT FROM $2
         AND EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = p.user_id AND c.withdrawn_at IS NULL)

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { AuthModule } from '@baton/auth';
 import { EventEntity } from './event/event.entity';
 import { EventService } from './event/event.service';
@@ -15,15 +15,14 @@ import { VenueTeamService } from './venue/venue.service';
 import { VenueTeamUsages } from './venue/venue-team-usages';
 import { eventsPermissions } from './events.permissions';
 import { EventsPrivacyContributor } from './privacy/events-privacy.contributor';
-
-describeConstraint('events_code_key', { field: 'code', message: 'An event with this code already exists' });
-describeConstraint('venues_event_code_key', { field: 'code', message: 'This event already has a venue with this code' });
-describeConstraint('events_time_zone_check', { field: 'timeZone', message: 'A time zone is stored as its canonical IANA name, e.g. Europe/Paris or UTC' });
-describeConstraint('venues_time_zone_check', { field: 'timeZone', message: 'A time zone is stored as its canonical IANA name, e.g. Europe/Paris or UTC' });
-describeConstraint('teams_event_code_key', { field: 'code', message: 'This event already has a team with this code' });
+import { eventsConstraints } from './events.constraints';
 
 @Module({
-  imports: [AuthModule.forFeature(eventsPermissions), TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity])],
+  imports: [
+    AuthModule.forFeature(eventsPermissions),
+    ConstraintsModule.forFeature(eventsConstraints),
+    TypeOrmModule.forFeature([EventEntity, VenueEntity, TeamEntity]),
+  ],
   providers: [
     TimeZoneChecker,
     EventsPrivacyContributor,

@@ -41,7 +41,7 @@ export class IdentityActorLoader extends ActorLoader {
   }
 
   private async read(claims: AccessTokenClaims): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<ActorRow[]>(
       `SELECT u.id, u.email, u.status, u.password_changed_at,
               EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked,
               (SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'eventId', g.event_id, 'organisationId', g.organisation_id,

@@ -1,4 +1,4 @@
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@baton/auth';
@@ -28,6 +28,7 @@ import { UserEntity } from './user/user.entity';
 import { UserResolver } from './user/user.resolver';
 import { identityPermissions } from './identity.permissions';
 import { IdentityPrivacyContributor } from './privacy/identity-privacy.contributor';
+import { identityConstraints } from './identity.constraints';
 
 /** The actor loader lives in its own module so AuthModule can import it without the resolvers. */
 @Module({
@@ -40,6 +41,7 @@ export class IdentityActorModule {}
   imports: [
     IdentityActorModule,
     AuthModule.forFeature(identityPermissions),
+    ConstraintsModule.forFeature(identityConstraints),
     TypeOrmModule.forFeature([UserEntity, RoleGrantEntity, RefreshTokenEntity, InvitationEntity, PasswordResetEntity]),
   ],
   providers: [
@@ -77,9 +79,3 @@ export class IdentityActorModule {}
   ],
 })
 export class IdentityModule {}
-
-describeConstraint('users_email_key', { field: 'email', message: 'An account with this email already exists' });
-describeConstraint('role_grants_venue_event_check', { field: 'grant.venueIds', message: 'A venue of this grant is not a venue of its event' });
-describeConstraint('role_grants_team_event_check', { field: 'grant.teamIds', message: 'A team of this grant is not a team of its event' });
-describeConstraint('invitations_venue_event_check', { field: 'grant.venueIds', message: 'A venue of this grant is not a venue of its event' });
-describeConstraint('invitations_team_event_check', { field: 'grant.teamIds', message: 'A team of this grant is not a team of its event' });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@baton/auth';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { OrganisationsModule } from '@baton/organisations';
 import { IdentityModule } from '@baton/identity';
 import { CredentialsModule } from '@baton/credentials';
@@ -24,19 +24,13 @@ import { OpportunityQueryService } from './opportunity/opportunity-query.service
 import { OpportunityResolver } from './opportunity/opportunity.resolver';
 import { OpportunityService } from './opportunity/opportunity.service';
 import { ApplicationCountsLoader, OpportunityLanguagesLoader, OpportunitySkillsLoader } from './opportunity/opportunity.loaders';
-
-describeConstraint('opportunities_organisation_fk', { field: 'organisationId', message: 'This organisation does not exist' });
-describeConstraint('opportunities_event_fk', { field: 'eventId', message: 'This event does not exist' });
-describeConstraint('opportunity_skills_skill_fk', { field: 'skills', message: 'This skill is not in the catalogue' });
-describeConstraint('opportunities_location_check', { field: 'city', message: 'A city is required unless the work is REMOTE' });
-describeConstraint('opportunities_status_transition', { field: 'status', message: 'This status change is not allowed' });
-describeConstraint('applications_once_key', { field: 'opportunityId', message: 'You already applied to this opportunity' });
-describeConstraint('applications_stage_transition', { field: 'stage', message: 'This stage change is not allowed' });
+import { opportunitiesConstraints } from './opportunities.constraints';
 
 @Module({
   controllers: [JobPostingController],
   imports: [
     AuthModule.forFeature(opportunityPermissions),
+    ConstraintsModule.forFeature(opportunitiesConstraints),
     TypeOrmModule.forFeature(OPPORTUNITIES_ENTITIES),
     OrganisationsModule,
     SkillsModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { AuthModule } from '@baton/auth';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { OrganisationResolver } from './organisation/organisation.resolver';
@@ -8,11 +8,14 @@ import { OrganisationLoader } from './organisation/organisation.loader';
 import { OrganisationService } from './organisation/organisation.service';
 import { organisationsPermissions } from './organisations.permissions';
 import { OrganisationsPrivacyContributor } from './privacy/organisations-privacy.contributor';
-
-describeConstraint('organisations_code_key', { field: 'code', message: 'An organisation with this code already exists' });
+import { organisationsConstraints } from './organisations.constraints';
 
 @Module({
-  imports: [AuthModule.forFeature(organisationsPermissions), TypeOrmModule.forFeature([OrganisationEntity])],
+  imports: [
+    AuthModule.forFeature(organisationsPermissions),
+    ConstraintsModule.forFeature(organisationsConstraints),
+    TypeOrmModule.forFeature([OrganisationEntity]),
+  ],
   providers: [OrganisationService, OrganisationsPrivacyContributor, OrganisationResolver, OrganisationLoader],
   exports: [OrganisationService, OrganisationLoader],
 })

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@baton/auth';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { IdentityModule } from '@baton/identity';
 import { AccountDeletionService } from './erasure/account-deletion.service';
 import { ErasureRequestEntity } from './erasure/erasure-request.entity';
@@ -16,14 +16,13 @@ import { PrivacyRegistry } from './registry/privacy-registry';
 import { SubjectResolver } from './registry/subject-resolver';
 import { RetentionNoticeEntity } from './retention/retention-notice.entity';
 import { RetentionService } from './retention/retention.service';
-
-describeConstraint('privacy_erasure_requests_one_pending', { field: 'userId', message: 'An erasure request for this person is already open' });
-describeConstraint('privacy_erasure_requests_reason_check', { field: 'reason', message: 'The reason is 1 to 500 characters' });
+import { privacyConstraints } from './privacy.constraints';
 
 /** GDPR: data export, erasure (self-service and by request), retention, over every lib's contribution. */
 @Module({
   imports: [
     AuthModule.forFeature(privacyPermissions),
+    ConstraintsModule.forFeature(privacyConstraints),
     DiscoveryModule,
     TypeOrmModule.forFeature([ErasureRequestEntity, RetentionNoticeEntity]),
     IdentityModule,

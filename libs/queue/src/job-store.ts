@@ -56,7 +56,7 @@ export class JobStore {
 
   async find(id: string): Promise<JobInfo | null> {
     if (!JobStore.isJobId(id)) return null;
-    const rows: JobRow[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<JobRow[]>(
       `SELECT ${COLUMNS} FROM ${QUEUE_SCHEMA}.job WHERE id = $1
        UNION ALL SELECT ${COLUMNS} FROM ${QUEUE_SCHEMA}.archive WHERE id = $1 LIMIT 1`,
       [id],
@@ -70,7 +70,7 @@ export class JobStore {
     const where = this.where(filter, params);
     if (filter.before) where.push(`(created_on, id) < ($${params.push(filter.before.createdAt)}::timestamptz, $${params.push(filter.before.id)}::uuid)`);
     const clause = where.join(' AND ');
-    const rows: JobRow[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<JobRow[]>(
       `SELECT * FROM (SELECT ${COLUMNS} FROM ${QUEUE_SCHEMA}.job WHERE ${clause}
                       UNION ALL SELECT ${COLUMNS} FROM ${QUEUE_SCHEMA}.archive WHERE ${clause}) j
         ORDER BY created_on DESC, id DESC LIMIT $${params.push(filter.limit)}`,
@@ -83,7 +83,7 @@ export class JobStore {
   async count(filter: JobFilter): Promise<number> {
     const params: unknown[] = [];
     const clause = this.where(filter, params).join(' AND ');
-    const [row]: Array<{ count: number }> = await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<{ count: number }>>(
       `SELECT ((SELECT count(*) FROM ${QUEUE_SCHEMA}.job WHERE ${clause}) + (SELECT count(*) FROM ${QUEUE_SCHEMA}.archive WHERE ${clause}))::int AS count`,
       params,
     );

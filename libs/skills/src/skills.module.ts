@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { AuthModule } from '@baton/auth';
 import { SkillEntity } from './skill/skill.entity';
 import { SkillResolver } from './skill/skill.resolver';
@@ -8,11 +8,10 @@ import { SkillLoader } from './skill/skill.loader';
 import { SkillService } from './skill/skill.service';
 import { skillsPermissions } from './skills.permissions';
 import { SkillsPrivacyContributor } from './privacy/skills-privacy.contributor';
-
-describeConstraint('skills_code_key', { field: 'code', message: 'A skill with this code already exists' });
+import { skillsConstraints } from './skills.constraints';
 
 @Module({
-  imports: [AuthModule.forFeature(skillsPermissions), TypeOrmModule.forFeature([SkillEntity])],
+  imports: [AuthModule.forFeature(skillsPermissions), ConstraintsModule.forFeature(skillsConstraints), TypeOrmModule.forFeature([SkillEntity])],
   providers: [SkillService, SkillsPrivacyContributor, SkillResolver, SkillLoader],
   exports: [SkillService, SkillLoader],
 })

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { IdentityModule } from '@baton/identity';
 import { AuthModule } from '@baton/auth';
 import { AvailabilityPeriodEntity } from './availability/availability-period.entity';
@@ -21,20 +21,12 @@ import { StaffSkillsLoader } from './staff-member/staff-skills.loader';
 import { staffPermissions } from './staff.permissions';
 import { StaffPrivacyContributor } from './privacy/staff-privacy.contributor';
 import { StaffPhoneRewrapJob } from './staff-member/staff-phone-rewrap.job';
-
-describeConstraint('staff_members_event_user_key', { field: 'userId', message: 'This person already has a staff record in this event' });
-describeConstraint('staff_members_event_external_ref_key', { field: 'externalRef', message: 'Another staff member of this event has this external reference' });
-describeConstraint('staff_members_email_lower_check', { field: 'email', message: 'Emails are stored in lower case' });
-describeConstraint('staff_members_organisation_fk', { field: 'organisationId', message: 'No such organisation' });
-describeConstraint('staff_members_team_fk', { field: 'teamId', message: 'No such team' });
-describeConstraint('staff_members_home_venue_fk', { field: 'homeVenueId', message: 'No such venue' });
-describeConstraint('staff_member_skills_skill_fk', { field: 'skills', message: 'No such skill' });
-describeConstraint('staff_member_skills_level_check', { field: 'skills', message: 'A skill level is 1 to 4' });
-describeConstraint('availability_periods_order_check', { field: 'endsAt', message: 'endsAt must be after startsAt' });
+import { staffConstraints } from './staff.constraints';
 
 @Module({
   imports: [
     AuthModule.forFeature(staffPermissions),
+    ConstraintsModule.forFeature(staffConstraints),
     TypeOrmModule.forFeature([StaffMemberEntity, StaffSkillEntity, AvailabilityPeriodEntity, StaffInvitationEntity]),
     IdentityModule,
   ],

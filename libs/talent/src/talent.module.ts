@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '@baton/alumni';
 import { AuthModule } from '@baton/auth';
-import { describeConstraint } from '@baton/database';
+import { ConstraintsModule } from '@baton/database';
 import { BlockResolver } from './block/block.resolver';
 import { BlockService } from './block/block.service';
 import { OpportunityCandidatesResolver } from './candidates/opportunity-candidates.resolver';
@@ -22,11 +22,10 @@ import { TalentSearchService } from './search/talent-search.service';
 import { TALENT_ENTITIES } from './talent.entities';
 import { talentPermissions } from './talent.permissions';
 import { TalentPrivacyContributor } from './privacy/talent-privacy.contributor';
-
-describeConstraint('talent_contact_requests_one_pending', { field: 'alumnusId', message: 'Your organisation already has a pending request to this person' });
+import { talentConstraints } from './talent.constraints';
 
 @Module({
-  imports: [AuthModule.forFeature(talentPermissions), TypeOrmModule.forFeature(TALENT_ENTITIES), AlumniModule],
+  imports: [AuthModule.forFeature(talentPermissions), ConstraintsModule.forFeature(talentConstraints), TypeOrmModule.forFeature(TALENT_ENTITIES), AlumniModule],
   providers: [
     TalentPrivacyContributor,
     TalentSearchService,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { Actor, Role } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
+import { camelRows, TransactionRunner } from '@baton/database';
 import { UserDirectoryService } from '@baton/identity';
 import { StaffAccountsService } from '@baton/staff';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -27,6 +27,16 @@ const PUBLISH_LOCK = `SELECT pg_advisory_xact_lock(hashtext('baton.alumni.consen
  * every read checks the consent (no cache). The profile's data is kept, for its owner to come
  * back or to ask for erasure; only they see it meanwhile.
  */
+/** A consent with its text's version, as `membership` reads it. */
+interface ConsentRow {
+  id: string;
+  purpose: ConsentPurpose;
+  consent_text_id: string;
+  version: number;
+  given_at: Date;
+  withdrawn_at: Date | null;
+}
+
 @Injectable()
 export class ConsentService {
   constructor(
@@ -47,7 +57,10 @@ export class ConsentService {
   async publish(actor: Actor, input: PublishConsentTextInput): Promise<AlumniConsentTextObject> {
     return this.transactions.run(async ({ manager }) => {
       await manager.query(PUBLISH_LOCK);
-      const [{ last }] = await manager.query(`SELECT coalesce(max(version), 0)::int AS last FROM alumni_consent_texts WHERE purpose = $1`, [PURPOSE]);
+      const [{ last }] = await manager.query<Array<{ last: number }>>(
+        `SELECT coalesce(max(version), 0)::int AS last FROM alumni_consent_texts WHERE purpose = $1`,
+        [PURPOSE],
+      );
       const repository = manager.getRepository(AlumniConsentTextEntity);
       const text = await repository.save(
         repository.create({
@@ -71,24 +84,17 @@ export class ConsentService {
   }
 
   async membership(actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<AlumniMembershipObject> {
-    const consents = await manager.query(
+    const consents = await manager.query<ConsentRow[]>(
       `SELECT c.id, c.purpose, c.consent_text_id, t.version, c.given_at, c.withdrawn_at
          FROM alumni_consents c JOIN alumni_consent_texts t ON t.id = c.consent_text_id
         WHERE c.user_id = $1 ORDER BY c.given_at DESC, c.id`,
       [actor.userId],
     );
-    const invitedAfter: Array<{ name: string }> = await manager.query(
+    const invitedAfter = await manager.query<Array<{ name: string }>>(
       `SELECT DISTINCT i.event_name AS name FROM alumni_invitations i WHERE i.user_id = $1 OR i.email = $2 ORDER BY 1`,
       [actor.userId, actor.email],
     );
-    const list: AlumniConsentObject[] = consents.map((c: Record<string, unknown>) => ({
-      id: c.id as string,
-      purpose: c.purpose as ConsentPurpose,
-      consentTextId: c.consent_text_id as string,
-      version: Number(c.version),
-      givenAt: c.given_at as Date,
-      withdrawnAt: (c.withdrawn_at as Date | null) ?? null,
-    }));
+    const list: AlumniConsentObject[] = camelRows(consents);
     return {
       member: list.some((c) => !c.withdrawnAt),
       mayJoin: invitedAfter.length > 0 || list.length > 0 || actor.hasRole(Role.ALUMNUS),

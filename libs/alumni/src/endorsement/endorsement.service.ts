@@ -44,7 +44,7 @@ export class EndorsementService {
     if (input.userId === actor.userId) throw BadInputError.field('userId', 'You cannot endorse yourself', 'self');
     return this.transactions.run(async ({ manager }) => {
       await this.profiles.assertMember(manager, actor.userId);
-      const consent = await manager.query(`SELECT 1 FROM alumni_consents WHERE user_id = $1 AND withdrawn_at IS NULL FOR SHARE`, [input.userId]);
+      const consent = await manager.query<unknown[]>(`SELECT 1 FROM alumni_consents WHERE user_id = $1 AND withdrawn_at IS NULL FOR SHARE`, [input.userId]);
       const endorsee = await manager.getRepository(AlumniProfileEntity).findOneBy({ userId: input.userId });
       const viewer = actor.isAdmin ? ({ kind: 'ADMIN', userId: actor.userId } as const) : ({ kind: 'MEMBER', userId: actor.userId } as const);
       const access = endorsee ? profileAccess(viewer, { ...endorsee, consentActive: consent.length > 0 }) : undefined;

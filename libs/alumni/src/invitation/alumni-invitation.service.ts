@@ -57,7 +57,7 @@ export class AlumniInvitationService implements OnModuleInit {
 
   async inviteEventStaff(manager: EntityManager, change: EventPhaseChange): Promise<InvitationCounts> {
     const people = await this.staffAccounts.peopleOfEvent(manager, change.eventId);
-    const done: Array<{ staff_member_id: string }> = await manager.query(`SELECT staff_member_id FROM alumni_invitations WHERE event_id = $1`, [
+    const done = await manager.query<Array<{ staff_member_id: string }>>(`SELECT staff_member_id FROM alumni_invitations WHERE event_id = $1`, [
       change.eventId,
     ]);
     const skip = new Set(done.map((d) => d.staff_member_id));
@@ -143,7 +143,9 @@ export class AlumniInvitationService implements OnModuleInit {
   }
 
   private async currentConsentText(manager: EntityManager): Promise<{ id: string; version: number } | null> {
-    const [row] = await manager.query(`SELECT id, version FROM alumni_consent_texts WHERE purpose = 'ALUMNI_NETWORK' ORDER BY version DESC LIMIT 1`);
+    const [row] = await manager.query<Array<{ id: string; version: number }>>(
+      `SELECT id, version FROM alumni_consent_texts WHERE purpose = 'ALUMNI_NETWORK' ORDER BY version DESC LIMIT 1`,
+    );
     return row ? { id: row.id, version: Number(row.version) } : null;
   }
 

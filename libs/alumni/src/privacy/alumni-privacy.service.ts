@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
 import { addIdentifier, PrivacyContext, PrivacyContribution, PrivacyContributor, PrivacySubject } from '@baton/core';
 import { EntityManager } from 'typeorm';
+import type { Affected, StoredRow } from '@baton/database';
 
 /** Tables holding a person's alumni data, with the column that says whose it is. */
 const PERSONAL_TABLES: ReadonlyArray<{ table: string; owner: string }> = [
@@ -40,7 +41,7 @@ export class AlumniPrivacyService implements PrivacyContribution {
   constructor(private readonly audit: AuditService) {}
 
   async identify(manager: EntityManager, subject: PrivacySubject): Promise<void> {
-    const rows: Array<{ email: string | null; display_name: string | null }> = await manager.query(
+    const rows = await manager.query<Array<{ email: string | null; display_name: string | null }>>(
       `SELECT email, NULL AS display_name FROM alumni_invitations WHERE user_id = $1 OR staff_member_id = ANY($2::uuid[])
        UNION ALL SELECT NULL, display_name FROM alumni_profiles WHERE user_id = $1`,
       [subject.userId, subject.staffMemberIds],
@@ -53,7 +54,7 @@ export class AlumniPrivacyService implements PrivacyContribution {
 
   /** Members (an active consent) chose to be kept: retention leaves them. A withdrawn consent holds nothing any more. */
   async retentionHolds(manager: EntityManager, userIds: string[]): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await manager.query(
+    const rows = await manager.query<Array<{ user_id: string }>>(
       `SELECT DISTINCT user_id FROM alumni_consents WHERE user_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
       [userIds],
     );
@@ -62,7 +63,7 @@ export class AlumniPrivacyService implements PrivacyContribution {
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     const rows = subject.userId ? await this.exportForUser(manager, subject.userId) : {};
-    rows.alumni_invitations = await manager.query(
+    rows.alumni_invitations = await manager.query<StoredRow[]>(
       `SELECT * FROM alumni_invitations WHERE user_id = $1 OR staff_member_id = ANY($2::uuid[]) ORDER BY created_at, id`,
       [subject.userId, subject.staffMemberIds],
     );
@@ -70,9 +71,10 @@ export class AlumniPrivacyService implements PrivacyContribution {
   }
 
   async erase({ manager, subject, actorUserId }: PrivacyContext): Promise<Record<string, number>> {
-    const [, invitations] = await manager.query(`UPDATE alumni_invitations SET email = NULL, user_id = NULL WHERE staff_member_id = ANY($1::uuid[])`, [
-      subject.staffMemberIds,
-    ]);
+    const [, invitations] = await manager.query<Affected>(
+      `UPDATE alumni_invitations SET email = NULL, user_id = NULL WHERE staff_member_id = ANY($1::uuid[])`,
+      [subject.staffMemberIds],
+    );
     const counts = subject.userId ? await this.eraseForUser(manager, actorUserId, subject.userId) : {};
     counts.alumni_invitations = (counts.alumni_invitations ?? 0) + Number(invitations ?? 0);
     return counts;
@@ -82,7 +84,7 @@ export class AlumniPrivacyService implements PrivacyContribution {
     const result: Record<string, unknown[]> = {};
     for (const { table, owner } of PERSONAL_TABLES) {
       const key = table === 'alumni_endorsements' ? `${table}_${owner === 'endorser_id' ? 'given' : 'received'}` : table;
-      result[key] = await manager.query(`SELECT * FROM ${table} WHERE ${owner} = $1`, [userId]);
+      result[key] = await manager.query<StoredRow[]>(`SELECT * FROM ${table} WHERE ${owner} = $1`, [userId]);
     }
     return result;
   }
@@ -94,11 +96,11 @@ export class AlumniPrivacyService implements PrivacyContribution {
   async eraseForUser(manager: EntityManager, actorUserId: string | null, userId: string): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     // Invitations keep their staff-record key (so closing again does not re-invite) but lose the person.
-    const [, invitations] = await manager.query(`UPDATE alumni_invitations SET email = NULL, user_id = NULL WHERE user_id = $1`, [userId]);
+    const [, invitations] = await manager.query<Affected>(`UPDATE alumni_invitations SET email = NULL, user_id = NULL WHERE user_id = $1`, [userId]);
     counts.alumni_invitations = Number(invitations ?? 0);
     for (const { table, owner } of PERSONAL_TABLES) {
       if (table === 'alumni_invitations') continue;
-      const [, affected] = await manager.query(`DELETE FROM ${table} WHERE ${owner} = $1`, [userId]);
+      const [, affected] = await manager.query<Affected>(`DELETE FROM ${table} WHERE ${owner} = $1`, [userId]);
       counts[`${table}.${owner}`] = Number(affected ?? 0);
     }
     await this.audit.record(manager, { actorUserId, action: 'alumni.erased', entityType: 'user', entityId: userId, after: counts });

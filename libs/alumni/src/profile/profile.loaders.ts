@@ -142,7 +142,7 @@ export class MembershipLoader implements LoaderFactory<string, boolean> {
   constructor(private readonly dataSource: DataSource) {}
   create(): DataLoader<string, boolean> {
     return new DataLoader(async (ids: readonly string[]) => {
-      const rows: Array<{ user_id: string }> = await this.dataSource.query(
+      const rows = await this.dataSource.query<Array<{ user_id: string }>>(
         `SELECT user_id FROM alumni_consents WHERE user_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
         [ids],
       );
@@ -158,7 +158,7 @@ export class BlockedByLoader implements LoaderFactory<string, ReadonlySet<string
   constructor(private readonly dataSource: DataSource) {}
   create(): DataLoader<string, ReadonlySet<string>> {
     return new DataLoader(async (ids: readonly string[]) => {
-      const rows: Array<{ user_id: string; organisation_id: string }> = await this.dataSource.query(
+      const rows = await this.dataSource.query<Array<{ user_id: string; organisation_id: string }>>(
         `SELECT user_id, organisation_id FROM alumni_organisation_blocks WHERE organisation_id = ANY($1::uuid[])`,
         [ids],
       );

@@ -119,7 +119,7 @@ export class ProfileService {
 
   /** FORBIDDEN unless the person's consent is active; locks it against a concurrent withdrawal. */
   async assertMember(manager: EntityManager, userId: string): Promise<void> {
-    const rows = await manager.query(`SELECT id FROM alumni_consents WHERE user_id = $1 AND withdrawn_at IS NULL FOR SHARE`, [userId]);
+    const rows = await manager.query<Array<{ id: string }>>(`SELECT id FROM alumni_consents WHERE user_id = $1 AND withdrawn_at IS NULL FOR SHARE`, [userId]);
     if (!rows.length) throw new ConsentRequiredError();
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ERASED_MARK, identifierPatterns, PrivacyContext, PrivacyContribution, PrivacyContributor } from '@baton/core';
+import type { Affected, StoredRow } from '@baton/database';
 
 /**
  * The audit trail keeps that something happened, who acted and when (ids), but no personal data:
@@ -16,7 +17,7 @@ export class AuditPrivacyContributor implements PrivacyContribution {
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     return {
-      aboutMe: await manager.query(
+      aboutMe: await manager.query<StoredRow[]>(
         `SELECT id, occurred_at, actor_user_id, action, entity_type, entity_id, event_id, before, after, reason FROM audit_entries
           WHERE entity_id = ANY($1::uuid[]) ORDER BY occurred_at, id`,
         [this.ids(subject)],
@@ -25,7 +26,7 @@ export class AuditPrivacyContributor implements PrivacyContribution {
   }
 
   async erase({ manager, subject }: PrivacyContext): Promise<Record<string, number>> {
-    const [, own] = await manager.query(
+    const [, own] = await manager.query<Affected>(
       `UPDATE audit_entries SET before = CASE WHEN before IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END,
                                 after = CASE WHEN after IS NULL THEN NULL ELSE '{"erased": true}'::jsonb END, reason = NULL
         WHERE entity_id = ANY($1::uuid[]) AND action NOT LIKE '%.erased'`,
@@ -33,7 +34,7 @@ export class AuditPrivacyContributor implements PrivacyContribution {
     );
     let mentions = 0;
     for (const pattern of identifierPatterns(subject)) {
-      const [, n] = await manager.query(
+      const [, n] = await manager.query<Affected>(
         `UPDATE audit_entries SET before = regexp_replace(before::text, $1, $2, 'gi')::jsonb, after = regexp_replace(after::text, $1, $2, 'gi')::jsonb,
                 reason = regexp_replace(reason, $1, $2, 'gi')
           WHERE before::text ~* $1 OR after::text ~* $1 OR reason ~* $1`,

@@ -39,7 +39,7 @@ export async function insertRecords(manager: EntityManager, rows: readonly Games
   if (!rows.length) return new Set();
   const json = JSON.stringify(rows.map((row) => Object.fromEntries(COLUMNS.map(([column, , field]) => [column, row[field]]))));
   const names = COLUMNS.map(([column]) => column).join(', ');
-  const inserted: Array<{ id: string }> = await manager.query(
+  const inserted = await manager.query<Array<{ id: string }>>(
     `INSERT INTO games_records (${names})
      SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ')})
      ${skipExisting ? `ON CONFLICT (staff_member_id) WHERE superseded_at IS NULL DO NOTHING` : ''}

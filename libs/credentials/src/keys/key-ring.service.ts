@@ -187,7 +187,7 @@ export class KeyRingService {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const jwk = publicKey.export({ format: 'jwk' });
     const envelope = this.cipher.seal(privateKey.export({ format: 'der', type: 'pkcs8' }), envelopeContext(id));
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `INSERT INTO credential_signing_keys (id, kid, algorithm, public_jwk, private_key_envelope, status, created_at)
        VALUES ($1, $2, $3, $4::jsonb, $5, 'CURRENT', $6)
        ON CONFLICT (status) WHERE status = 'CURRENT' DO NOTHING RETURNING id`,

@@ -140,7 +140,8 @@ export class VenueTeamService {
           [used.usage.key]: used.count,
         });
       // A grant limited to this venue or team would be left naming nothing; narrowing it silently could widen it to "all".
-      const [{ grants }] = await manager.query(
+      // count(*) is a bigint: pg hands it over as a string.
+      const [{ grants }] = await manager.query<Array<{ grants: string }>>(
         `SELECT (SELECT count(*) FROM role_grants WHERE $1 = ANY (${kind}_ids)) + (SELECT count(*) FROM invitations WHERE $1 = ANY (${kind}_ids) AND accepted_at IS NULL AND revoked_at IS NULL) AS grants`,
         [id],
       );

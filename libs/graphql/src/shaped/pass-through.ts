@@ -6,7 +6,7 @@ const fields = new Map<string, Set<string>>();
  * Declares a field whose value may arrive already shaped by one SQL statement (a big read screen
  * built as JSON in PostgreSQL): when the parent object carries the field as its own property,
  * that value is the answer; otherwise the field's resolver runs as usual (DataLoader path).
- * Called at import time, like `describeConstraint`; applied once when the schema is built.
+ * Called at import time, beside the resolver whose field it is; applied once when the schema is built.
  *
  * Why not a check inside the Nest resolver: Nest wraps every @ResolveField in an async handler
  * with parameter decorators, which costs more than the field itself when a roster page has

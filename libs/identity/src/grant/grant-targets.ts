@@ -24,7 +24,7 @@ export async function assertGrantTargets(manager: EntityManager, spec: GrantSpec
   ] as const) {
     const ids = spec[key];
     if (!ids.length) continue;
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM ${table} WHERE id = ANY ($1::uuid[]) AND event_id = $2`, [ids, spec.eventId]);
+    const rows = await manager.query<Array<{ id: string }>>(`SELECT id FROM ${table} WHERE id = ANY ($1::uuid[]) AND event_id = $2`, [ids, spec.eventId]);
     const inEvent = new Set(rows.map((r) => r.id));
     ids.forEach((id, index) => {
       if (!inEvent.has(id))

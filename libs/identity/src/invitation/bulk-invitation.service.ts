@@ -47,7 +47,7 @@ export class BulkInvitationService {
       if (email && !byEmail.has(email)) byEmail.set(email, { email, displayName: invitee.displayName.trim() || email });
     }
     if (!byEmail.size) return { invited: [], existingAccounts: [] };
-    const accounts: Array<{ id: string; email: string }> = await manager.query(
+    const accounts = await manager.query<Array<{ id: string; email: string }>>(
       `SELECT id, email FROM users WHERE email = ANY($1::text[]) AND status <> 'INVITED'`,
       [[...byEmail.keys()]],
     );
@@ -55,8 +55,8 @@ export class BulkInvitationService {
     const invitees = [...byEmail.values()];
     const tokens = invitees.map(() => randomToken());
     const expiresAt = new Date(this.clock.now().getTime() + (request.ttlSeconds ?? this.config.auth.invitationTtlSeconds) * 1000);
-    const rows: Array<{ id: string; email: string }> = invitees.length
-      ? await manager.query(
+    const rows = invitees.length
+      ? await manager.query<Array<{ id: string; email: string }>>(
           `INSERT INTO invitations (email, display_name, token_hash, role, invited_by_id, expires_at)
            SELECT i.email, i.display_name, i.token_hash, $4::role, $5::uuid, $6::timestamptz
              FROM unnest($1::text[], $2::text[], $3::text[]) AS i(email, display_name, token_hash)

@@ -240,7 +240,7 @@ export class InvitationService {
 }
 
 async function holdsGrant(manager: EntityManager, userId: string, spec: GrantSpec): Promise<boolean> {
-  const rows = await manager.query(
+  const rows = await manager.query<unknown[]>(
     `SELECT 1 FROM role_grants WHERE user_id = $1 AND role = $2 AND event_id IS NOT DISTINCT FROM $3 AND organisation_id IS NOT DISTINCT FROM $4
         AND venue_ids = $5::uuid[] AND team_ids = $6::uuid[] LIMIT 1`,
     [userId, spec.role, spec.eventId, spec.organisationId, spec.venueIds, spec.teamIds],

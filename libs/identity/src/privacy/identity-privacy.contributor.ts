@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { addIdentifier, PrivacyContext, PrivacyContribution, PrivacyContributor, PrivacySubject } from '@baton/core';
 import { EntityManager } from 'typeorm';
 import { ActorCache } from '../session/actor-cache';
+import type { Affected, StoredRow } from '@baton/database';
 
 /** The address an erased account keeps: unique (the unique key stays), lower case, undeliverable (RFC 2606). */
 export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
@@ -27,10 +28,10 @@ export class IdentityPrivacyContributor implements PrivacyContribution {
 
   async identify(manager: EntityManager, subject: PrivacySubject): Promise<void> {
     if (!subject.userId) return;
-    const [user] = await manager.query(`SELECT email, display_name FROM users WHERE id = $1`, [subject.userId]);
+    const [user] = await manager.query<Array<{ email: string; display_name: string }>>(`SELECT email, display_name FROM users WHERE id = $1`, [subject.userId]);
     addIdentifier(subject.emails, user?.email);
     addIdentifier(subject.names, user?.display_name);
-    const invitations: Array<{ email: string; display_name: string | null }> = await manager.query(
+    const invitations = await manager.query<Array<{ email: string; display_name: string | null }>>(
       `SELECT email, display_name FROM invitations WHERE accepted_user_id = $1`,
       [subject.userId],
     );
@@ -41,7 +42,7 @@ export class IdentityPrivacyContributor implements PrivacyContribution {
   }
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
-    const invitations = await manager.query(
+    const invitations = await manager.query<StoredRow[]>(
       `SELECT id, email, display_name, role, event_id, organisation_id, venue_ids, team_ids, expires_at, accepted_at, revoked_at, created_at
          FROM invitations WHERE accepted_user_id = $1 OR email = ANY($2::text[]) ORDER BY created_at, id`,
       [subject.userId, subject.emails],
@@ -50,18 +51,24 @@ export class IdentityPrivacyContributor implements PrivacyContribution {
     const id = [subject.userId];
     return {
       user: (
-        await manager.query(`SELECT id, email, display_name, status, created_at, updated_at, last_login_at, password_changed_at FROM users WHERE id = $1`, id)
+        await manager.query<StoredRow[]>(
+          `SELECT id, email, display_name, status, created_at, updated_at, last_login_at, password_changed_at FROM users WHERE id = $1`,
+          id,
+        )
       )[0],
-      grants: await manager.query(
+      grants: await manager.query<StoredRow[]>(
         `SELECT id, role, event_id, organisation_id, venue_ids, team_ids, granted_by_id, created_at FROM role_grants WHERE user_id = $1 ORDER BY created_at, id`,
         id,
       ),
       // Session metadata only: the token hashes are secrets, not data about the person.
-      sessions: await manager.query(
+      sessions: await manager.query<StoredRow[]>(
         `SELECT id, family_id, created_at, expires_at, rotated_at, revoked_at, revoked_reason, user_agent, ip_address FROM refresh_tokens WHERE user_id = $1 ORDER BY created_at, id`,
         id,
       ),
-      passwordResets: await manager.query(`SELECT id, created_at, expires_at, used_at FROM password_resets WHERE user_id = $1 ORDER BY created_at, id`, id),
+      passwordResets: await manager.query<StoredRow[]>(
+        `SELECT id, created_at, expires_at, used_at FROM password_resets WHERE user_id = $1 ORDER BY created_at, id`,
+        id,
+      ),
       invitations,
     };
   }
@@ -69,7 +76,7 @@ export class IdentityPrivacyContributor implements PrivacyContribution {
   async erase({ manager, subject, now }: PrivacyContext): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     const run = async (key: string, sql: string, params: unknown[]) => {
-      const [, affected] = await manager.query(sql, params);
+      const [, affected] = await manager.query<Affected>(sql, params);
       counts[key] = Number(affected ?? 0);
     };
     await run(

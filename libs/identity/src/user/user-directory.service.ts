@@ -42,7 +42,7 @@ export class UserDirectoryService {
   /** The profile with grants already known (the actor's, loaded by the guard): one query. */
   async getWithGrants(userId: string, grants: readonly Grant[]): Promise<UserObject> {
     // Plain SQL for the one row `me` needs on every screen: TypeORM's query builder cost more than the statement.
-    const [user]: Array<Pick<UserObject, 'id' | 'email' | 'displayName' | 'status' | 'lastLoginAt' | 'createdAt'>> = await this.dataSource.query(
+    const [user] = await this.dataSource.query<Array<Pick<UserObject, 'id' | 'email' | 'displayName' | 'status' | 'lastLoginAt' | 'createdAt'>>>(
       `SELECT id, email, display_name AS "displayName", status, last_login_at AS "lastLoginAt", created_at AS "createdAt" FROM users WHERE id = $1`,
       [userId],
     );

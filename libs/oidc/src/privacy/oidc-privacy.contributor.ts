@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrivacyContext, PrivacyContribution, PrivacyContributor } from '@baton/core';
+import type { Affected, StoredRow } from '@baton/database';
 
 /** Partner sign-in: the links between a person and their company's identity provider. */
 @Injectable()
@@ -19,7 +20,7 @@ export class OidcPrivacyContributor implements PrivacyContribution {
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     if (!subject.userId) return { identities: [] };
     return {
-      identities: await manager.query(
+      identities: await manager.query<StoredRow[]>(
         `SELECT issuer, subject, organisation_id, email, last_sign_in_at, created_at FROM oidc_identities WHERE user_id = $1 ORDER BY created_at`,
         [subject.userId],
       ),
@@ -28,7 +29,7 @@ export class OidcPrivacyContributor implements PrivacyContribution {
 
   async erase({ manager, subject }: PrivacyContext): Promise<Record<string, number>> {
     if (!subject.userId) return { identities: 0 };
-    const [, n] = await manager.query(`DELETE FROM oidc_identities WHERE user_id = $1`, [subject.userId]);
+    const [, n] = await manager.query<Affected>(`DELETE FROM oidc_identities WHERE user_id = $1`, [subject.userId]);
     return { identities: Number(n ?? 0) };
   }
 }

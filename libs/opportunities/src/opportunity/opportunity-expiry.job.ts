@@ -32,7 +32,7 @@ export class OpportunityExpirySweeper {
     let total = 0;
     for (;;) {
       const expired = await this.transactions.run(async ({ manager }) => {
-        const [rows]: [Array<{ id: string }>, number] = await manager.query(
+        const [rows] = await manager.query<[Array<{ id: string }>, number]>(
           `WITH due AS (
              SELECT id FROM opportunities WHERE status = 'OPEN' AND expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
            )

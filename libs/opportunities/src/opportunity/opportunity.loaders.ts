@@ -34,7 +34,7 @@ export class ApplicationCountsLoader implements LoaderFactory<string, Array<{ st
   constructor(private readonly dataSource: DataSource) {}
   create(): DataLoader<string, Array<{ stage: ApplicationStage; count: number }>> {
     return new DataLoader(async (ids: readonly string[]) => {
-      const rows: Array<{ opportunity_id: string; stage: ApplicationStage; count: number }> = await this.dataSource.query(
+      const rows = await this.dataSource.query<Array<{ opportunity_id: string; stage: ApplicationStage; count: number }>>(
         `SELECT opportunity_id, stage, count(*)::int AS count FROM applications WHERE opportunity_id = ANY($1::uuid[])
           GROUP BY opportunity_id, stage ORDER BY opportunity_id, array_position(enum_range(NULL::application_stage), stage)`,
         [[...ids]],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ERASED_MARK, identifierPatterns, PrivacyContext, PrivacyContribution, PrivacyContributor } from '@baton/core';
+import type { Affected, StoredRow } from '@baton/database';
 
 /**
  * Applications are the applicant's (message, CV snapshot): exported, and deleted on erasure with
@@ -22,26 +23,26 @@ export class OpportunitiesPrivacyContributor implements PrivacyContribution {
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     if (!subject.userId) return { applications: [], authored: [] };
     return {
-      applications: await manager.query(`SELECT * FROM applications WHERE applicant_id = $1 ORDER BY id`, [subject.userId]),
-      applicationHistory: await manager.query(
+      applications: await manager.query<StoredRow[]>(`SELECT * FROM applications WHERE applicant_id = $1 ORDER BY id`, [subject.userId]),
+      applicationHistory: await manager.query<StoredRow[]>(
         `SELECT h.* FROM application_history h JOIN applications a ON a.id = h.application_id WHERE a.applicant_id = $1 ORDER BY h.id`,
         [subject.userId],
       ),
-      authored: await manager.query(`SELECT id, title, status, created_at FROM opportunities WHERE author_id = $1 ORDER BY id`, [subject.userId]),
+      authored: await manager.query<StoredRow[]>(`SELECT id, title, status, created_at FROM opportunities WHERE author_id = $1 ORDER BY id`, [subject.userId]),
     };
   }
 
   async erase({ manager, subject }: PrivacyContext): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     if (subject.userId) {
-      const [, applications] = await manager.query(`DELETE FROM applications WHERE applicant_id = $1`, [subject.userId]);
-      const [, authored] = await manager.query(`UPDATE opportunities SET author_id = NULL WHERE author_id = $1`, [subject.userId]);
+      const [, applications] = await manager.query<Affected>(`DELETE FROM applications WHERE applicant_id = $1`, [subject.userId]);
+      const [, authored] = await manager.query<Affected>(`UPDATE opportunities SET author_id = NULL WHERE author_id = $1`, [subject.userId]);
       counts.applications = Number(applications ?? 0);
       counts.opportunities_authored = Number(authored ?? 0);
     }
     let mentions = 0;
     for (const pattern of identifierPatterns(subject)) {
-      const [, n] = await manager.query(
+      const [, n] = await manager.query<Affected>(
         `UPDATE opportunities SET title = regexp_replace(title, $1, $2, 'gi'), description = regexp_replace(description, $1, $2, 'gi') WHERE title ~* $1 OR description ~* $1`,
         [pattern, ERASED_MARK],
       );

@@ -32,7 +32,7 @@ export class OpportunitiesForMeService {
   async recommend(actor: Actor, first = 20): Promise<OpportunityMatchObject[]> {
     const now = this.clock.now();
     const me = actor.userId;
-    const ranked: Array<{ id: string; score: number }> = await this.dataSource.query(
+    const ranked = await this.dataSource.query<Array<{ id: string; score: number }>>(
       `WITH my_skills AS (SELECT skill_id, level FROM alumni_profile_skills WHERE user_id = $1 AND skill_id IS NOT NULL),
             my_languages AS (SELECT code, array_position($4::text[], level::text) AS rank FROM alumni_profile_languages WHERE user_id = $1),
             my_teams AS (SELECT DISTINCT unnest(team_codes || CASE WHEN team_code IS NULL THEN '{}'::text[] ELSE ARRAY[team_code] END) AS code FROM alumni_games_experiences WHERE user_id = $1)

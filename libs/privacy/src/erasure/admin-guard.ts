@@ -7,7 +7,7 @@ import { EntityManager } from 'typeorm';
  */
 export async function assertNotLastAdmin(manager: EntityManager, userId: string): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('baton.privacy.admins'))`);
-  const [row] = await manager.query(
+  const [row] = await manager.query<Array<{ admin: boolean; others: boolean }>>(
     `SELECT EXISTS (SELECT 1 FROM role_grants WHERE user_id = $1 AND role = 'ADMIN') AS admin,
             EXISTS (SELECT 1 FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.role = 'ADMIN' AND u.status = 'ACTIVE' AND g.user_id <> $1) AS others`,
     [userId],

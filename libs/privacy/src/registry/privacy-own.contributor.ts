@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ERASED_MARK, identifierPatterns, PrivacyContext, PrivacyContribution, PrivacyContributor } from '@baton/core';
+import type { Affected, StoredRow } from '@baton/database';
 
 /** The privacy lib's own tables: erasure requests (kept as proof, scrubbed) and retention notices (ids and times). */
 @Injectable()
@@ -13,11 +14,11 @@ export class PrivacyOwnContributor implements PrivacyContribution {
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     return {
-      erasureRequests: await manager.query(
+      erasureRequests: await manager.query<StoredRow[]>(
         `SELECT id, status, requested_at, executed_at FROM privacy_erasure_requests WHERE user_id = $1 ORDER BY requested_at, id`,
         [subject.userId],
       ),
-      retentionNotices: await manager.query(
+      retentionNotices: await manager.query<StoredRow[]>(
         `SELECT staff_member_id, notified_at, erased_at FROM privacy_retention_notices WHERE staff_member_id = ANY($1::uuid[]) ORDER BY staff_member_id`,
         [subject.staffMemberIds],
       ),
@@ -27,10 +28,10 @@ export class PrivacyOwnContributor implements PrivacyContribution {
   async erase({ manager, subject }: PrivacyContext): Promise<Record<string, number>> {
     let n = 0;
     for (const pattern of identifierPatterns(subject)) {
-      const [, affected] = await manager.query(`UPDATE privacy_erasure_requests SET reason = regexp_replace(reason, $1, $2, 'gi') WHERE reason ~* $1`, [
-        pattern,
-        ERASED_MARK,
-      ]);
+      const [, affected] = await manager.query<Affected>(
+        `UPDATE privacy_erasure_requests SET reason = regexp_replace(reason, $1, $2, 'gi') WHERE reason ~* $1`,
+        [pattern, ERASED_MARK],
+      );
       n += Number(affected ?? 0);
     }
     return { erasure_request_reasons: n };

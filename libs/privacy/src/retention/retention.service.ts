@@ -63,7 +63,7 @@ export class RetentionService {
   private notifyBatch(now: Date, after: string): Promise<{ done: number; seen: number; last: string }> {
     const { retentionMonths, retentionNoticeDays } = this.config.privacy;
     return this.transactions.run(async ({ manager }) => {
-      const rows: Candidate[] = await manager.query(
+      const rows = await manager.query<Candidate[]>(
         `${RETENTION_CANDIDATES_SQL}
            AND NOT EXISTS (SELECT 1 FROM privacy_retention_notices n WHERE n.staff_member_id = s.id)
            AND s.id > $5
@@ -101,7 +101,7 @@ export class RetentionService {
   private eraseBatch(now: Date, after: string): Promise<{ done: number; seen: number; last: string }> {
     const { retentionMonths, retentionNoticeDays } = this.config.privacy;
     return this.transactions.run(async ({ manager }) => {
-      const rows: Candidate[] = await manager.query(
+      const rows = await manager.query<Candidate[]>(
         `${RETENTION_CANDIDATES_SQL}
            AND EXISTS (SELECT 1 FROM privacy_retention_notices n WHERE n.staff_member_id = s.id AND n.erased_at IS NULL
                          AND n.notified_at <= $1::timestamptz - make_interval(days => $5::int))

@@ -5,14 +5,13 @@ import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { STAFFING_ALERT, StaffingAlert } from './staffing-alert';
 import { StaffingAlertObject } from './staffing-alert.object';
 import { RosteringPermission } from '../rostering.permissions';
-
-/** Stateless; used where Nest gives no injector (the subscription filter). */
-const access = new AccessService();
+import { coversPlacement } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 /** An alert reaches a subscriber of its event whose venue and team scope covers it. */
 export function alertVisibleTo(alert: StaffingAlert, eventId: string, actor: Actor | undefined): boolean {
   if (!actor || alert.eventId !== eventId) return false;
-  return access.coversVenueTeam(actor, alert);
+  return coversPlacement(rosterViewer(actor), alert);
 }
 
 @Resolver()

@@ -46,7 +46,7 @@ export class AssignmentRepository {
    */
   async lockWithPlacement(manager: EntityManager, assignmentId: string, shiftLock: ShiftLock): Promise<LockedAssignment | undefined> {
     await manager.query(`SELECT 1 FROM shifts WHERE id = (SELECT shift_id FROM assignments WHERE id = $1) FOR ${shiftLock}`, [assignmentId]);
-    const [row]: LockedRow[] = await manager.query(
+    const [row] = await manager.query<LockedRow[]>(
       `SELECT a.id, a.event_id, a.status, a.starts_at, a.ends_at, a.checked_in_at, a.checked_out_at, s.venue_id, s.team_id, m.user_id
          FROM assignments a
          JOIN shifts s ON s.id = a.shift_id

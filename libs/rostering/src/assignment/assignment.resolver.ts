@@ -7,6 +7,8 @@ import { ASSIGNMENT_CHANGED, AssignmentChange, AssignmentService } from './assig
 import { AssignInput, AssignmentChangeObject, AssignmentObject } from './dto/assignment.dto';
 import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
+import { coversPlacement } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 /** A coordinator's assignments and the person's answers to them, and the live feed of both. */
 @Resolver(() => AssignmentObject)
@@ -63,13 +65,14 @@ export class AssignmentResolver {
   ) {
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     // Filtered per subscriber: a coordinator limited to some venues or teams hears only those.
+    const viewer = rosterViewer(actor);
     const visible = (payload?: { assignmentChanged: AssignmentChange }) => {
       const change = payload?.assignmentChanged;
       return (
         !!change &&
         change.assignment.eventId === eventId &&
         (!venueId || change.venueId === venueId) &&
-        this.access.coversVenueTeam(actor, { eventId, venueId: change.venueId, teamId: change.teamId })
+        coversPlacement(viewer, { eventId, venueId: change.venueId, teamId: change.teamId })
       );
     };
     return withFilter(() => this.pubSub.asyncIterableIterator(ASSIGNMENT_CHANGED), visible)();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor } from '@baton/auth';
+import { Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
 import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -17,7 +17,8 @@ import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
 import { SchedulingPermission } from '@baton/scheduling';
-import { StaffPermission } from '@baton/staff';
+import { holdsAssignment } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 export const ASSIGNMENT_CHANGED = 'assignmentChanged';
 /** The use case under which the rostering module registers what its constraints mean to `assign`. */
@@ -36,7 +37,6 @@ export class AssignmentService {
     private readonly transactions: TransactionRunner,
     private readonly eligibility: EligibilityService,
     private readonly audit: AuditService,
-    private readonly access: AccessService,
     private readonly clock: Clock,
     private readonly assignments: AssignmentRepository,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
@@ -127,8 +127,8 @@ export class AssignmentService {
       if (!row) throw new NotFoundError('Assignment', assignmentId);
       const shift = { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId };
       if (who === 'self') {
-        const selfInEvent = this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.eventId);
-        if (row.userId !== actor.userId || !selfInEvent) throw new ForbiddenError('Only the assigned person may answer this assignment');
+        if (!holdsAssignment(rosterViewer(actor), { eventId: row.eventId, holderUserId: row.userId }))
+          throw new ForbiddenError('Only the assigned person may answer this assignment');
       } else {
         this.eligibility.assertRosterScope(actor, shift);
       }

@@ -38,7 +38,7 @@ export class SelfServiceService {
    * is open to them is decided on the rows read under the locks (AssignmentService.assign).
    */
   async signUp(actor: Actor, shiftId: string): Promise<AssignmentObject> {
-    const [shift]: Array<{ event_id: string; status: string }> = await this.dataSource.query(`SELECT event_id, status FROM shifts WHERE id = $1`, [shiftId]);
+    const [shift] = await this.dataSource.query<Array<{ event_id: string; status: string }>>(`SELECT event_id, status FROM shifts WHERE id = $1`, [shiftId]);
     if (!shift || shift.status !== 'PUBLISHED') throw new NotFoundError('Open shift', shiftId);
     const me = await this.myRecord(actor, shift.event_id);
     const precheck = (locked: { status: string; teamId: string; startsAt: Date }) => {
@@ -50,7 +50,7 @@ export class SelfServiceService {
   }
 
   private async myRecord(actor: Actor, eventId: string): Promise<MyRecord> {
-    const [record]: MyRecord[] = await this.dataSource.query(`SELECT id, team_id FROM staff_members WHERE event_id = $1 AND user_id = $2`, [
+    const [record] = await this.dataSource.query<MyRecord[]>(`SELECT id, team_id FROM staff_members WHERE event_id = $1 AND user_id = $2`, [
       eventId,
       actor.userId,
     ]);

@@ -4,7 +4,7 @@ import { AccessService, Actor } from '@baton/auth';
 import { canSeeContact, STAFF_PHONE_CONTEXT } from '@baton/staff';
 import { openSealed } from '@baton/crypto';
 import { ConflictError, NotFoundError } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
+import { camelRow, camelRows, type CamelRow, TransactionRunner } from '@baton/database';
 import { OutboxService } from '@baton/outbox';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { ShiftService } from '@baton/scheduling';
@@ -16,6 +16,18 @@ import { cleanReason } from './reason';
 import { AssignmentEntity } from './assignment.entity';
 import { ASSIGNMENT_CHANGED } from './assignment.service';
 import { COVERAGE_TOUCHED, CoverageTouch } from '../coverage/coverage-changes';
+
+interface CancellingShiftRow {
+  id: string;
+  event_id: string;
+  venue_id: string;
+  team_id: string;
+  status: string;
+  role_title: string;
+  starts_at: Date;
+  venue_name: string;
+  time_zone: string;
+}
 
 interface CancelledRow {
   id: string;
@@ -51,17 +63,19 @@ export class ShiftCancellationService {
   async cancel(actor: Actor, shiftId: string, givenReason: string): Promise<ShiftCancellationObject> {
     const reason = cleanReason(givenReason, 'reason', true)!;
     return this.transactions.run(async ({ manager, afterCommit }) => {
-      const [shift] = await manager.query(
+      const [shiftRow] = await manager.query<CancellingShiftRow[]>(
         `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.role_title, s.starts_at, v.name AS venue_name, v.time_zone
            FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1 FOR UPDATE OF s`,
         [shiftId],
       );
-      if (!shift) throw new NotFoundError('Shift', shiftId);
-      this.rules.assertRosterScope(actor, { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id });
+      if (!shiftRow) throw new NotFoundError('Shift', shiftId);
+      const shift = camelRow(shiftRow);
+      this.rules.assertRosterScope(actor, { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId });
       if (shift.status === 'CANCELLED') throw new ConflictError('This shift is already cancelled', { shiftId });
       await this.shifts.cancel(manager, shiftId);
-      const cancelled: CancelledRow[] = await manager.query(
-        `WITH old AS (
+      const cancelled = camelRows(
+        await manager.query<CancelledRow[]>(
+          `WITH old AS (
            SELECT id, status FROM assignments WHERE shift_id = $1 AND status IN ('ASSIGNED', 'CONFIRMED') ORDER BY id FOR UPDATE),
          changed AS (
            UPDATE assignments a SET status = 'CANCELLED', updated_at = now()
@@ -70,7 +84,8 @@ export class ShiftCancellationService {
          SELECT c.id, c.staff_member_id, c.status, COALESCE(m.email, u.email) AS recipient, m.display_name,
                 m.user_id, m.team_id, m.home_venue_id, m.phone_envelope
            FROM changed c JOIN staff_members m ON m.id = c.staff_member_id LEFT JOIN users u ON u.id = m.user_id`,
-        [shiftId],
+          [shiftId],
+        ),
       );
       if (cancelled.length) {
         await manager.query(
@@ -79,13 +94,13 @@ export class ShiftCancellationService {
           [cancelled.map((c) => c.id), actor.userId, `shift cancelled: ${reason}`, cancelled.map((c) => c.status)],
         );
       }
-      const when = new Date(shift.starts_at).toLocaleString('en-GB', { timeZone: shift.time_zone, dateStyle: 'full', timeStyle: 'short' });
+      const when = new Date(shift.startsAt).toLocaleString('en-GB', { timeZone: shift.timeZone, dateStyle: 'full', timeStyle: 'short' });
       for (const person of cancelled.filter((c) => c.recipient)) {
         await this.outbox.enqueue(manager, {
           recipient: person.recipient!,
           template: 'shift-cancelled',
-          subject: `Shift cancelled: ${shift.role_title}, ${shift.venue_name}`,
-          body: `Hello ${person.display_name},\n\nYour shift "${shift.role_title}" at ${shift.venue_name} on ${when} (venue time) is cancelled.\nReason: ${reason}\n\nYou do not need to come. Your coordinator may offer you another shift.`,
+          subject: `Shift cancelled: ${shift.roleTitle}, ${shift.venueName}`,
+          body: `Hello ${person.displayName},\n\nYour shift "${shift.roleTitle}" at ${shift.venueName} on ${when} (venue time) is cancelled.\nReason: ${reason}\n\nYou do not need to come. Your coordinator may offer you another shift.`,
           payload: { shiftId, assignmentId: person.id },
         });
       }
@@ -94,12 +109,12 @@ export class ShiftCancellationService {
         action: 'shift.cancelled',
         entityType: 'shift',
         entityId: shiftId,
-        eventId: shift.event_id,
+        eventId: shift.eventId,
         before: { status: shift.status },
         after: {
           status: 'CANCELLED',
           cancelledAssignments: cancelled.map((c) => c.id),
-          notNotified: cancelled.filter((c) => !c.recipient).map((c) => c.staff_member_id),
+          notNotified: cancelled.filter((c) => !c.recipient).map((c) => c.staffMemberId),
         },
         reason,
       });
@@ -107,16 +122,16 @@ export class ShiftCancellationService {
       afterCommit(async () => {
         // The board loses the shift's places even when nobody was on it (no assignment message then).
         if (shift.status === 'PUBLISHED') {
-          const touch: CoverageTouch = { eventId: shift.event_id, venueId: shift.venue_id, teamId: shift.team_id };
+          const touch: CoverageTouch = { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId };
           await this.pubSub.publish(COVERAGE_TOUCHED, { [COVERAGE_TOUCHED]: touch });
         }
         for (const assignment of changed) {
           await this.pubSub.publish(ASSIGNMENT_CHANGED, {
-            [ASSIGNMENT_CHANGED]: { assignment: toAssignmentObject(assignment), venueId: shift.venue_id, teamId: shift.team_id, change: 'CANCELLED' },
+            [ASSIGNMENT_CHANGED]: { assignment: toAssignmentObject(assignment), venueId: shift.venueId, teamId: shift.teamId, change: 'CANCELLED' },
           });
         }
       });
-      return { shiftId, cancelledAssignments: cancelled.length, ...this.report(actor, shift.event_id, cancelled) };
+      return { shiftId, cancelledAssignments: cancelled.length, ...this.report(actor, shift.eventId, cancelled) };
     });
   }
 
@@ -125,18 +140,18 @@ export class ShiftCancellationService {
    * shown only when the caller may see this person's contact details (the staff directory's
    * rule), which can differ from person to person on one shift.
    */
-  private report(actor: Actor, eventId: string, cancelled: CancelledRow[]): Pick<ShiftCancellationObject, 'notified' | 'notNotified'> {
+  private report(actor: Actor, eventId: string, cancelled: Array<CamelRow<CancelledRow>>): Pick<ShiftCancellationObject, 'notified' | 'notNotified'> {
     const grants = this.access.grantScopes(actor, eventId);
-    const people = [...cancelled].sort((a, b) => a.display_name.localeCompare(b.display_name) || a.staff_member_id.localeCompare(b.staff_member_id));
+    const people = [...cancelled].sort((a, b) => a.displayName.localeCompare(b.displayName) || a.staffMemberId.localeCompare(b.staffMemberId));
     return {
-      notified: people.filter((p) => p.recipient).map((p) => ({ staffMemberId: p.staff_member_id, displayName: p.display_name })),
+      notified: people.filter((p) => p.recipient).map((p) => ({ staffMemberId: p.staffMemberId, displayName: p.displayName })),
       notNotified: people
         .filter((p) => !p.recipient)
         .map((p) => ({
-          staffMemberId: p.staff_member_id,
-          displayName: p.display_name,
-          phone: canSeeContact(actor, { userId: p.user_id, teamId: p.team_id, homeVenueId: p.home_venue_id }, grants)
-            ? openSealed(p.phone_envelope, STAFF_PHONE_CONTEXT)
+          staffMemberId: p.staffMemberId,
+          displayName: p.displayName,
+          phone: canSeeContact(actor, { userId: p.userId, teamId: p.teamId, homeVenueId: p.homeVenueId }, grants)
+            ? openSealed(p.phoneEnvelope, STAFF_PHONE_CONTEXT)
             : null,
         })),
     };

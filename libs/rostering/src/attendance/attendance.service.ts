@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@baton/audit';
-import { AccessService, Actor } from '@baton/auth';
+import { Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError } from '@baton/core';
 import { TransactionRunner } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -12,8 +12,8 @@ import { AssignmentObject } from '../assignment/dto/assignment.dto';
 import { AssignmentRepository, LockedAssignment } from '../assignment/assignment.repository';
 import { CheckInMethod } from './check-in-method';
 import { COVERAGE_TOUCHED, CoverageTouch } from '../coverage/coverage-changes';
-import { RosteringPermission } from '../rostering.permissions';
-import { StaffPermission } from '@baton/staff';
+import { holdsAssignment, seesWholeRoster } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -41,7 +41,6 @@ type Who = 'self' | 'coordinator';
 export class AttendanceService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly assignments: AssignmentRepository,
@@ -127,13 +126,11 @@ export class AttendanceService {
   }
 
   private coordinates(actor: Actor, row: LockedAssignment): boolean {
-    return (
-      actor.can(RosteringPermission.ROSTER_MANAGE) && this.access.coversVenueTeam(actor, { eventId: row.eventId, venueId: row.venueId, teamId: row.teamId })
-    );
+    return seesWholeRoster(rosterViewer(actor), row);
   }
 
   private isPerson(actor: Actor, row: LockedAssignment): boolean {
-    return !!row.userId && row.userId === actor.userId && this.access.inScope(this.access.eventScope(actor, StaffPermission.SELF_SERVICE), row.eventId);
+    return holdsAssignment(rosterViewer(actor), { eventId: row.eventId, holderUserId: row.userId });
   }
 
   private outOfScope(row: LockedAssignment): ForbiddenError {

@@ -63,7 +63,7 @@ export class NoShowSweeper {
   private async sweepBatch(now: Date): Promise<number> {
     return this.transactions.run(async ({ manager, afterCommit }) => {
       // TypeORM answers an UPDATE with [rows, affected count].
-      const [rows]: [FlaggedRow[], number] = await manager.query(
+      const [rows] = await manager.query<[FlaggedRow[], number]>(
         `WITH due AS (
            SELECT a.id FROM assignments a
             WHERE a.status IN ('ASSIGNED', 'CONFIRMED') AND a.checked_in_at IS NULL AND a.no_show_at IS NULL

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor } from '@baton/auth';
-import { Clock, NotFoundError } from '@baton/core';
+import { Actor } from '@baton/auth';
+import { Clock, ForbiddenError, NotFoundError } from '@baton/core';
 import { WorkRuleService } from '@baton/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleCheckObject } from './dto/rule-check.object';
 import { RuleFactsRepository } from './rule-facts.repository';
 import { ShiftEligibility } from './shift-eligibility';
+import { coversPlacement } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 export type { Evaluation } from './shift-eligibility';
 
@@ -20,7 +22,6 @@ export class EligibilityService {
   constructor(
     private readonly facts: RuleFactsRepository,
     private readonly workRules: WorkRuleService,
-    private readonly access: AccessService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -56,7 +57,8 @@ export class EligibilityService {
 
   /** Coordinators act only on shifts at venues and of teams their grant covers. */
   assertRosterScope(actor: Actor, shift: { eventId: string; venueId: string; teamId: string }): void {
-    this.access.assertVenueTeam(actor, { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId });
+    const place = { eventId: shift.eventId, venueId: shift.venueId, teamId: shift.teamId };
+    if (!coversPlacement(rosterViewer(actor), place)) throw new ForbiddenError('This is outside your venues or teams', { ...place });
   }
 
   private async load(

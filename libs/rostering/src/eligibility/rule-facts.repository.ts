@@ -87,13 +87,13 @@ const STAFF_COLUMNS = 'id, event_id, user_id, email, employment_type, accreditat
 @Injectable()
 export class RuleFactsRepository {
   async loadShift(manager: EntityManager, shiftId: string, lock: boolean): Promise<LoadedShift | undefined> {
-    const [shift]: ShiftRow[] = await manager.query(
+    const [shift] = await manager.query<ShiftRow[]>(
       `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.starts_at, s.ends_at, s.headcount, s.active_count, v.time_zone, v.zones
          FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [shiftId],
     );
     if (!shift) return undefined;
-    const required: RequiredSkillRow[] = await manager.query(
+    const required = await manager.query<RequiredSkillRow[]>(
       `SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`,
       [shiftId],
     );
@@ -121,24 +121,24 @@ export class RuleFactsRepository {
     if (!staffMemberIds.length) return new Map();
     const known = new Map(locked.map((row) => [row.id, row]));
     const unread = staffMemberIds.filter((id) => !known.has(id));
-    const staff: StaffRow[] = unread.length ? await manager.query(`SELECT ${STAFF_COLUMNS} FROM staff_members WHERE id = ANY($1::uuid[])`, [unread]) : [];
+    const staff = unread.length ? await manager.query<StaffRow[]>(`SELECT ${STAFF_COLUMNS} FROM staff_members WHERE id = ANY($1::uuid[])`, [unread]) : [];
     for (const row of staff) known.set(row.id, row);
     const found = staffMemberIds.filter((id) => known.has(id));
     if (!found.length) return new Map();
     // One after the other: inside a transaction they share one connection anyway.
-    const skills: SkillRow[] = await manager.query(`SELECT staff_member_id, skill_id, level FROM staff_member_skills WHERE staff_member_id = ANY($1::uuid[])`, [
+    const skills = await manager.query<SkillRow[]>(`SELECT staff_member_id, skill_id, level FROM staff_member_skills WHERE staff_member_id = ANY($1::uuid[])`, [
       found,
     ]);
     // Each person's other records (other events), answered for the record asked about.
-    const others: Array<{ asked: string; id: string }> = await manager.query(
+    const others = await manager.query<Array<{ asked: string; id: string }>>(
       `SELECT m.id AS asked, r.id FROM staff_members m JOIN staff_members r ON r.user_id = m.user_id AND r.id <> m.id
         WHERE m.id = ANY($1::uuid[]) AND m.user_id IS NOT NULL`,
       [found],
     );
     const askedFor = new Map<string, string>(found.map((id) => [id, id]));
     for (const o of others) askedFor.set(o.id, o.asked);
-    const neighbours: NeighbourRow[] = await manager.query(NEIGHBOURS_SQL, [[...askedFor.keys()], shift.startsAt, shift.endsAt]);
-    const availability: AvailabilityRow[] = await manager.query(
+    const neighbours = await manager.query<NeighbourRow[]>(NEIGHBOURS_SQL, [[...askedFor.keys()], shift.startsAt, shift.endsAt]);
+    const availability = await manager.query<AvailabilityRow[]>(
       `SELECT staff_member_id, kind, starts_at, ends_at FROM availability_periods WHERE staff_member_id = ANY($1::uuid[]) AND starts_at < $3 AND ends_at > $2`,
       [found, shift.startsAt, shift.endsAt],
     );
@@ -166,11 +166,11 @@ export class RuleFactsRepository {
    */
   async lockPerson(manager: EntityManager, staffMemberId: string): Promise<StaffRow[]> {
     // Only the link to the account, to know which records to lock; the facts are read under the lock.
-    const [first]: Array<{ user_id: string | null }> = await manager.query(`SELECT user_id FROM staff_members WHERE id = $1`, [staffMemberId]);
+    const [first] = await manager.query<Array<{ user_id: string | null }>>(`SELECT user_id FROM staff_members WHERE id = $1`, [staffMemberId]);
     if (!first) return [];
     let userId = first.user_id;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const locked: StaffRow[] = await manager.query(`SELECT ${STAFF_COLUMNS} FROM staff_members WHERE id = $1 OR user_id = $2 ORDER BY id FOR UPDATE`, [
+      const locked = await manager.query<StaffRow[]>(`SELECT ${STAFF_COLUMNS} FROM staff_members WHERE id = $1 OR user_id = $2 ORDER BY id FOR UPDATE`, [
         staffMemberId,
         userId,
       ]);

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AccessService, Actor } from '@baton/auth';
+import { Actor } from '@baton/auth';
 import { passThroughWhenShaped, RequestedFields } from '@baton/graphql';
 import { ShiftFieldShaper, ShiftFieldShapers, ShiftObject } from '@baton/scheduling';
-import { seesWholeRoster } from '../assignment/assignment-fields.resolver';
+import { seesWholeRoster } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 import { ACTIVE_STATUSES } from '../assignment/assignment.entity';
 import { assignmentJsonPairs } from './assignment-json';
 
@@ -26,10 +27,7 @@ passThroughWhenShaped('Assignment', 'staffMember');
 export class ShiftAssignmentsShaper implements ShiftFieldShaper, OnModuleInit {
   readonly field = 'assignments';
 
-  constructor(
-    private readonly shapers: ShiftFieldShapers,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly shapers: ShiftFieldShapers) {}
 
   onModuleInit(): void {
     this.shapers.register(this);
@@ -46,6 +44,6 @@ export class ShiftAssignmentsShaper implements ShiftFieldShaper, OnModuleInit {
 
   finish(shift: ShiftObject, value: unknown, actor: Actor): unknown {
     const all = value as ShapedAssignment[];
-    return seesWholeRoster(this.access, actor, shift) ? all : all.filter((a) => a[HOLDER] === actor.userId);
+    return seesWholeRoster(rosterViewer(actor), shift) ? all : all.filter((a) => a[HOLDER] === actor.userId);
   }
 }

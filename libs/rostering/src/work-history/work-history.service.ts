@@ -77,13 +77,13 @@ export class WorkHistoryService {
     if (!staffMemberIds.length) return history;
     // Two indexed reads rather than one join: joined, the planner hashes every shift of the event
     // (tens of thousands) for each batch of people; looked up by id, only their shifts are read.
-    const assignments: Array<Record<string, unknown>> = await manager.query(
+    const assignments = await manager.query<Array<Record<string, unknown>>>(
       `SELECT staff_member_id, id, shift_id, status, checked_in_at, checked_out_at
          FROM assignments WHERE staff_member_id = ANY($1::uuid[])`,
       [[...new Set(staffMemberIds)]],
     );
     if (!assignments.length) return history;
-    const shifts: Array<Record<string, unknown>> = await manager.query(
+    const shifts = await manager.query<Array<Record<string, unknown>>>(
       `SELECT s.id, s.status, s.starts_at, s.ends_at, s.role_title, v.name AS venue_name, v.time_zone AS venue_time_zone, t.name AS team_name
          FROM shifts s
          JOIN venues v ON v.id = s.venue_id
@@ -118,7 +118,7 @@ export class WorkHistoryService {
 
   /** Staff members of the event with at least one check-in: the only ones who may have worked. */
   async staffWithCheckIns(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows: Array<{ staff_member_id: string }> = await manager.query(
+    const rows = await manager.query<Array<{ staff_member_id: string }>>(
       `SELECT DISTINCT staff_member_id FROM assignments WHERE event_id = $1 AND checked_in_at IS NOT NULL ORDER BY staff_member_id`,
       [eventId],
     );
@@ -128,7 +128,7 @@ export class WorkHistoryService {
   /** Each staff record of these accounts in a CLOSED event with at least one attended shift. */
   async historyOf(manager: EntityManager, userIds: readonly string[]): Promise<WorkRecord[]> {
     if (!userIds.length) return [];
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    const rows = await manager.query<Array<Record<string, unknown>>>(
       `SELECT m.id AS staff_member_id, m.user_id, e.id AS event_id, e.code AS event_code, e.name AS event_name,
               to_char(e.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(e.ends_on, 'YYYY-MM-DD') AS ends_on,
               o.name AS organisation_name, t.code AS team_code, t.name AS team_name,
@@ -188,7 +188,7 @@ export class WorkHistoryService {
 
   /** Shifts on which both people held an active, attended assignment. */
   async sharedShifts(manager: EntityManager, userA: string, userB: string): Promise<WorkTogether[]> {
-    const rows: VenueCount[] = await manager.query(
+    const rows = await manager.query<VenueCount[]>(
       `SELECT e.id AS event_id, e.name AS event_name, v.name AS venue_name, count(DISTINCT s.id)::int AS shifts
          FROM assignments a
          JOIN staff_members ma ON ma.id = a.staff_member_id AND ma.user_id = $1
@@ -213,7 +213,7 @@ export class WorkHistoryService {
       const [e, v, t] = [params.length - 2, params.length - 1, params.length];
       return `(s.event_id = $${e}::uuid AND (cardinality($${v}::uuid[]) = 0 OR s.venue_id = ANY($${v}::uuid[])) AND (cardinality($${t}::uuid[]) = 0 OR s.team_id = ANY($${t}::uuid[])))`;
     });
-    const rows: VenueCount[] = await manager.query(
+    const rows = await manager.query<VenueCount[]>(
       `SELECT e.id AS event_id, e.name AS event_name, v.name AS venue_name, count(DISTINCT s.id)::int AS shifts
          FROM assignments a
          JOIN staff_members m ON m.id = a.staff_member_id AND m.user_id = $1

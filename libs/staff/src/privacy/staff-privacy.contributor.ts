@@ -3,6 +3,7 @@ import { openSealed } from '@baton/crypto';
 import { addIdentifier, PrivacyContext, PrivacyContribution, PrivacyContributor, PrivacySubject } from '@baton/core';
 import { EntityManager } from 'typeorm';
 import { STAFF_PHONE_CONTEXT } from '../staff-member/staff-member.entity';
+import type { Affected, StoredRow } from '@baton/database';
 
 interface StaffIdentityRow {
   id: string;
@@ -29,7 +30,7 @@ export class StaffPrivacyContributor implements PrivacyContribution {
   ];
 
   async identify(manager: EntityManager, subject: PrivacySubject): Promise<void> {
-    const rows: StaffIdentityRow[] = await manager.query(
+    const rows = await manager.query<StaffIdentityRow[]>(
       `SELECT id, user_id, display_name, email, phone_envelope FROM staff_members WHERE user_id = $1 OR id = ANY($2::uuid[]) ORDER BY id`,
       [subject.userId, subject.staffMemberIds],
     );
@@ -44,7 +45,7 @@ export class StaffPrivacyContributor implements PrivacyContribution {
 
   async exportData({ manager, subject }: PrivacyContext): Promise<Record<string, unknown>> {
     const ids = [subject.staffMemberIds];
-    const records: Array<Record<string, unknown> & { phone_envelope: string | null }> = await manager.query(
+    const records = await manager.query<Array<Record<string, unknown> & { phone_envelope: string | null }>>(
       `SELECT s.id, s.event_id, e.code AS event_code, e.name AS event_name, o.name AS organisation_name, t.name AS team_name, v.name AS home_venue_name,
                 s.display_name, s.email, s.phone_envelope, s.employment_type, s.languages, s.accreditation_zones, s.accreditation_status, s.external_ref,
                 s.created_at, s.updated_at
@@ -55,12 +56,12 @@ export class StaffPrivacyContributor implements PrivacyContribution {
     );
     return {
       records: records.map(({ phone_envelope, ...record }) => ({ ...record, phone: openSealed(phone_envelope, STAFF_PHONE_CONTEXT) })),
-      skills: await manager.query(
+      skills: await manager.query<StoredRow[]>(
         `SELECT ss.staff_member_id, k.code, k.name, ss.level FROM staff_member_skills ss JOIN skills k ON k.id = ss.skill_id
           WHERE ss.staff_member_id = ANY($1::uuid[]) ORDER BY ss.staff_member_id, k.code`,
         ids,
       ),
-      availability: await manager.query(
+      availability: await manager.query<StoredRow[]>(
         `SELECT id, staff_member_id, kind, starts_at, ends_at, note, created_at FROM availability_periods WHERE staff_member_id = ANY($1::uuid[]) ORDER BY starts_at, id`,
         ids,
       ),
@@ -70,8 +71,8 @@ export class StaffPrivacyContributor implements PrivacyContribution {
   async erase({ manager, subject, now }: PrivacyContext): Promise<Record<string, number>> {
     const ids = subject.staffMemberIds;
     if (!ids.length) return {};
-    const [, availability] = await manager.query(`DELETE FROM availability_periods WHERE staff_member_id = ANY($1::uuid[])`, [ids]);
-    const [, records] = await manager.query(
+    const [, availability] = await manager.query<Affected>(`DELETE FROM availability_periods WHERE staff_member_id = ANY($1::uuid[])`, [ids]);
+    const [, records] = await manager.query<Affected>(
       `UPDATE staff_members SET display_name = $2, email = NULL, phone_envelope = NULL, external_ref = NULL, updated_at = $3 WHERE id = ANY($1::uuid[])`,
       [ids, subject.alias, now],
     );

@@ -19,7 +19,7 @@ export class StaffAccountsService {
   constructor(private readonly audit: AuditService) {}
 
   async peopleOfEvent(manager: EntityManager, eventId: string): Promise<EventPerson[]> {
-    const rows: Array<{ id: string; user_id: string | null; email: string | null; display_name: string }> = await manager.query(
+    const rows = await manager.query<Array<{ id: string; user_id: string | null; email: string | null; display_name: string }>>(
       `SELECT id, user_id, email, display_name FROM staff_members WHERE event_id = $1 ORDER BY id`,
       [eventId],
     );
@@ -38,7 +38,7 @@ export class StaffAccountsService {
     reason: string,
   ): Promise<string[]> {
     if (!staffMemberIds.length) return [];
-    const rows: Array<{ id: string; event_id: string }> = await manager.query(
+    const rows = await manager.query<Array<{ id: string; event_id: string }>>(
       `UPDATE staff_members m SET user_id = $2, updated_at = now()
         WHERE m.id = ANY($1::uuid[]) AND m.user_id IS NULL
           AND NOT EXISTS (SELECT 1 FROM staff_members o WHERE o.event_id = m.event_id AND o.user_id = $2)

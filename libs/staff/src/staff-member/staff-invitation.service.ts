@@ -99,7 +99,7 @@ export class StaffInvitationService implements InvitationAcceptedHandler, OnModu
 
   /** A new invitation replaces a pending one for the same record: only the latest token works. */
   private async supersede(manager: EntityManager, actor: Actor, member: StaffMemberEntity): Promise<void> {
-    const revoked: Array<{ id: string }> = await manager.query(
+    const revoked = await manager.query<Array<{ id: string }>>(
       `UPDATE invitations i SET revoked_at = now() FROM staff_invitations s
         WHERE s.invitation_id = i.id AND s.staff_member_id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL RETURNING i.id`,
       [member.id],

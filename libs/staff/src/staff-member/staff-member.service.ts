@@ -181,7 +181,7 @@ interface Clash {
  * records. Plain SQL on the rostering tables: staff sits below rostering and cannot import it.
  */
 async function overlapsWithPerson(manager: EntityManager, staffMemberId: string, userId: string): Promise<Clash[]> {
-  return manager.query(
+  return manager.query<Clash[]>(
     `SELECT a.shift_id, b.shift_id AS other_shift_id, b.event_id AS other_event_id
        FROM assignments a
        JOIN assignments b ON b.user_id = $2 AND b.staff_member_id <> a.staff_member_id AND b.status IN ('ASSIGNED', 'CONFIRMED')

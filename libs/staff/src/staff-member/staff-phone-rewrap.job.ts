@@ -36,7 +36,7 @@ export class StaffPhoneRewrapJob {
 
   private batch(): Promise<number> {
     return this.transactions.run(async ({ manager }) => {
-      const rows: Array<{ id: string; phone_envelope: string }> = await manager.query(
+      const rows = await manager.query<Array<{ id: string; phone_envelope: string }>>(
         `SELECT id, phone_envelope FROM staff_members WHERE phone_envelope IS NOT NULL AND split_part(phone_envelope, ':', 2) <> $1
           ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [this.cipher.currentKeyId, BATCH],

@@ -19,7 +19,7 @@ export class StaffSkillsLoader implements LoaderFactory<string, StaffMemberSkill
 
   create(): DataLoader<string, StaffMemberSkillObject[]> {
     return new DataLoader(async (ids: readonly string[]) => {
-      const rows: SkillRow[] = await this.dataSource.query(
+      const rows = await this.dataSource.query<SkillRow[]>(
         `SELECT k.staff_member_id, k.skill_id, s.code, s.name, k.level
            FROM staff_member_skills k JOIN skills s ON s.id = k.skill_id
           WHERE k.staff_member_id = ANY($1::uuid[])

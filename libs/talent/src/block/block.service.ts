@@ -21,9 +21,9 @@ export class BlockService {
 
   async block(actor: Actor, organisationId: string): Promise<OrganisationBlockObject[]> {
     await this.transactions.run(async ({ manager }) => {
-      const [profile] = await manager.query(`SELECT 1 FROM alumni_profiles WHERE user_id = $1`, [actor.userId]);
+      const [profile] = await manager.query<unknown[]>(`SELECT 1 FROM alumni_profiles WHERE user_id = $1`, [actor.userId]);
       if (!profile) throw new ConsentRequiredError('Join the alumni network to block an organisation');
-      const [organisation] = await manager.query(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
+      const [organisation] = await manager.query<unknown[]>(`SELECT 1 FROM organisations WHERE id = $1`, [organisationId]);
       if (!organisation) throw new NotFoundError('Organisation', organisationId);
       await manager.query(`INSERT INTO alumni_organisation_blocks (user_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         actor.userId,
@@ -43,7 +43,7 @@ export class BlockService {
   }
 
   async list(actor: Actor): Promise<OrganisationBlockObject[]> {
-    const rows: Array<{ organisation_id: string; name: string; created_at: Date }> = await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ organisation_id: string; name: string; created_at: Date }>>(
       `SELECT b.organisation_id, o.name, b.created_at FROM alumni_organisation_blocks b JOIN organisations o ON o.id = b.organisation_id
         WHERE b.user_id = $1 ORDER BY o.name, b.organisation_id`,
       [actor.userId],

@@ -24,7 +24,7 @@ export async function explainCandidates(
   const result = new Map<string, CandidateExplanation>(userIds.map((id) => [id, { skills: [], languages: [], games: [] }]));
   if (!userIds.length) return result;
   const ids = [...userIds];
-  const skills: Array<{ user_id: string; skill_id: string; name: string; wanted: number; held: number }> = await manager.query(
+  const skills = await manager.query<Array<{ user_id: string; skill_id: string; name: string; wanted: number; held: number }>>(
     `SELECT ps.user_id, ws.skill_id, s.name, ws.level AS wanted, ps.level AS held
        FROM alumni_profile_skills ps
        JOIN alumni_profiles p ON p.user_id = ps.user_id
@@ -34,7 +34,7 @@ export async function explainCandidates(
       ORDER BY ws.position`,
     [opportunity.id, ids],
   );
-  const languages: Array<{ user_id: string; code: string; wanted: LanguageLevel; held: LanguageLevel }> = await manager.query(
+  const languages = await manager.query<Array<{ user_id: string; code: string; wanted: LanguageLevel; held: LanguageLevel }>>(
     `SELECT pl.user_id, wl.code, wl.level AS wanted, pl.level::text AS held
        FROM alumni_profile_languages pl
        JOIN alumni_profiles p ON p.user_id = pl.user_id

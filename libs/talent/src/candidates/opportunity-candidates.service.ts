@@ -54,7 +54,7 @@ export class OpportunityCandidatesService {
     // blockedBy is for the in-memory policy; the SQL reads the blocks from the table now.
     const viewer = { kind: 'RECRUITER' as const, userId: actor.userId, organisationId: o.organisationId, blockedBy: new Set<string>() };
     const { sql, values } = compileCandidates(viewer, o.id, { first, after });
-    const [row]: Array<{ total: number; page: Array<[string, number]> }> = await this.dataSource.query(sql, values);
+    const [row] = await this.dataSource.query<Array<{ total: number; page: Array<[string, number]> }>>(sql, values);
     const ranked = row.page.slice(0, first).map(([userId, score]) => ({ userId, score: Number(score) }));
     const ids = ranked.map((r) => r.userId);
     const explanations = await explainCandidates(this.dataSource.manager, o, ids);

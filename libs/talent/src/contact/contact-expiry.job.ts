@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@baton/core';
 import { JobHandler } from '@baton/queue';
 import { DataSource } from 'typeorm';
+import type { Affected } from '@baton/database';
 
 export const CONTACT_EXPIRY_JOB = 'talent.contact-expiry';
 
@@ -18,7 +19,7 @@ export class ContactExpiryJob {
 
   @JobHandler(CONTACT_EXPIRY_JOB, { schedule: { everySeconds: 3600 }, retryLimit: 0, expireInSeconds: 300 })
   async run(): Promise<{ expired: number }> {
-    const [, expired] = await this.dataSource.query(
+    const [, expired] = await this.dataSource.query<Affected>(
       `UPDATE talent_contact_requests SET status = 'EXPIRED', answered_at = expires_at WHERE status = 'PENDING' AND expires_at <= $1`,
       [this.clock.now()],
     );

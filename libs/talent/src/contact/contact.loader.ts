@@ -24,7 +24,7 @@ export class ContactLoader implements LoaderFactory<ContactKey, AlumniContactObj
     return new DataLoader(
       async (keys: readonly ContactKey[]) => {
         const organisationId = keys[0].organisationId;
-        const rows: Array<{ id: string; email: string; phone: string | null }> = await this.dataSource.query(
+        const rows = await this.dataSource.query<Array<{ id: string; email: string; phone: string | null }>>(
           `SELECT u.id, u.email,
                   (SELECT m.phone_envelope FROM staff_members m WHERE m.user_id = u.id AND m.phone_envelope IS NOT NULL ORDER BY m.created_at DESC LIMIT 1) AS phone
              FROM users u

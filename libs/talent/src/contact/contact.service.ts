@@ -14,6 +14,14 @@ import { ContactRequestStatus } from './contact-request.entity';
 import { CONTACT_REQUEST_SELECT, ContactRequestRow, toContactRequest } from './contact.mapper';
 
 /** Contact by consent: a recruiter asks, the alumnus answers; only an acceptance reveals contact details. */
+/** The request an alumnus answers, locked while they do. */
+interface AnsweredRequestRow {
+  alumnus_id: string;
+  recruiter_id: string;
+  status: ContactRequestStatus;
+  expires_at: Date;
+}
+
 @Injectable()
 export class ContactService {
   constructor(
@@ -38,21 +46,21 @@ export class ContactService {
           WHERE organisation_id = $1 AND alumnus_id = $2 AND status = 'PENDING' AND expires_at <= $3`,
         [viewer.organisationId, input.alumnusId, now],
       );
-      const [quota] = await manager.query(
+      const [quota] = await manager.query<Array<{ sent: number }>>(
         `INSERT INTO talent_contact_quotas AS q (recruiter_id, day, sent) VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, 1)
          ON CONFLICT (recruiter_id, day) DO UPDATE SET sent = q.sent + 1 WHERE q.sent < $3 RETURNING sent`,
         [actor.userId, now, this.config.talent.contactDailyLimit],
       );
       if (!quota) throw new ContactLimitError(this.config.talent.contactDailyLimit);
-      const [row] = await manager.query(
+      const [row] = await manager.query<Array<{ id: string }>>(
         `INSERT INTO talent_contact_requests (organisation_id, recruiter_id, alumnus_id, message, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $5::timestamptz + make_interval(days => $6)) RETURNING id`,
         [viewer.organisationId, actor.userId, input.alumnusId, input.message, now, this.config.talent.contactTtlDays],
       );
-      const [who] = await manager.query(`SELECT u.email, o.name FROM users u, organisations o WHERE u.id = $1 AND o.id = $2`, [
-        input.alumnusId,
-        viewer.organisationId,
-      ]);
+      const [who] = await manager.query<Array<{ email: string; name: string }>>(
+        `SELECT u.email, o.name FROM users u, organisations o WHERE u.id = $1 AND o.id = $2`,
+        [input.alumnusId, viewer.organisationId],
+      );
       await this.outbox.enqueue(manager, {
         recipient: who.email,
         template: 'talent.contact-request',
@@ -60,7 +68,7 @@ export class ContactService {
         body: `A recruiter of ${who.name} would like to contact you through the alumni network:\n\n${input.message}\n\nAccept or decline it in Baton; they see your contact details only if you accept.`,
         payload: { contactRequestId: row.id, organisationId: viewer.organisationId },
       });
-      return row.id as string;
+      return row.id;
     });
     return this.byId(this.dataSource.manager, id, now);
   }
@@ -69,17 +77,20 @@ export class ContactService {
   async respond(actor: Actor, id: string, accept: boolean): Promise<ContactRequestObject> {
     const now = this.clock.now();
     await this.transactions.run(async ({ manager }) => {
-      const [row] = await manager.query(`SELECT alumnus_id, recruiter_id, status, expires_at FROM talent_contact_requests WHERE id = $1 FOR UPDATE`, [id]);
+      const [row] = await manager.query<AnsweredRequestRow[]>(
+        `SELECT alumnus_id, recruiter_id, status, expires_at FROM talent_contact_requests WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!row || row.alumnus_id !== actor.userId) throw new NotFoundError('ContactRequest', id);
       if (row.status !== ContactRequestStatus.PENDING || row.expires_at <= now) {
         throw new ContactRequestClosedError(row.status === ContactRequestStatus.PENDING ? ContactRequestStatus.EXPIRED : row.status);
       }
       const status = accept ? ContactRequestStatus.ACCEPTED : ContactRequestStatus.DECLINED;
       await manager.query(`UPDATE talent_contact_requests SET status = $2, answered_at = $3 WHERE id = $1`, [id, status, now]);
-      const [who] = await manager.query(`SELECT u.email, p.display_name FROM users u, alumni_profiles p WHERE u.id = $1 AND p.user_id = $2`, [
-        row.recruiter_id,
-        row.alumnus_id,
-      ]);
+      const [who] = await manager.query<Array<{ email: string; display_name: string }>>(
+        `SELECT u.email, p.display_name FROM users u, alumni_profiles p WHERE u.id = $1 AND p.user_id = $2`,
+        [row.recruiter_id, row.alumnus_id],
+      );
       if (who) {
         await this.outbox.enqueue(manager, {
           recipient: who.email,
@@ -109,7 +120,7 @@ export class ContactService {
       where = 'r.organisation_id = $1';
       value = viewer.organisationId;
     }
-    const rows: ContactRequestRow[] = await this.dataSource.query(`${CONTACT_REQUEST_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT $2`, [
+    const rows = await this.dataSource.query<ContactRequestRow[]>(`${CONTACT_REQUEST_SELECT} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT $2`, [
       value,
       first,
     ]);
@@ -117,7 +128,7 @@ export class ContactService {
   }
 
   private async byId(manager: EntityManager, id: string, now: Date): Promise<ContactRequestObject> {
-    const [row]: ContactRequestRow[] = await manager.query(`${CONTACT_REQUEST_SELECT} WHERE r.id = $1`, [id]);
+    const [row] = await manager.query<ContactRequestRow[]>(`${CONTACT_REQUEST_SELECT} WHERE r.id = $1`, [id]);
     return toContactRequest(row, now);
   }
 }

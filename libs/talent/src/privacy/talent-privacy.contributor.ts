@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ERASED_MARK, identifierPatterns, PrivacyContext, PrivacyContribution, PrivacyContributor } from '@baton/core';
+import type { Affected, StoredRow } from '@baton/database';
 
 /**
  * The talent exchange's part: what recruiters asked of a person and what a recruiter saved. An
@@ -33,17 +34,17 @@ export class TalentPrivacyContributor implements PrivacyContribution {
     if (!subject.userId) return {};
     const id = [subject.userId];
     return {
-      contactRequestsReceived: await manager.query(`SELECT * FROM talent_contact_requests WHERE alumnus_id = $1 ORDER BY created_at, id`, id),
-      contactRequestsSent: await manager.query(`SELECT * FROM talent_contact_requests WHERE recruiter_id = $1 ORDER BY created_at, id`, id),
-      savedSearches: await manager.query(`SELECT * FROM talent_saved_searches WHERE recruiter_id = $1 ORDER BY created_at, id`, id),
-      organisationBlocks: await manager.query(`SELECT * FROM alumni_organisation_blocks WHERE user_id = $1 ORDER BY created_at`, id),
+      contactRequestsReceived: await manager.query<StoredRow[]>(`SELECT * FROM talent_contact_requests WHERE alumnus_id = $1 ORDER BY created_at, id`, id),
+      contactRequestsSent: await manager.query<StoredRow[]>(`SELECT * FROM talent_contact_requests WHERE recruiter_id = $1 ORDER BY created_at, id`, id),
+      savedSearches: await manager.query<StoredRow[]>(`SELECT * FROM talent_saved_searches WHERE recruiter_id = $1 ORDER BY created_at, id`, id),
+      organisationBlocks: await manager.query<StoredRow[]>(`SELECT * FROM alumni_organisation_blocks WHERE user_id = $1 ORDER BY created_at`, id),
     };
   }
 
   async erase({ manager, subject }: PrivacyContext): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     const run = async (key: string, sql: string, params: unknown[]) => {
-      const [, n] = await manager.query(sql, params);
+      const [, n] = await manager.query<Affected>(sql, params);
       counts[key] = (counts[key] ?? 0) + Number(n ?? 0);
     };
     if (subject.userId) {

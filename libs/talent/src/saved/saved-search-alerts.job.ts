@@ -53,7 +53,7 @@ export class SavedSearchAlertsJob {
 
   // Only searches whose recruiter still holds a RECRUITER grant for that organisation.
   private searches(onlyId: string | null = null): Promise<SearchRow[]> {
-    return this.dataSource.query(
+    return this.dataSource.query<SearchRow[]>(
       `SELECT s.id, s.name, s.filter, s.recruiter_id, s.organisation_id, u.email
          FROM talent_saved_searches s JOIN users u ON u.id = s.recruiter_id AND u.status = 'ACTIVE'
         WHERE s.alerts_enabled AND ($1::uuid IS NULL OR s.id = $1)
@@ -71,7 +71,7 @@ export class SavedSearchAlertsJob {
     const found = await this.search.hits(viewer, s.filter, { first: 200, after: null, facets: false });
     if (!found.hits.length) return 0;
     return this.transactions.run(async ({ manager }) => {
-      const claimed: Array<{ user_id: string; display_name: string; headline: string | null }> = await manager.query(
+      const claimed = await manager.query<Array<{ user_id: string; display_name: string; headline: string | null }>>(
         `WITH new AS (
            INSERT INTO talent_saved_search_matches (saved_search_id, user_id, sent_at)
            SELECT $1, id, $3 FROM unnest($2::uuid[]) WITH ORDINALITY AS h(id, n)

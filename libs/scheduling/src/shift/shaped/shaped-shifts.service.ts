@@ -46,7 +46,7 @@ export class ShapedShiftsService {
       extra += `, '${field}', ${sql}`;
       shaped.push(shaper);
     }
-    const rows: { row: ShiftObject & Record<string, unknown> }[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ row: ShiftObject & Record<string, unknown> }[]>(
       `WITH page AS (${pageSql})
        SELECT json_build_object(${SHIFT_JSON}${extra}) AS row
          FROM page JOIN shifts s ON s.id = page.id

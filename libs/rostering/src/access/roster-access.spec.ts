@@ -1,0 +1,108 @@
+import {
+  AssignmentPlacement,
+  coversPlacement,
+  holdsAssignment,
+  RosterViewer,
+  seesWholeRoster,
+  shiftsWithWholeRoster,
+  visibleAssignments,
+} from './roster-access';
+
+const place = { eventId: 'event-1', venueId: 'venue-a', teamId: 'team-x' };
+const viewer = (overrides: Partial<RosterViewer> = {}): RosterViewer => ({
+  userId: 'u-viewer',
+  managesRosters: true,
+  coordinates: new Map(),
+  selfService: new Set(),
+  ...overrides,
+});
+const coordinating = (...grants: Array<{ venues?: string[]; teams?: string[] }>) =>
+  new Map([
+    ['event-1', grants.map((g) => ({ venues: g.venues ? new Set(g.venues) : ('ALL' as const), teams: g.teams ? new Set(g.teams) : ('ALL' as const) }))],
+  ]);
+const assignment = (overrides: Partial<AssignmentPlacement> = {}): AssignmentPlacement => ({ id: 'a-1', holderUserId: 'u-holder', ...place, ...overrides });
+
+describe('coversPlacement', () => {
+  it('admins cover every event, venue and team', () => {
+    expect(coversPlacement(viewer({ coordinates: 'ALL' }), place)).toBe(true);
+  });
+
+  it('a grant on the whole event covers its every venue and team, and no other event', () => {
+    const v = viewer({ coordinates: coordinating({}) });
+    expect(coversPlacement(v, place)).toBe(true);
+    expect(coversPlacement(v, { ...place, eventId: 'event-2' })).toBe(false);
+  });
+
+  it('a grant limited to venues or teams covers only those', () => {
+    expect(coversPlacement(viewer({ coordinates: coordinating({ venues: ['venue-a'] }) }), place)).toBe(true);
+    expect(coversPlacement(viewer({ coordinates: coordinating({ venues: ['venue-b'] }) }), place)).toBe(false);
+    expect(coversPlacement(viewer({ coordinates: coordinating({ teams: ['team-x'] }) }), place)).toBe(true);
+    expect(coversPlacement(viewer({ coordinates: coordinating({ teams: ['team-y'] }) }), place)).toBe(false);
+  });
+
+  it('checks grant by grant: (venue A, team Y) and (venue B, team X) do not make venue A with team X', () => {
+    const v = viewer({ coordinates: coordinating({ venues: ['venue-a'], teams: ['team-y'] }, { venues: ['venue-b'], teams: ['team-x'] }) });
+    expect(coversPlacement(v, place)).toBe(false);
+    expect(coversPlacement(v, { ...place, teamId: 'team-y' })).toBe(true);
+  });
+
+  it('no coordinator grant covers nothing', () => {
+    expect(coversPlacement(viewer(), place)).toBe(false);
+  });
+});
+
+describe('seesWholeRoster', () => {
+  it('a roster manager covering the shift sees everyone on it', () => {
+    expect(seesWholeRoster(viewer({ coordinates: coordinating({}) }), place)).toBe(true);
+  });
+
+  it('covering the shift is not enough without the permission to manage rosters', () => {
+    expect(seesWholeRoster(viewer({ managesRosters: false, coordinates: coordinating({}) }), place)).toBe(false);
+  });
+
+  it('a roster manager elsewhere does not', () => {
+    expect(seesWholeRoster(viewer({ coordinates: coordinating({ venues: ['venue-b'] }) }), place)).toBe(false);
+  });
+});
+
+describe('holdsAssignment', () => {
+  it('their own assignment, in an event where they are staff', () => {
+    const v = viewer({ userId: 'u-holder', selfService: new Set(['event-1']) });
+    expect(holdsAssignment(v, assignment())).toBe(true);
+    expect(holdsAssignment(viewer({ userId: 'u-holder', selfService: 'ALL' }), assignment())).toBe(true);
+  });
+
+  it("not someone else's, not in an event where they are not staff, and not a record without an account", () => {
+    expect(holdsAssignment(viewer({ selfService: new Set(['event-1']) }), assignment())).toBe(false);
+    expect(holdsAssignment(viewer({ userId: 'u-holder', selfService: new Set(['event-2']) }), assignment())).toBe(false);
+    expect(holdsAssignment(viewer({ userId: 'u-holder', selfService: 'ALL' }), assignment({ holderUserId: null }))).toBe(false);
+  });
+});
+
+describe('batch questions', () => {
+  const shifts = [
+    { id: 's-a', ...place },
+    { id: 's-b', ...place, venueId: 'venue-b' },
+    { id: 's-other-event', ...place, eventId: 'event-2' },
+  ];
+
+  it('shiftsWithWholeRoster answers which of these shifts a coordinator manages, as a set', () => {
+    expect(shiftsWithWholeRoster(viewer({ coordinates: coordinating({ venues: ['venue-a'] }) }), shifts)).toEqual(new Set(['s-a']));
+    expect(shiftsWithWholeRoster(viewer({ coordinates: 'ALL' }), shifts)).toEqual(new Set(['s-a', 's-b', 's-other-event']));
+    expect(shiftsWithWholeRoster(viewer(), shifts)).toEqual(new Set());
+  });
+
+  it('visibleAssignments: every assignment on managed shifts, plus the viewer’s own elsewhere, nothing else', () => {
+    const v = viewer({ userId: 'u-me', coordinates: coordinating({ venues: ['venue-a'] }), selfService: new Set(['event-1']) });
+    const rows = [
+      assignment({ id: 'managed' }),
+      assignment({ id: 'mine-elsewhere', venueId: 'venue-b', holderUserId: 'u-me' }),
+      assignment({ id: 'theirs-elsewhere', venueId: 'venue-b' }),
+      assignment({ id: 'mine-not-staff', eventId: 'event-2', holderUserId: 'u-me' }),
+    ];
+    expect(visibleAssignments(v, rows)).toEqual(new Set(['managed', 'mine-elsewhere']));
+    expect(visibleAssignments(viewer({ userId: 'u-me', managesRosters: false, selfService: 'ALL' }), rows)).toEqual(
+      new Set(['mine-elsewhere', 'mine-not-staff']),
+    );
+  });
+});
