@@ -1,9 +1,14 @@
 import { Role } from '@baton/auth';
+import { DatabaseChange, DatabaseNotifications } from '@baton/database';
+import { ACTOR_CHANGED, ActorCache } from '@baton/identity';
+import { Client } from 'pg';
+import { createEvent, createOrganisation } from '../factories/events';
 import { createUser, signIn, TEST_PASSWORD, UserFixture } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const ME = `{ me { id email } }`;
+const MY_ROLES = `{ me { roles { role eventId organisationId } } }`;
 const USERS = `{ users(first: 1) { pageInfo { hasNextPage } } }`;
 const LOGOUT = `mutation { logout }`;
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken refreshToken } }`;
@@ -16,6 +21,29 @@ const DELETE_MINE = `mutation Delete($password: String!) { deleteMyAccount(input
 
 /** The statement of IdentityActorLoader: person, grants and session together. */
 const isActorQuery = (sql: string) => sql.includes('FROM refresh_tokens r WHERE r.family_id');
+
+/** Resolves once this app has heard (and its cache handled) a change matching `match`; subscribe before the write. */
+function heard(t: TestApp, match: (change: DatabaseChange & { users?: string[] | null; families?: string[] | null }) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const off = t.app.get(DatabaseNotifications).on(ACTOR_CHANGED, (change) => {
+      if (!match(change)) return;
+      off();
+      resolve();
+    });
+  });
+}
+const naming = (userId: string) => (change: { users?: string[] | null; all?: boolean }) => !!change.all || !!change.users?.includes(userId);
+
+/** How many times the actor statement runs for one request. */
+async function actorLoads(t: TestApp, run: () => Promise<unknown>): Promise<number> {
+  const sql = countSql(t.dataSource);
+  try {
+    await run();
+    return sql.statements.filter(isActorQuery).length;
+  } finally {
+    sql.stop();
+  }
+}
 
 // A TTL far longer than any test, so every "takes effect" below is the invalidation's doing, never expiry.
 const CACHE = { ACTOR_CACHE_SECONDS: '60' };
@@ -97,6 +125,61 @@ describe('actor cache: who is asking, without a statement per request', () => {
     await t.gql.ok(DELETE_MINE, { password: TEST_PASSWORD }, token);
     for (const session of [token, other]) expect((await t.gql.error(ME, {}, session)).extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  // No write path calls the cache: these changes are made in SQL, as a cascade, the CLI or psql would.
+  it('deleting an event drops the grants it cascades to from the cached actor on the very next request', async () => {
+    const event = await createEvent(t.dataSource);
+    const { user, token } = await warmSession([{ role: Role.COORDINATOR, eventId: event.id }]);
+    expect((await t.gql.ok(MY_ROLES, {}, token)).me.roles).toEqual([{ role: 'COORDINATOR', eventId: event.id, organisationId: null }]);
+    await t.dataSource.query(`DELETE FROM events WHERE id = $1`, [event.id]);
+    expect((await t.gql.ok(MY_ROLES, {}, token)).me.roles).toEqual([]);
+    expect(await t.dataSource.query(`SELECT 1 FROM role_grants WHERE user_id = $1`, [user.id])).toHaveLength(0);
+  });
+
+  it("deleting an organisation drops its recruiters' grants on the very next request", async () => {
+    const organisation = await createOrganisation(t.dataSource);
+    const { token } = await warmSession([{ role: Role.RECRUITER, organisationId: organisation.id }]);
+    expect((await t.gql.ok(MY_ROLES, {}, token)).me.roles).toEqual([{ role: 'RECRUITER', eventId: null, organisationId: organisation.id }]);
+    await t.dataSource.query(`DELETE FROM organisations WHERE id = $1`, [organisation.id]);
+    expect((await t.gql.ok(MY_ROLES, {}, token)).me.roles).toEqual([]);
+  });
+
+  it('a cascade over more than 100 people empties the whole cache (one notification, not one per person)', async () => {
+    const event = await createEvent(t.dataSource);
+    const bystander = await warmSession();
+    const { token } = await warmSession([{ role: Role.STAFF, eventId: event.id }]);
+    await t.dataSource.query(
+      `WITH people AS (INSERT INTO users (email, display_name) SELECT 'bulk-' || i || '-' || $2 || '@test.baton', 'Bulk ' || i FROM generate_series(1, 110) i RETURNING id)
+       INSERT INTO role_grants (user_id, role, event_id) SELECT id, 'STAFF', $1 FROM people`,
+      [event.id, event.id.slice(0, 8)],
+    );
+    const all = heard(t, (change) => !!change.all);
+    await t.dataSource.query(`DELETE FROM events WHERE id = $1`, [event.id]);
+    await all;
+    expect((await t.gql.ok(MY_ROLES, {}, token)).me.roles).toEqual([]);
+    // Everyone's actor is read again, the bystander's too: the price of one notification for 111 people.
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, bystander.token))).toBe(1);
+  });
+
+  it('a change the actor does not hold (display name, last sign-in) keeps the cached actor', async () => {
+    const { user, token } = await warmSession();
+    await t.dataSource.query(`UPDATE users SET display_name = 'Renamed', last_login_at = now() WHERE id = $1`, [user.id]);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(0);
+    await t.dataSource.query(`UPDATE users SET email = $2 WHERE id = $1`, [user.id, `renamed-${user.email}`]);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(1);
+    expect((await t.gql.ok(ME, {}, token)).me.email).toBe(`renamed-${user.email}`);
+  });
+
+  it('a rolled-back change drops nothing', async () => {
+    const { user, token } = await warmSession();
+    await t.dataSource
+      .transaction(async (manager) => {
+        await manager.query(`UPDATE users SET status = 'DISABLED' WHERE id = $1`, [user.id]);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(0);
+  });
 });
 
 describe('actor cache turned off (ACTOR_CACHE_SECONDS=0)', () => {
@@ -119,15 +202,62 @@ describe('actor cache turned off (ACTOR_CACHE_SECONDS=0)', () => {
   });
 });
 
-/** Two API instances sharing one database and one Redis: a change made through A reaches B's cache. */
-const withRedis = process.env.REDIS_URL ? describe : describe.skip;
-withRedis('actor cache across instances through Redis', () => {
+/** Another process writing (the worker, the CLI, psql): only a server can have one. */
+const onServer = process.env.DATABASE_URL ? describe : describe.skip;
+onServer('actor cache and writes of other processes (server)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: CACHE });
+  });
+  afterAll(() => t?.close());
+
+  it("hears a change committed on a connection that is not the app's", async () => {
+    const user = await createUser(t.dataSource);
+    const token = await signIn(t, user);
+    await t.gql.ok(ME, {}, token);
+    const outside = new Client({ connectionString: t.db.url });
+    await outside.connect();
+    try {
+      const change = heard(t, naming(user.id));
+      await outside.query(`UPDATE users SET status = 'DISABLED' WHERE id = $1`, [user.id]);
+      await change;
+    } finally {
+      await outside.end();
+    }
+    expect((await t.gql.error(ME, {}, token)).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops using the cache while its change feed is down, and empties it when the feed is back', async () => {
+    const token = await signIn(t, await createUser(t.dataSource));
+    await t.gql.ok(ME, {}, token);
+    const notifications = t.app.get(DatabaseNotifications);
+    const cache = t.app.get(ActorCache);
+    const back = heard(t, (change) => change.tx === 'reconnected');
+    await t.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'baton-changes' AND datname = current_database()`,
+    );
+    await new Promise<void>((resolve) => {
+      const wait = () => (notifications.live ? setImmediate(wait) : resolve());
+      wait();
+    });
+    // Down: every request reads the actor, nothing is kept.
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(1);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(1);
+    await back;
+    expect(cache.size).toBe(0);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(1);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(0);
+  });
+});
+
+/** Two API instances sharing one database, no Redis: each hears the database itself. */
+onServer('actor cache across instances (server)', () => {
   let a: TestApp;
   let b: TestApp;
   let admin: string;
   beforeAll(async () => {
-    a = await startTestApp({ env: { ...CACHE, REDIS_URL: process.env.REDIS_URL! } });
-    b = await startTestApp({ db: a.db, env: { ...CACHE, REDIS_URL: process.env.REDIS_URL!, JWT_SECRET: a.env.JWT_SECRET } });
+    a = await startTestApp({ env: CACHE });
+    b = await startTestApp({ db: a.db, env: { ...CACHE, JWT_SECRET: a.env.JWT_SECRET } });
     admin = await signIn(a, await createUser(a.dataSource, [{ role: Role.ADMIN }]));
   });
   afterAll(async () => {
@@ -139,41 +269,45 @@ withRedis('actor cache across instances through Redis', () => {
   const warmOnB = async (grants: Parameters<typeof createUser>[1] = []) => {
     const user = await createUser(a.dataSource, grants);
     const token = await signIn(a, user);
-    const sql = countSql(b.dataSource);
-    try {
-      await b.gql.ok(ME, {}, token);
-      await b.gql.ok(ME, {}, token);
-      // B answered the second request from its cache: what follows tests the invalidation, not a reload.
-      expect(sql.statements.filter(isActorQuery)).toHaveLength(1);
-    } finally {
-      sql.stop();
-    }
+    await b.gql.ok(ME, {}, token);
+    // B answers the second request from its cache: what follows tests the notification, not a reload.
+    expect(await actorLoads(b, () => b.gql.ok(ME, {}, token))).toBe(0);
     return { user, token };
   };
 
-  it('logout on A ends the session on B at once', async () => {
-    const { token } = await warmOnB();
+  it('logout on A ends the session on B', async () => {
+    const { user, token } = await warmOnB();
+    const change = heard(b, (c) => !!c.families?.length || naming(user.id)(c));
     await a.gql.ok(LOGOUT, {}, token);
+    await change;
     expect((await b.gql.error(ME, {}, token)).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_REVOKED' });
   });
 
-  it('disabling on A refuses the session on B at once', async () => {
+  it('disabling on A refuses the session on B', async () => {
     const { user, token } = await warmOnB();
+    const change = heard(b, naming(user.id));
     await a.gql.ok(SET_STATUS, { userId: user.id, status: 'DISABLED' }, admin);
+    await change;
     expect((await b.gql.error(ME, {}, token)).extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('a role granted and revoked on A is seen by B on the next request', async () => {
+  it('a role granted and revoked on A is seen by B', async () => {
     const { user, token } = await warmOnB();
+    let change = heard(b, naming(user.id));
     const grantId = (await a.gql.ok(GRANT, { userId: user.id }, admin)).grantRole.id;
+    await change;
     expect((await b.gql.ok(USERS, {}, token)).users.pageInfo).toBeDefined();
+    change = heard(b, naming(user.id));
     await a.gql.ok(REVOKE, { grantId }, admin);
+    await change;
     expect((await b.gql.error(USERS, {}, token)).extensions?.code).toBe('FORBIDDEN');
   });
 
   it('a password change on A ends the old session on B', async () => {
-    const { token } = await warmOnB();
+    const { user, token } = await warmOnB();
+    const change = heard(b, naming(user.id));
     await a.gql.ok(CHANGE_PASSWORD, { current: TEST_PASSWORD, next: 'another long passphrase' }, token);
+    await change;
     expect((await b.gql.error(ME, {}, token)).extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
+import { CHANGES_CHANNEL, DatabaseNotifications } from './database-notifications';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface BatonDataSourceOptions {
@@ -10,6 +11,8 @@ export interface BatonDataSourceOptions {
   /** The schema history, in order; the app's composition root passes it (this lib knows none). */
   migrations: Function[];
   applicationName?: string;
+  /** Every connection LISTENs and hands what it hears here (the app; tools and tests need not). */
+  notifications?: DatabaseNotifications;
 }
 
 /**
@@ -23,6 +26,35 @@ class ResilientClient extends Client {
     super(config);
     this.on('error', () => undefined);
   }
+}
+
+type ConnectCallback = (error?: Error) => void;
+
+/**
+ * A pool connection that LISTENs before its first query (pg runs a client's queries in order, and
+ * the pool hands it out only once this is done). The notifications this session causes come back
+ * on it before its statement returns, which is what makes a write visible to the caches at once.
+ */
+function listeningClient(notifications: DatabaseNotifications): typeof Client {
+  return class ListeningClient extends ResilientClient {
+    constructor(config?: ConstructorParameters<typeof Client>[0]) {
+      super(config);
+      this.on('notification', (message) => {
+        if (message.channel === CHANGES_CHANNEL && message.payload) notifications.receive(message.payload);
+      });
+    }
+
+    override connect(): Promise<Client>;
+    override connect(callback: ConnectCallback): void;
+    override connect(callback?: ConnectCallback): Promise<Client> | void {
+      const listening = super.connect().then(async () => {
+        await this.query(`LISTEN ${CHANGES_CHANNEL}`);
+        return this as Client;
+      });
+      if (!callback) return listening;
+      listening.then(() => callback(), callback);
+    }
+  } as unknown as typeof Client;
 }
 
 /** The one place TypeORM is configured; the API, the CLI and the tests all come through here. */
@@ -42,7 +74,7 @@ export function dataSourceOptions(options: BatonDataSourceOptions): DataSourceOp
     namingStrategy: new SnakeNamingStrategy(),
     logging: false,
     extra: {
-      Client: ResilientClient,
+      Client: options.notifications ? listeningClient(options.notifications) : ResilientClient,
       max: options.poolSize,
       // Without these a dead server leaves requests waiting forever instead of failing cleanly.
       connectionTimeoutMillis: 5_000,

@@ -1,8 +1,10 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatonConfig } from '@baton/config';
 import { DataSource } from 'typeorm';
+import { DatabaseChangeFeed } from './database-change-feed';
 import { DatabaseEndpoint } from './database-endpoint';
+import { DatabaseNotifications } from './database-notifications';
 import { dataSourceOptions } from './data-source-options';
 import { TransactionRunner } from './transaction';
 import { DatabasePrivacyContributor } from './privacy/database-privacy.contributor';
@@ -20,19 +22,42 @@ export const EMBEDDED_POOL_SIZE = 1;
 
 @Global()
 @Module({
-  providers: [{ provide: DatabaseEndpoint, inject: [BatonConfig], useFactory: (config: BatonConfig) => DatabaseEndpoint.open(config) }],
-  exports: [DatabaseEndpoint],
+  providers: [
+    { provide: DatabaseEndpoint, inject: [BatonConfig], useFactory: (config: BatonConfig) => DatabaseEndpoint.open(config) },
+    // On the embedded database only this process writes, through its own listening pool.
+    {
+      provide: DatabaseNotifications,
+      inject: [DatabaseEndpoint],
+      useFactory: (endpoint: DatabaseEndpoint) => new DatabaseNotifications({ live: endpoint.kind === 'embedded' }),
+    },
+  ],
+  exports: [DatabaseEndpoint, DatabaseNotifications],
 })
 class DatabaseEndpointModule {}
 
-/** Destroys the pool before stopping the embedded server, so no connection is cut mid-query. */
+/**
+ * Starts the change feed once the libs have said what they listen to (a server only), and on
+ * shutdown stops it, then destroys the pool before stopping the embedded server, so no
+ * connection is cut mid-query.
+ */
 @Injectable()
-class DatabaseLifecycle implements OnApplicationShutdown {
+class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private feed?: DatabaseChangeFeed;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly endpoint: DatabaseEndpoint,
+    private readonly notifications: DatabaseNotifications,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.endpoint.kind !== 'server' || !this.notifications.hasHandlers) return;
+    this.feed = new DatabaseChangeFeed(this.endpoint.url, this.notifications);
+    await this.feed.start();
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await this.feed?.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.endpoint.close();
   }
@@ -48,8 +73,8 @@ export class DatabaseModule {
       imports: [
         DatabaseEndpointModule,
         TypeOrmModule.forRootAsync({
-          inject: [BatonConfig, DatabaseEndpoint],
-          useFactory: (config: BatonConfig, endpoint: DatabaseEndpoint) => {
+          inject: [BatonConfig, DatabaseEndpoint, DatabaseNotifications],
+          useFactory: (config: BatonConfig, endpoint: DatabaseEndpoint, notifications: DatabaseNotifications) => {
             new Logger('Database').log(`Using ${endpoint.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server'}`);
             return {
               ...dataSourceOptions({
@@ -58,6 +83,7 @@ export class DatabaseModule {
                 runMigrations: config.database.runMigrations,
                 entities: [],
                 migrations: options.migrations,
+                notifications,
               }),
               autoLoadEntities: true,
               retryAttempts: 3,

@@ -15,7 +15,7 @@ interface ActorRow {
 /**
  * One SQL statement for the person, their grants, and whether the session behind the token was
  * logged out, then reused for a few seconds (ActorCache): every write that changes the answer
- * invalidates it on every instance, so disabling a person or logging out still takes effect on
+ * is heard from the database on every instance, so disabling a person or logging out still takes effect on
  * the next request rather than when the 15-minute token expires.
  */
 @Injectable()

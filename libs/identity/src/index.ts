@@ -8,8 +8,8 @@ export { InvitationEntity } from './invitation/invitation.entity';
 export { PasswordResetEntity } from './password/password-reset.entity';
 export { PasswordHasher } from './password/password-hasher';
 export { SessionService } from './session/session.service';
-/** Call `invalidate` after (or inside the transaction of) any write that changes a person's status, grants, password or sessions. */
-export { ActorCache, type ActorInvalidation } from './session/actor-cache';
+/** Per-session actors for a few seconds, dropped when the database notifies a change (no write path has to call it). */
+export { ActorCache, ACTOR_CHANGED } from './session/actor-cache';
 export { UserDirectoryService, type AccountSummary } from './user/user-directory.service';
 /** Invitations for many people in a few statements (alumni invitations when an event closes). */
 export { BulkInvitationService, type BulkInvitee, type BulkInvitationRequest, type BulkInvitationResult } from './invitation/bulk-invitation.service';

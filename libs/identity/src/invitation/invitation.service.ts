@@ -10,7 +10,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertMayGrant, GrantSpec, normaliseGrant } from '../grant/grant-spec';
 import { assertGrantTargets } from '../grant/grant-targets';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
-import { ActorCache } from '../session/actor-cache';
 import { PasswordHasher } from '../password/password-hasher';
 import { ClientInfo, IssuedSession, SessionService } from '../session/session.service';
 import { TokenRowRepository } from '../token/token-row.repository';
@@ -39,7 +38,6 @@ export class InvitationService {
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
-    private readonly actors: ActorCache,
     private readonly access: AccessService,
     private readonly config: BatonConfig,
     private readonly clock: Clock,
@@ -87,7 +85,6 @@ export class InvitationService {
       // Inviting twice must not stack identical grants.
       if (!(await holdsGrant(manager, existingUserId, spec))) {
         await manager.getRepository(RoleGrantEntity).insert({ ...spec, userId: existingUserId, grantedById: actor.userId });
-        await this.actors.invalidate({ userId: existingUserId });
       }
       await this.outbox.enqueue(manager, { recipient: email, ...roleGrantedMessage(spec.role), payload: { invitationId: invitation.id, role: spec.role } });
     } else {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addIdentifier, PrivacyContext, PrivacyContribution, PrivacyContributor, PrivacySubject } from '@baton/core';
 import { EntityManager } from 'typeorm';
-import { ActorCache } from '../session/actor-cache';
 import type { Affected, StoredRow } from '@baton/database';
 
 /** The address an erased account keeps: unique (the unique key stays), lower case, undeliverable (RFC 2606). */
@@ -23,8 +22,6 @@ export class IdentityPrivacyContributor implements PrivacyContribution {
     { table: 'password_resets', personal: true, note: 'deleted' },
     { table: 'invitations', personal: true, note: 'email and name replaced, pending ones revoked' },
   ];
-
-  constructor(private readonly actors: ActorCache) {}
 
   async identify(manager: EntityManager, subject: PrivacySubject): Promise<void> {
     if (!subject.userId) return;
@@ -100,7 +97,6 @@ export class IdentityPrivacyContributor implements PrivacyContribution {
       `UPDATE users SET email = $2, display_name = $3, password_hash = NULL, status = 'DISABLED', last_login_at = NULL, updated_at = $4 WHERE id = $1`,
       [id, erasedEmail(id), subject.alias, now],
     );
-    await this.actors.invalidate({ userId: id });
     return counts;
   }
 }

@@ -1,15 +1,15 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Actor } from '@baton/auth';
 import { BatonConfig } from '@baton/config';
-import { PUB_SUB, PubSubEngine } from '@baton/pubsub';
+import { DatabaseChange, DatabaseNotifications } from '@baton/database';
 
-/** PubSub channel: every instance drops what it holds of a person or a session. */
-export const ACTOR_INVALIDATED = 'identity.actorInvalidated';
+/** The topic of the triggers on users, role_grants and refresh_tokens (migration ActorChangeNotifications). */
+export const ACTOR_CHANGED = 'actor';
 
-/** Who changed: a person (every session of theirs) or one session family. */
-export interface ActorInvalidation {
-  userId?: string;
-  familyId?: string;
+/** Whose actor changed, as the triggers say it: people (every session of theirs) and session families. */
+interface ActorChange extends DatabaseChange {
+  users?: string[] | null;
+  families?: string[] | null;
 }
 
 interface Entry {
@@ -23,52 +23,39 @@ interface Entry {
 const MAX_ENTRIES = 20_000;
 
 /**
- * Seconds during which a changed person or session is never cached again, on every instance.
- * Callers may invalidate inside their transaction, before it commits: a request that reads the
- * old rows in between must not put them back for a whole TTL. Longer than any transaction.
- */
-const QUARANTINE_MS = 30_000;
-
-/**
  * The actor of each session for a few seconds, so a request does not reload person, grants and
- * session with one statement each time. Every write that changes what that statement returns
- * calls `invalidate` (logout, session revoke, password change or reset, grant or revoke, disable,
- * erasure); the local copy goes at once and the other instances hear it through the PubSub
- * (Redis when configured). Time here is the process's own clock, not the injectable one: this is
- * a cache lifetime, not a business time.
+ * session with one statement each time. The database says when to drop one: triggers on users,
+ * role_grants and refresh_tokens notify the ids whose actor changed, whatever wrote them
+ * (a cascade from deleting an event, the CLI, another instance, the worker). A write made
+ * through this process has been heard when its statement returns (see DatabaseNotifications),
+ * so it takes effect on the next request; other processes' writes arrive on every instance's
+ * own listening connections, without a hop through Redis. While the database's change feed is
+ * down the cache is not used at all. Time here is the process's own clock, not the injectable
+ * one: this is a cache lifetime, not a business time.
  */
 @Injectable()
-export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ActorCache.name);
+export class ActorCache implements OnModuleDestroy {
   private readonly ttlMs: number;
   private readonly entries = new Map<string, Entry>();
-  private readonly quarantined = new Map<string, number>();
-  /** Moves on every invalidation: a load that started before one must not be stored. */
+  /** Moves on every change heard: a load that started before one must not be stored. */
   private generation = 0;
-  private subscription?: number;
+  private readonly unsubscribe?: () => void;
 
   constructor(
     config: BatonConfig,
-    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly notifications: DatabaseNotifications,
   ) {
     this.ttlMs = config.auth.actorCacheSeconds * 1000;
+    if (this.ttlMs) this.unsubscribe = notifications.on(ACTOR_CHANGED, (change) => this.drop(change as ActorChange));
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.ttlMs) return;
-    this.subscription = await this.pubSub.subscribe(
-      ACTOR_INVALIDATED,
-      (message: { [ACTOR_INVALIDATED]: ActorInvalidation }) => this.drop(message[ACTOR_INVALIDATED] ?? {}),
-      {},
-    );
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
   }
 
-  onApplicationShutdown(): void {
-    if (this.subscription !== undefined) this.pubSub.unsubscribe(this.subscription);
-  }
-
+  /** False when turned off, or while a change could go unheard. */
   get enabled(): boolean {
-    return this.ttlMs > 0;
+    return this.ttlMs > 0 && this.notifications.live;
   }
 
   /** The marker to hand back to `set`, taken before reading the database. */
@@ -79,44 +66,32 @@ export class ActorCache implements OnApplicationBootstrap, OnApplicationShutdown
   get(key: string): Actor | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt > performance.now()) return entry.actor;
+    if (entry.expiresAt > performance.now() && this.notifications.live) return entry.actor;
     this.entries.delete(key);
     return undefined;
   }
 
   set(key: string, actor: Actor, familyId: string, version: number): void {
-    if (!this.ttlMs || version !== this.generation) return;
-    const now = performance.now();
-    if (this.isQuarantined(`u:${actor.userId}`, now) || this.isQuarantined(`f:${familyId}`, now)) return;
+    if (!this.enabled || version !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { actor, userId: actor.userId, familyId, expiresAt: now + this.ttlMs });
+    this.entries.set(key, { actor, userId: actor.userId, familyId, expiresAt: performance.now() + this.ttlMs });
   }
 
-  /** Drops the person's or session's actor here, then tells the other instances. */
-  async invalidate(change: ActorInvalidation): Promise<void> {
-    if (!this.ttlMs) return;
-    this.drop(change);
-    try {
-      await this.pubSub.publish(ACTOR_INVALIDATED, { [ACTOR_INVALIDATED]: change });
-    } catch (error) {
-      // The other instances keep a stale actor for at most the TTL; the change itself is committed.
-      this.logger.warn(`Could not tell the other instances about an actor change: ${(error as Error).message}`);
-    }
+  /** How many sessions are cached (tests and metrics). */
+  get size(): number {
+    return this.entries.size;
   }
 
-  private drop({ userId, familyId }: ActorInvalidation): void {
+  private drop(change: ActorChange): void {
     this.generation++;
-    const now = performance.now();
-    if (userId) this.quarantined.set(`u:${userId}`, now + QUARANTINE_MS);
-    if (familyId) this.quarantined.set(`f:${familyId}`, now + QUARANTINE_MS);
-    for (const [key, entry] of this.entries) {
-      if (entry.userId === userId || entry.familyId === familyId) this.entries.delete(key);
+    if (change.all) {
+      this.entries.clear();
+      return;
     }
-    for (const [key, until] of this.quarantined) if (until <= now) this.quarantined.delete(key);
-  }
-
-  private isQuarantined(key: string, now: number): boolean {
-    const until = this.quarantined.get(key);
-    return until !== undefined && until > now;
+    const users = new Set(change.users ?? []);
+    const families = new Set(change.families ?? []);
+    for (const [key, entry] of this.entries) {
+      if (users.has(entry.userId) || families.has(entry.familyId)) this.entries.delete(key);
+    }
   }
 }

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { UserEntity, UserStatus } from '../user/user.entity';
 import { TokenRowRepository } from '../token/token-row.repository';
-import { ActorCache } from './actor-cache';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface ClientInfo {
@@ -36,7 +35,6 @@ export class SessionService {
     private readonly transactions: TransactionRunner,
     private readonly dataSource: DataSource,
     private readonly tokenRows: TokenRowRepository,
-    private readonly actors: ActorCache,
   ) {}
 
   async issue(manager: EntityManager, userId: string, client: ClientInfo, familyId: string = randomUUID()): Promise<IssuedSession> {
@@ -86,7 +84,6 @@ export class SessionService {
 
   async revokeFamily(manager: EntityManager, familyId: string, reason: string): Promise<void> {
     await manager.getRepository(RefreshTokenEntity).update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
-    await this.actors.invalidate({ familyId });
   }
 
   async revokeAllForUser(manager: EntityManager, userId: string, reason: string, exceptFamilyId?: string): Promise<void> {
@@ -96,8 +93,6 @@ export class SessionService {
         { userId, revokedAt: IsNull(), ...(exceptFamilyId ? { familyId: Not(exceptFamilyId) } : {}) },
         { revokedAt: this.clock.now(), revokedReason: reason },
       );
-    // The whole person, even with a session kept: the same write path changes status or password.
-    await this.actors.invalidate({ userId });
   }
 
   async logout(familyId: string): Promise<void> {

@@ -8,7 +8,6 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GrantInput, normaliseGrant } from '../grant/grant-spec';
 import { assertGrantTargets } from '../grant/grant-targets';
 import { RoleGrantEntity } from '../grant/role-grant.entity';
-import { ActorCache } from '../session/actor-cache';
 import { SessionService } from '../session/session.service';
 import { toRoleGrantObject, toUserObject } from './user.mapper';
 import { UserObject } from './user.object';
@@ -29,7 +28,6 @@ export class UserDirectoryService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
-    private readonly actors: ActorCache,
   ) {}
 
   async get(userId: string): Promise<UserObject> {
@@ -84,7 +82,6 @@ export class UserDirectoryService {
     const grants = manager.getRepository(RoleGrantEntity);
     if (await grants.existsBy({ userId, role, eventId: IsNull(), organisationId: IsNull() })) return false;
     const grant = await grants.save(grants.create({ userId, role, eventId: null, organisationId: null, venueIds: [], teamIds: [], grantedById: actorUserId }));
-    await this.actors.invalidate({ userId });
     await this.audit.record(manager, {
       actorUserId,
       action: 'user.role_granted',
@@ -101,7 +98,6 @@ export class UserDirectoryService {
     const grants = await manager.getRepository(RoleGrantEntity).find({ where: { userId, role } });
     if (!grants.length) return 0;
     await manager.getRepository(RoleGrantEntity).delete({ id: In(grants.map((g) => g.id)) });
-    await this.actors.invalidate({ userId });
     for (const grant of grants) {
       await this.audit.record(manager, {
         actorUserId,
@@ -154,7 +150,6 @@ export class UserDirectoryService {
       const grant = await manager
         .getRepository(RoleGrantEntity)
         .save(manager.getRepository(RoleGrantEntity).create({ ...spec, userId, grantedById: actor.userId }));
-      await this.actors.invalidate({ userId });
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'user.role_granted',
@@ -175,7 +170,6 @@ export class UserDirectoryService {
         throw BadInputError.field('grantId', 'You cannot remove your own admin role', 'self');
       }
       await manager.getRepository(RoleGrantEntity).delete({ id: grantId });
-      await this.actors.invalidate({ userId: grant.userId });
       await this.audit.record(manager, {
         actorUserId: actor.userId,
         action: 'user.role_revoked',
@@ -196,7 +190,6 @@ export class UserDirectoryService {
       if (!user) throw new NotFoundError('User', userId);
       if (user.status === UserStatus.INVITED) throw BadInputError.field('userId', 'This person has not accepted their invitation yet', 'invited');
       await manager.getRepository(UserEntity).update({ id: userId }, { status });
-      await this.actors.invalidate({ userId });
       if (status === UserStatus.DISABLED) await this.sessions.revokeAllForUser(manager, userId, 'DISABLED');
       await this.audit.record(manager, {
         actorUserId: actor.userId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@baton/auth';
-import { ActorCache, RoleGrantEntity, UserEntity, UserStatus } from '@baton/identity';
+import { RoleGrantEntity, UserEntity, UserStatus } from '@baton/identity';
 import { EntityManager } from 'typeorm';
 import { OidcIdentityEntity } from './oidc-identity.entity';
 import { OidcSignInError } from './oidc-sign-in.errors';
@@ -34,8 +34,6 @@ export interface LinkOutcome {
  */
 @Injectable()
 export class AccountLinker {
-  constructor(private readonly actors: ActorCache) {}
-
   async link(manager: EntityManager, request: LinkRequest): Promise<LinkOutcome> {
     const identities = manager.getRepository(OidcIdentityEntity);
     const known = await identities.findOneBy({ issuer: request.issuer, subject: request.subject });
@@ -96,7 +94,6 @@ export class AccountLinker {
     await manager
       .getRepository(RoleGrantEntity)
       .insert({ userId, role: Role.RECRUITER, organisationId, eventId: null, venueIds: [], teamIds: [], grantedById: null });
-    await this.actors.invalidate({ userId });
   }
 }
 
