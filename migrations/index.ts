@@ -15,6 +15,7 @@ import { PartnerSignIn1796173433122 } from './1796173433122-PartnerSignIn';
 import { Privacy1796174000000 } from './1796174000000-Privacy';
 import { StaffPhoneEncryption1796174100000 } from './1796174100000-StaffPhoneEncryption';
 import { CoverageCounters1796200500000 } from './1796200500000-CoverageCounters';
+import { PersonWorkDays1796330000000 } from './1796330000000-PersonWorkDays';
 import { ActorChangeNotifications1796350000000 } from './1796350000000-ActorChangeNotifications';
 import { TalentSearchChanges1796360000000 } from './1796360000000-TalentSearchChanges';
 
@@ -35,6 +36,7 @@ export const migrations: Function[] = [
   Privacy1796174000000,
   StaffPhoneEncryption1796174100000,
   CoverageCounters1796200500000,
+  PersonWorkDays1796330000000,
   ActorChangeNotifications1796350000000,
   TalentSearchChanges1796360000000,
 ];

@@ -28,6 +28,7 @@ interface ShiftRow {
   active_count: number;
   time_zone: string;
   zones: string[] | null;
+  required: RequiredSkillRow[];
 }
 
 interface RequiredSkillRow {
@@ -46,14 +47,7 @@ export interface StaffRow {
   accreditation_zones: string[] | null;
 }
 
-interface SkillRow {
-  staff_member_id: string;
-  skill_id: string;
-  level: number;
-}
-
 interface NeighbourRow {
-  staff_member_id: string;
   shift_id: string;
   event_id: string;
   starts_at: Date;
@@ -61,18 +55,18 @@ interface NeighbourRow {
   time_zone: string;
 }
 
-interface AvailabilityRow {
-  staff_member_id: string;
-  kind: AvailabilityFacts['kind'];
-  starts_at: Date;
-  ends_at: Date;
+interface CandidateRow extends Partial<StaffRow> {
+  id: string;
+  skills: Array<{ skill_id: string; level: number }>;
+  neighbours: Array<Omit<NeighbourRow, 'starts_at' | 'ends_at'> & { starts_at: number; ends_at: number }>;
+  availability: Array<{ kind: AvailabilityFacts['kind']; starts_at: number; ends_at: number }>;
 }
 
 const STAFF_COLUMNS = 'id, event_id, user_id, email, employment_type, accreditation_status, accreditation_zones';
 
 /**
- * Gathers what the rules need in a handful of indexed queries, for one candidate or many: the
- * same statements whatever their number. A person is an account: the working-time and overlap
+ * Gathers what the rules need in two statements (the shift, then the candidates), for one
+ * candidate or many: the same statements whatever their number. A person is an account: the working-time and overlap
  * rules read the assignments of every staff record of the person (one per event), not only the
  * record being assigned. Records without an account are each their own person, even when they
  * share an email address: an address typed into a staff record proves nothing, and two people
@@ -87,16 +81,15 @@ const STAFF_COLUMNS = 'id, event_id, user_id, email, employment_type, accreditat
 @Injectable()
 export class RuleFactsRepository {
   async loadShift(manager: EntityManager, shiftId: string, lock: boolean): Promise<LoadedShift | undefined> {
-    const [shift] = await manager.query<ShiftRow[]>(
-      `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.starts_at, s.ends_at, s.headcount, s.active_count, v.time_zone, v.zones
+    // The required skills ride along as JSON: one statement, on the assign path as on reads.
+    const [shift]: ShiftRow[] = await manager.query(
+      `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.starts_at, s.ends_at, s.headcount, s.active_count, v.time_zone, v.zones,
+              (SELECT coalesce(json_agg(json_build_object('skill_id', r.skill_id, 'min_level', r.min_level, 'code', k.code)), '[]')
+                 FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = s.id) AS required
          FROM shifts s JOIN venues v ON v.id = s.venue_id WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`,
       [shiftId],
     );
     if (!shift) return undefined;
-    const required = await manager.query<RequiredSkillRow[]>(
-      `SELECT r.skill_id, r.min_level, k.code FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = $1`,
-      [shiftId],
-    );
     return {
       id: shift.id,
       eventId: shift.event_id,
@@ -109,7 +102,7 @@ export class RuleFactsRepository {
       activeCount: shift.active_count,
       timeZone: shift.time_zone,
       venueZones: shift.zones ?? [],
-      requiredSkills: required.map((r) => ({ skillId: r.skill_id, code: r.code, minLevel: r.min_level })),
+      requiredSkills: shift.required.map((r) => ({ skillId: r.skill_id, code: r.code, minLevel: r.min_level })),
     };
   }
 
@@ -120,39 +113,23 @@ export class RuleFactsRepository {
   async loadCandidates(manager: EntityManager, shift: LoadedShift, staffMemberIds: string[], locked: StaffRow[] = []): Promise<Map<string, CandidateFacts>> {
     if (!staffMemberIds.length) return new Map();
     const known = new Map(locked.map((row) => [row.id, row]));
-    const unread = staffMemberIds.filter((id) => !known.has(id));
-    const staff = unread.length ? await manager.query<StaffRow[]>(`SELECT ${STAFF_COLUMNS} FROM staff_members WHERE id = ANY($1::uuid[])`, [unread]) : [];
-    for (const row of staff) known.set(row.id, row);
-    const found = staffMemberIds.filter((id) => known.has(id));
-    if (!found.length) return new Map();
-    // One after the other: inside a transaction they share one connection anyway.
-    const skills = await manager.query<SkillRow[]>(`SELECT staff_member_id, skill_id, level FROM staff_member_skills WHERE staff_member_id = ANY($1::uuid[])`, [
-      found,
-    ]);
-    // Each person's other records (other events), answered for the record asked about.
-    const others = await manager.query<Array<{ asked: string; id: string }>>(
-      `SELECT m.id AS asked, r.id FROM staff_members m JOIN staff_members r ON r.user_id = m.user_id AND r.id <> m.id
-        WHERE m.id = ANY($1::uuid[]) AND m.user_id IS NOT NULL`,
-      [found],
-    );
-    const askedFor = new Map<string, string>(found.map((id) => [id, id]));
-    for (const o of others) askedFor.set(o.id, o.asked);
-    const neighbours = await manager.query<NeighbourRow[]>(NEIGHBOURS_SQL, [[...askedFor.keys()], shift.startsAt, shift.endsAt]);
-    const availability = await manager.query<AvailabilityRow[]>(
-      `SELECT staff_member_id, kind, starts_at, ends_at FROM availability_periods WHERE staff_member_id = ANY($1::uuid[]) AND starts_at < $3 AND ends_at > $2`,
-      [found, shift.startsAt, shift.endsAt],
-    );
-    const skillsBy = groupBy(skills, (s) => s.staff_member_id);
-    const neighboursBy = groupBy(neighbours, (n) => askedFor.get(n.staff_member_id)!);
-    const availabilityBy = groupBy(availability, (a) => a.staff_member_id);
+    // Rows read under lock are not read again: only their ids and accounts go back to the database.
+    const allKnown = staffMemberIds.every((id) => known.has(id));
+    const rows: CandidateRow[] = allKnown
+      ? await manager.query(candidateFactsSql(KNOWN_STAFF), [
+          JSON.stringify(staffMemberIds.map((id) => ({ id, user_id: known.get(id)!.user_id }))),
+          shift.startsAt,
+          shift.endsAt,
+        ])
+      : await manager.query(candidateFactsSql(READ_STAFF), [staffMemberIds, shift.startsAt, shift.endsAt]);
     const result = new Map<string, CandidateFacts>();
-    for (const id of found) {
-      const mine = neighboursBy.get(id) ?? [];
-      result.set(id, {
-        staff: toStaff(known.get(id)!, skillsBy.get(id) ?? []),
+    for (const row of rows) {
+      const mine = row.neighbours.map((n) => ({ ...n, starts_at: new Date(n.starts_at), ends_at: new Date(n.ends_at) }));
+      result.set(row.id, {
+        staff: toStaff(known.get(row.id) ?? (row as StaffRow), row.skills),
         neighbours: mine.filter((n) => n.shift_id !== shift.id).map(toNeighbour),
         alreadyOnShift: mine.some((n) => n.shift_id === shift.id),
-        availability: (availabilityBy.get(id) ?? []).map((a) => ({ kind: a.kind, startsAt: a.starts_at, endsAt: a.ends_at })),
+        availability: row.availability.map((a) => ({ kind: a.kind, startsAt: new Date(a.starts_at), endsAt: new Date(a.ends_at) })),
       });
     }
     return result;
@@ -183,22 +160,33 @@ export class RuleFactsRepository {
   }
 }
 
-/** Active assignments of some staff records near a shift, each with its own venue's zone. */
-const NEIGHBOURS_SQL = `
-  SELECT a.staff_member_id, a.shift_id, a.event_id, a.starts_at, a.ends_at, v.time_zone
-    FROM assignments a JOIN shifts s ON s.id = a.shift_id JOIN venues v ON v.id = s.venue_id
-   WHERE a.staff_member_id = ANY($1::uuid[]) AND a.status IN ('ASSIGNED', 'CONFIRMED')
-     AND a.starts_at < $3::timestamptz + ${NEIGHBOUR_WINDOW} AND a.ends_at > $2::timestamptz - ${NEIGHBOUR_WINDOW}`;
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
-}
+/**
+ * The candidates' facts in one statement, each list as JSON (times as epoch milliseconds): the
+ * record, its skills, its availability near the shift, and the active assignments near the shift
+ * of every record of the person (their other events too), each with its own venue's zone.
+ */
+const READ_STAFF = `SELECT ${STAFF_COLUMNS} FROM staff_members WHERE id = ANY($1::uuid[])`;
+const KNOWN_STAFF = `SELECT x.id, x.user_id FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, user_id uuid)`;
+const candidateFactsSql = (asked: string) => `
+  WITH asked AS (${asked}),
+  records AS (
+    SELECT a.id AS asked, a.id AS record FROM asked a
+    UNION ALL
+    SELECT a.id, r.id FROM asked a JOIN staff_members r ON r.user_id = a.user_id AND r.id <> a.id WHERE a.user_id IS NOT NULL
+  )
+  SELECT a.*,
+         (SELECT coalesce(json_agg(json_build_object('skill_id', k.skill_id, 'level', k.level)), '[]')
+            FROM staff_member_skills k WHERE k.staff_member_id = a.id) AS skills,
+         (SELECT coalesce(json_agg(json_build_object('shift_id', x.shift_id, 'event_id', x.event_id, 'time_zone', v.time_zone,
+                   'starts_at', floor(extract(epoch FROM x.starts_at) * 1000), 'ends_at', floor(extract(epoch FROM x.ends_at) * 1000))), '[]')
+            FROM records rc JOIN assignments x ON x.staff_member_id = rc.record
+            JOIN shifts s ON s.id = x.shift_id JOIN venues v ON v.id = s.venue_id
+           WHERE rc.asked = a.id AND x.status IN ('ASSIGNED', 'CONFIRMED')
+             AND x.starts_at < $3::timestamptz + ${NEIGHBOUR_WINDOW} AND x.ends_at > $2::timestamptz - ${NEIGHBOUR_WINDOW}) AS neighbours,
+         (SELECT coalesce(json_agg(json_build_object('kind', p.kind,
+                   'starts_at', floor(extract(epoch FROM p.starts_at) * 1000), 'ends_at', floor(extract(epoch FROM p.ends_at) * 1000))), '[]')
+            FROM availability_periods p WHERE p.staff_member_id = a.id AND p.starts_at < $3 AND p.ends_at > $2) AS availability
+    FROM asked a`;
 
 const toNeighbour = (n: NeighbourRow): Neighbour => ({
   shiftId: n.shift_id,

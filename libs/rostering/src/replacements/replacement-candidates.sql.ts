@@ -1,26 +1,32 @@
 import type { WorkRuleValues } from '@baton/scheduling';
 
 /**
- * Candidates for one shift, filtered by every rule SQL can check cheaply and ranked, in one
- * set-based statement: the event's active assignments within ±3 days of the shift are read once
- * (index on event_id, starts_at) and folded per person, instead of probing each of the 5,300
- * people one by one. The same people's assignments in other events (one staff record per event,
- * one account) are folded in too, read through their other records. A neighbour's working day is
- * the local date of its start at its own venue, as in the rule engine. Anything this prefilter
- * could miss (a neighbour more than 3 days away) is caught by the exact re-check, and overlaps by
- * the database itself. Parameters:
- *  $1 shift id; $2 how many to return;
- *  $3 the blocking rules per employment type, as JSON:
- *     {"EMPLOYEE": {"minRest": 660, "maxDaily": 600, "rest": true, "daily": true, "skills": true, …}, …}
- * The weekly maximum is left to the exact rule engine, which re-checks every candidate returned
- * (see ReplacementService). "Hours assigned" is the workload in this event in the 3 days either
- * side of the shift: fairness where it matters, and no scan of everyone's whole history.
+ * Candidates for one shift, narrowed by what SQL can prove cheaply and ranked, in one statement.
+ * It only narrows: everyone it returns is judged by the eligibility core (ReplacementService), and
+ * it drops nobody the core would accept (test/e2e/replacement-oracle.e2e-spec.ts compares it with
+ * the core's verdict on every staff record).
+ *
+ * Working time comes from `person_work_days` (migration PersonWorkDays: per person, local working
+ * day and event, kept by triggers), read once for the 7 local days around the shift's day, from
+ * one index, instead of the event's assignments joined to their shifts and venues:
+ *  - daily maximum: exact (the same rounded minutes per shift, the same local days, every event);
+ *  - overlap and short rest: proven only by a row whose bounds are exact (its earliest start or
+ *    latest end is a real shift's), so a stale bound never drops anyone; what the rows cannot prove
+ *    (a long neighbour more than 3 days away, a shift in the middle of a day) is left to the core;
+ *  - weekly maximum: a lower bound (baton_weekly_seconds_at_least) computed last, only for the rows
+ *    the LIMIT reads in rank order, one index range per person: a margin of a minute covers the
+ *    rounding of stored seconds.
+ * "Hours assigned" is the time worked in this event on the local days from 3 before to 3 after the
+ * shift's: fairness where it matters, and no scan of everyone's whole history.
+ * Parameters: $1 shift id; $2 how many to return; $3 the rules per employment type (prefilterRules).
+ * `rank` is the order (the weekly filter reads the ranked rows lazily, so the outer query has no
+ * ORDER BY of its own: callers keep the rows in `rank` order).
  */
 export const REPLACEMENT_CANDIDATES_SQL = `
 WITH s AS (
-  SELECT s.id, s.event_id, s.team_id, s.venue_id, s.starts_at, s.ends_at, v.time_zone, v.zones, v.city,
+  SELECT s.id, s.event_id, s.team_id, s.venue_id, s.starts_at, s.ends_at, v.zones, v.city,
          (s.starts_at AT TIME ZONE v.time_zone)::date AS day,
-         extract(epoch FROM s.ends_at - s.starts_at) / 60 AS minutes
+         round(extract(epoch FROM s.ends_at - s.starts_at) / 60) AS minutes
     FROM shifts s JOIN venues v ON v.id = s.venue_id
    WHERE s.id = $1
 ),
@@ -30,8 +36,8 @@ req AS (
 req_count AS (SELECT count(*)::int AS n FROM req),
 rules AS (
   SELECT key AS employment_type,
-         make_interval(mins => (value->>'minRest')::int) AS min_rest, (value->>'maxDaily')::int AS max_daily,
-         (value->>'rest')::boolean AS rest_on, (value->>'daily')::boolean AS daily_on,
+         (value->>'minRest')::int AS min_rest, (value->>'maxDaily')::int AS max_daily, (value->>'maxWeekly')::int AS max_weekly,
+         (value->>'rest')::boolean AS rest_on, (value->>'daily')::boolean AS daily_on, (value->>'weekly')::boolean AS weekly_on,
          (value->>'skills')::boolean AS skills_on, (value->>'accreditation')::boolean AS accreditation_on,
          (value->>'availability')::boolean AS availability_on
     FROM jsonb_each($3::jsonb)
@@ -41,62 +47,50 @@ skilled AS (
     FROM req q JOIN staff_member_skills k ON k.skill_id = q.skill_id AND k.level >= q.min_level
    GROUP BY k.staff_member_id
 ),
-near_assignments AS (
-  SELECT a.staff_member_id, a.shift_id, a.event_id, a.starts_at, a.ends_at
-    FROM assignments a, s
-   WHERE a.event_id = s.event_id AND a.status IN ('ASSIGNED', 'CONFIRMED')
-     AND a.starts_at > s.starts_at - interval '3 days' AND a.starts_at < s.ends_at + interval '3 days'
-  UNION ALL
-  -- The same people in other events, answered for their record in this one.
-  SELECT m.id, a.shift_id, a.event_id, a.starts_at, a.ends_at
-    FROM s
-    JOIN staff_members m ON m.event_id = s.event_id AND m.user_id IS NOT NULL
-    JOIN staff_members r ON r.user_id = m.user_id AND r.event_id <> s.event_id
-    JOIN assignments a ON a.staff_member_id = r.id
-   WHERE a.status IN ('ASSIGNED', 'CONFIRMED')
-     AND a.starts_at > s.starts_at - interval '3 days' AND a.starts_at < s.ends_at + interval '3 days'
-),
-near AS (
-  SELECT n.*, (n.starts_at AT TIME ZONE v.time_zone)::date AS day
-    FROM near_assignments n JOIN shifts sh ON sh.id = n.shift_id JOIN venues v ON v.id = sh.venue_id
-),
-per_person AS (
-  SELECT n.staff_member_id,
-         bool_or(n.shift_id = s.id) AS on_shift,
-         bool_or(n.starts_at < s.ends_at AND n.ends_at > s.starts_at) AS overlaps,
-         bool_or(n.day <> s.day AND (
-                   (n.ends_at <= s.starts_at AND n.ends_at > s.starts_at - r.min_rest)
-                OR (n.starts_at >= s.ends_at AND n.starts_at < s.ends_at + r.min_rest))) AS short_rest,
-         coalesce(sum(extract(epoch FROM n.ends_at - n.starts_at) / 60) FILTER (WHERE n.day = s.day), 0) AS day_minutes,
-         coalesce(sum(extract(epoch FROM n.ends_at - n.starts_at) / 3600) FILTER (WHERE n.event_id = s.event_id), 0) AS hours_near
-    FROM near n
-    CROSS JOIN s
-    JOIN staff_members m ON m.id = n.staff_member_id
-    JOIN rules r ON r.employment_type = m.employment_type::text
-   GROUP BY n.staff_member_id
-),
-eligible AS (
-  SELECT m.id, m.display_name, m.team_id, m.home_venue_id, m.employment_type,
-         coalesce(k.surplus, 0) AS skill_surplus, coalesce(p.hours_near, 0) AS hours_assigned,
-         (m.team_id = s.team_id) AS same_team,
-         CASE WHEN m.home_venue_id = s.venue_id THEN 1.0 WHEN hv.city = s.city THEN 0.5 ELSE 0 END AS venue_fit
+-- Who passes the rules that need no working time, through the skills index: usually a few hundred.
+pool AS (
+  SELECT m.id, coalesce(m.user_id, m.id) AS person_id, m.display_name, m.team_id, m.home_venue_id, m.employment_type,
+         r.min_rest, r.max_daily, r.max_weekly, r.rest_on, r.daily_on, r.weekly_on, coalesce(k.surplus, 0) AS skill_surplus
     FROM staff_members m
     CROSS JOIN s
     CROSS JOIN req_count rc
     JOIN rules r ON r.employment_type = m.employment_type::text
-    LEFT JOIN per_person p ON p.staff_member_id = m.id
     LEFT JOIN skilled k ON k.staff_member_id = m.id
-    LEFT JOIN venues hv ON hv.id = m.home_venue_id
    WHERE m.event_id = s.event_id
-     AND NOT coalesce(p.on_shift, false)
-     AND NOT coalesce(p.overlaps, false)
-     AND (NOT r.rest_on OR NOT coalesce(p.short_rest, false))
-     AND (NOT r.daily_on OR s.minutes + coalesce(p.day_minutes, 0) <= r.max_daily)
      AND (NOT r.skills_on OR coalesce(k.met, 0) = rc.n)
      AND (NOT r.accreditation_on OR (m.accreditation_status = 'VALID' AND m.accreditation_zones @> s.zones))
      AND (NOT r.availability_on OR NOT EXISTS (
            SELECT 1 FROM availability_periods a
             WHERE a.staff_member_id = m.id AND a.kind = 'UNAVAILABLE' AND a.starts_at < s.ends_at AND a.ends_at > s.starts_at))
+),
+-- Their working days around the shift's, one index range each (or one scan of the days when the
+-- pool is most of the event: the planner's choice).
+near AS (
+  SELECT w.person_id,
+         coalesce(sum(w.minutes) FILTER (WHERE w.day = s.day), 0) AS day_minutes,
+         coalesce(sum(w.seconds) FILTER (WHERE w.event_id = s.event_id), 0) / 3600.0 AS hours_near,
+         coalesce(bool_or(
+           (w.shifts = 1 AND w.first_start < s.ends_at AND w.last_end > s.starts_at)
+           OR (w.first_start >= s.starts_at AND w.first_start < s.ends_at)
+           OR (w.last_end > s.starts_at AND w.last_end <= s.ends_at)) FILTER (WHERE w.exact), false) AS overlaps,
+         min(round(extract(epoch FROM s.starts_at - w.last_end) / 60)) FILTER (WHERE w.exact AND w.day <> s.day AND w.last_end <= s.starts_at) AS rest_before,
+         min(round(extract(epoch FROM w.first_start - s.ends_at) / 60)) FILTER (WHERE w.exact AND w.day <> s.day AND w.first_start >= s.ends_at) AS rest_after
+    FROM s JOIN person_work_days w ON w.day BETWEEN s.day - 3 AND s.day + 3 AND w.shifts > 0
+   WHERE w.person_id IN (SELECT person_id FROM pool)
+   GROUP BY w.person_id
+),
+eligible AS (
+  SELECT m.id, m.person_id, m.display_name, m.team_id, m.home_venue_id, m.employment_type, m.weekly_on, m.max_weekly,
+         m.skill_surplus, coalesce(p.hours_near, 0) AS hours_assigned,
+         (m.team_id = s.team_id) AS same_team,
+         CASE WHEN m.home_venue_id = s.venue_id THEN 1.0 WHEN hv.city = s.city THEN 0.5 ELSE 0 END AS venue_fit
+    FROM pool m
+    CROSS JOIN s
+    LEFT JOIN near p ON p.person_id = m.person_id
+    LEFT JOIN venues hv ON hv.id = m.home_venue_id
+   WHERE NOT coalesce(p.overlaps, false)
+     AND (NOT m.rest_on OR NOT (coalesce(p.rest_before, m.min_rest) < m.min_rest OR coalesce(p.rest_after, m.min_rest) < m.min_rest))
+     AND (NOT m.daily_on OR s.minutes + coalesce(p.day_minutes, 0) <= m.max_daily)
 ),
 scored AS (
   SELECT e.*,
@@ -110,11 +104,16 @@ scored AS (
            ELSE 0
          END AS score_preference
     FROM eligible e CROSS JOIN req_count rc
+),
+ranked AS (
+  SELECT sc.*,
+         row_number() OVER (ORDER BY score_skills + score_team + score_venue + score_workload + score_preference DESC, hours_assigned, display_name, id) AS rank
+    FROM scored sc
 )
-SELECT id, display_name, team_id, home_venue_id, employment_type, hours_assigned,
-       score_skills, score_team, score_venue, score_workload, score_preference
-  FROM scored
- ORDER BY score_skills + score_team + score_venue + score_workload + score_preference DESC, hours_assigned, display_name, id
+SELECT o.id, o.display_name, o.team_id, o.home_venue_id, o.employment_type, o.hours_assigned,
+       o.score_skills, o.score_team, o.score_venue, o.score_workload, o.score_preference, o.rank
+  FROM (SELECT * FROM ranked ORDER BY rank OFFSET 0) o CROSS JOIN s
+ WHERE NOT o.weekly_on OR baton_weekly_seconds_at_least(o.person_id, s.starts_at, s.ends_at) <= (o.max_weekly + 1) * 60
  LIMIT $2`;
 
 /** Parameter $3 of REPLACEMENT_CANDIDATES_SQL: which rules block, per employment type, and their limits. */
@@ -125,8 +124,10 @@ export function prefilterRules(byType: Readonly<Record<string, WorkRuleValues>>)
       {
         minRest: r.minRestMinutes,
         maxDaily: r.maxDailyMinutes,
+        maxWeekly: r.maxWeeklyMinutes,
         rest: r.restMode === 'BLOCK',
         daily: r.dailyMode === 'BLOCK',
+        weekly: r.weeklyMode === 'BLOCK',
         skills: r.skillsMode === 'BLOCK',
         accreditation: r.accreditationMode === 'BLOCK',
         availability: r.availabilityMode === 'BLOCK',

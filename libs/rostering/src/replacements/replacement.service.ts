@@ -9,8 +9,6 @@ import { ReplacementCandidateObject } from './replacement.dto';
 import { prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
 
 export const MAX_CANDIDATES = 100;
-/** The widest prefilter pass (the old fixed margin allowed 250). */
-const MAX_PREFILTER = 1000;
 
 interface CandidateRow {
   id: string;
@@ -24,13 +22,15 @@ interface CandidateRow {
   score_venue: string;
   score_workload: string;
   score_preference: number;
+  rank: string;
 }
 
 /**
- * "Who can take this shift right now?" PostgreSQL filters the event's staff by every rule it
- * can check with an index and ranks them (a prefilter, nothing more); the verdict on the short
- * list comes from the eligibility core, the weekly window included, so nobody is proposed whom
- * `assign` would refuse.
+ * "Who can take this shift right now?" PostgreSQL narrows the event's staff by what it can prove
+ * from indexes and the working-time table (the daily maximum exactly, the weekly one as a lower
+ * bound) and ranks them (a prefilter, nothing more); the verdict on the short list comes from the
+ * eligibility core, so nobody is proposed whom `assign` would refuse. Four statements a request,
+ * whatever the page size: the shift, its rules, the prefilter, the candidates' facts.
  *
  * The hard rules about the shift itself come first, as `assign` applies them: a shift that is
  * over, not published (a draft, or cancelled) or full answers RULE_VIOLATION with the rule rather
@@ -53,16 +53,18 @@ export class ReplacementService {
     const refusals = eligibility.shiftRefusals();
     if (refusals.length) throw ruleViolation(refusals);
 
-    // The exact check drops those the prefilter cannot see (the weekly maximum above all: measured
-    // in SQL it cost 3 s at Paris scale, where most people work over 48 h in the fortnight around a
-    // shift): a small margin, then wider passes while too many were dropped, keep a page full
-    // whenever enough people pass.
+    // The core still drops what the prefilter cannot prove (a short rest or an overlap it has no
+    // exact bound for, a heavy week by less than a minute): a small margin, then wider passes
+    // until the page is full or the candidates are exhausted, so a page is never short while
+    // someone eligible is left.
     const rules = prefilterRules(eligibility.rulesByType);
     let limit = first + 5;
     let rows: CandidateRow[];
     let verdicts: Map<string, { allowed: boolean; warnings: RuleOutcome[] }>;
     for (;;) {
       rows = await this.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules]);
+      // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
+      rows.sort((a, b) => Number(a.rank) - Number(b.rank));
       const candidates = await this.eligibility.withCandidates(
         manager,
         eligibility,
@@ -70,8 +72,8 @@ export class ReplacementService {
       );
       verdicts = new Map(candidates.evaluateMany().map((e) => [e.facts.staff.id, e]));
       const allowed = rows.filter((r) => verdicts.get(r.id)?.allowed).length;
-      if (allowed >= first || rows.length < limit || limit >= MAX_PREFILTER) break;
-      limit = Math.min(limit * 4, MAX_PREFILTER);
+      if (allowed >= first || rows.length < limit) break;
+      limit *= 4;
     }
     const result: ReplacementCandidateObject[] = [];
     for (const row of rows) {
