@@ -2,7 +2,7 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShiftEntity, ShiftStatus } from '@baton/scheduling';
 import { createEventWorld } from '../factories/event-world';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEvent } from '../factories/events';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
 import { subscribe, Subscription } from '../utils/subscriptions';
