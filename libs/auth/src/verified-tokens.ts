@@ -8,7 +8,7 @@ const MAX_TOKENS = 5_000;
  * token on every request costs one HMAC and one JSON parse per token instead of per request.
  * Keyed by the whole token: only the exact bytes that passed the check hit. Expiry, the token
  * type and the session are still decided on every request by the caller (AccessTokenVerifier):
- * this only spares re-checking a signature that cannot have changed. When full, the oldest
+ * this only spares verifying again a signature that cannot have changed. When full, the oldest
  * entries go first (Map keeps insertion order).
  */
 export class VerifiedTokens {
