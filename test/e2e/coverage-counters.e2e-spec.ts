@@ -6,18 +6,9 @@ import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
 import { COVERAGE_ORACLE_SQL } from '../utils/coverage-oracle.sql';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { prng } from '../utils/prng';
 
 /** A small deterministic PRNG (mulberry32): the same roster on every run, and a different one per seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 // Around the end of summer time in Paris (27 October 2024, 03:00 → 02:00): DAY buckets of 25 hours.

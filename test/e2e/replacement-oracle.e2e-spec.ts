@@ -9,18 +9,9 @@ import { createStaffMember } from '../factories/staff';
 import { createUser, TEST_PASSWORD } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
+import { prng } from '../utils/prng';
 
 /** A small deterministic PRNG (mulberry32): the same roster on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 const ORIGIN = Date.parse('2024-07-26T00:00:00Z');
