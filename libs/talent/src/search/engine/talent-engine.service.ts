@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TalentEngine } from './talent-engine';
 import { currentWatermark, loadBatch, loadSome } from './talent-engine.loader';
@@ -22,7 +22,7 @@ interface ChangesRow {
  * most two catch-ups, not fifty.
  */
 @Injectable()
-export class TalentEngineService {
+export class TalentEngineService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('TalentSearch');
   private engine: TalentEngine | null = null;
   private watermark = '0';
@@ -30,7 +30,8 @@ export class TalentEngineService {
   private loading: Promise<void> | null = null;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
-  private rebuilding = false;
+  private rebuilding: Promise<void> | null = null;
+  private closing = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -63,6 +64,7 @@ export class TalentEngineService {
       const batch = await loadBatch(manager, after);
       for (const doc of batch) engine.put(doc.userId, doc);
       if (!batch.length) break;
+      if (this.closing) throw new Error('the application is shutting down');
       // Parsing 5,000 documents takes tens of milliseconds: let requests through between batches.
       await new Promise((resolve) => setImmediate(resolve));
       after = batch[batch.length - 1].userId;
@@ -105,9 +107,21 @@ export class TalentEngineService {
     if (this.engine!.deadShare() > REBUILD_DEAD_SHARE && !this.rebuilding) this.rebuildInBackground();
   }
 
+  /** Resolves once no load, catch-up or background rebuild is running (tests and shutdown wait on it). */
+  async settled(): Promise<void> {
+    while (this.loading || this.running || this.queued || this.rebuilding) {
+      await Promise.allSettled([this.loading, this.running, this.queued, this.rebuilding]);
+    }
+  }
+
+  /** A load still reading when the pool closes would fail its queries and hold the process open: stop it at the next batch. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    await this.settled();
+  }
+
   private rebuildInBackground(): void {
-    this.rebuilding = true;
-    this.build()
+    this.rebuilding = this.build()
       .then(async ({ engine, watermark }) => {
         // Swapped between two catch-ups, never during one; the next one starts from the new engine's watermark.
         while (this.running) await this.running.catch(() => undefined);
@@ -115,6 +129,6 @@ export class TalentEngineService {
         this.watermark = watermark;
       })
       .catch((error: unknown) => this.logger.warn(`talent search engine rebuild failed: ${String(error)}`))
-      .finally(() => (this.rebuilding = false));
+      .finally(() => (this.rebuilding = null));
   }
 }
