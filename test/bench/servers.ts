@@ -30,6 +30,9 @@ export async function startApi(settings: Settings, database: BenchDatabase, apiC
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // As npm run start:prod: argon2's hashing threads each kept a ~19 MiB glibc arena; allocations
+    // over 1 MiB go to mmap and are returned when freed (README, Runtime).
+    MALLOC_MMAP_THRESHOLD_: '1048576',
     SEED_DEMO: 'false',
     // No outbox delivery or no-show sweep running in the middle of a measurement.
     JOBS: 'off',
