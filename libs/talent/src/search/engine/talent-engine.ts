@@ -1,7 +1,7 @@
 import { Bitset } from './bitset';
 import { Postings } from './postings';
 import { visitTsVector } from './tsvector';
-import { similarity, trigrams, words } from './trigrams';
+import { trigrams, words } from './trigrams';
 import { positiveLexemes, TsQuery } from './tsquery';
 
 export type Visibility = 'PRIVATE' | 'ALUMNI' | 'PARTNERS';
@@ -81,8 +81,8 @@ export const FUZZY_THRESHOLD = 0.5;
 
 /** The facet dimensions a document lists several values of, in the order of their runs in the arena. */
 const LISTED = ['skills', 'languages', 'teams', 'venues', 'events'] as const;
-const OPEN_TO_WORK_TRUE = -1;
-const OPEN_TO_WORK_FALSE = -2;
+const COUNTRIES = FACETS.indexOf('countries');
+const OPEN_TO_WORK = FACETS.indexOf('openToWork');
 
 const FILTER_BIT: Record<Facet | 'hours' | 'city', number> = {
   skills: 1,
@@ -95,6 +95,9 @@ const FILTER_BIT: Record<Facet | 'hours' | 'city', number> = {
   hours: 128,
   city: 256,
 };
+const LISTED_BIT = LISTED.map((f) => FILTER_BIT[f]);
+/** A posting list this long is at least as large as a bitset of 100k documents (32 ids per word). */
+const CACHED_BITS_MIN = 4096;
 
 /**
  * Talent search in memory: an inverted index of the search documents (lexemes with their weight,
@@ -137,12 +140,16 @@ export class TalentEngine {
     PARTNERS: new Bitset(this.capacity),
   };
   private readonly blocks = new Map<string, Set<number>>();
+  private readonly scratch: Array<Float64Array | undefined> = [];
+  private readonly bitsOf = new WeakMap<Postings, { length: number; bits: Bitset }>();
   /** One dictionary for facet values, countries and cities. */
   private readonly valueIds = new Map<string, number>();
   private readonly valueNames: string[] = [];
   private readonly lexemes = new Map<string, Postings>();
   private readonly nameWords = new Map<string, Postings>();
   private readonly wordsByTrigram = new Map<string, string[]>();
+  /** How many distinct trigrams each name word has (the other half of a similarity's union). */
+  private readonly trigramCounts = new Map<string, number>();
   private readonly values = {
     skillLevels: new Map<string, Postings>(),
     languageLevels: new Map<string, Postings>(),
@@ -195,7 +202,9 @@ export class TalentEngine {
     visitTsVector(doc.tsvector, (lexeme, weight) => this.post(this.lexemes, lexeme, id, true, weight));
     for (const word of new Set(words(doc.names))) {
       if (!this.nameWords.has(word)) {
-        for (const t of trigrams(word)) {
+        const own = trigrams(word);
+        this.trigramCounts.set(word, own.size);
+        for (const t of own) {
           const list = this.wordsByTrigram.get(t);
           if (list) list.push(word);
           else this.wordsByTrigram.set(t, [word]);
@@ -219,7 +228,7 @@ export class TalentEngine {
   search(viewer: EngineViewer, query: EngineQuery, page: EnginePage): EngineResult {
     const seen = this.visibleTo(viewer);
     const text = query.foldedText !== null;
-    const scores = text ? new Float64Array(this.next) : null;
+    const scores = text ? this.zeroed(0) : null;
     let matches = seen;
     if (text) {
       const fts = query.tsquery ? this.evaluate(query.tsquery).and(seen) : new Bitset(this.capacity);
@@ -231,7 +240,8 @@ export class TalentEngine {
     // A country or city nobody has matches nobody (-2 is no value id), which is not "no filter".
     const country = query.country === null ? null : (this.valueIds.get(query.country) ?? -2);
     const city = query.city === null ? null : (this.valueIds.get(query.city) ?? -2);
-    const facetCounts = FACETS.map(() => new Map<number, number>());
+    // Counts by value id: the dictionary is small (a few hundred codes), a Map per facet cost ~half of a search.
+    const facetCounts = FACETS.map((f) => new Int32Array(f === 'openToWork' ? 2 : this.valueNames.length));
     const best = new TopK(page.first + 1);
     const after = page.after;
     let total = 0;
@@ -247,11 +257,7 @@ export class TalentEngine {
       if (query.minMinutes !== null && this.minutes[id] < query.minMinutes) fails |= FILTER_BIT.hours;
       if (city !== null && this.cities[id] !== city) fails |= FILTER_BIT.city;
       // A facet counts the rows that pass every filter but its own: all pass, or only its own fails.
-      if (page.facets && (fails & (fails - 1)) === 0) {
-        for (let f = 0; f < FACETS.length; f++) {
-          if (fails === 0 || fails === FILTER_BIT[FACETS[f]]) this.countFacet(id, f, facetCounts[f]);
-        }
-      }
+      if (page.facets && (fails & (fails - 1)) === 0) this.countFacets(id, fails, facetCounts);
       if (fails !== 0) return;
       total++;
       const score = scores ? scores[id] : this.minutes[id];
@@ -259,7 +265,7 @@ export class TalentEngine {
       if (after && !(score < after.score || (score === after.score && user > after.userId))) return;
       best.offer(score, user);
     });
-    const facets = Object.fromEntries(FACETS.map((f, i) => [f, this.topValues(facetCounts[i])])) as EngineResult['facets'];
+    const facets = Object.fromEntries(FACETS.map((f, i) => [f, this.topValues(f, facetCounts[i])])) as EngineResult['facets'];
     return { total, hits: best.sorted(), facets };
   }
 
@@ -277,7 +283,10 @@ export class TalentEngine {
     switch (q.op) {
       case 'lexeme': {
         const set = new Bitset(this.capacity);
-        for (const postings of this.lexemePostings(q)) for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
+        for (const postings of this.lexemePostings(q)) {
+          if (postings.length >= CACHED_BITS_MIN) set.or(this.cachedBits(postings));
+          else for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
+        }
         return set.and(this.live);
       }
       case 'not':
@@ -317,25 +326,28 @@ export class TalentEngine {
     const queryWords = fuzzyWords(folded);
     if (!queryWords.length) return null;
     let all: Bitset | null = null;
-    const sums = new Float64Array(this.next);
+    const sums = this.zeroed(1);
     for (const word of queryWords) {
       const mine = trigrams(word);
-      const candidates = new Set<string>();
-      for (const t of mine) for (const w of this.wordsByTrigram.get(t) ?? []) candidates.add(w);
+      // pg_trgm's similarity from the index alone: a word is listed once under each of its distinct
+      // trigrams, so how often it turns up here is the number of trigrams it shares with this one.
+      const shared = new Map<string, number>();
+      for (const t of mine) for (const w of this.wordsByTrigram.get(t) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);
       const matched = new Bitset(this.capacity);
-      const bestHere = new Map<number, number>();
-      for (const candidate of candidates) {
-        const s = similarity(mine, trigrams(candidate));
+      // By document number: a common word (a skill name) is held by tens of thousands.
+      const bestHere = this.zeroed(2);
+      for (const [candidate, common] of shared) {
+        const s = common / (mine.size + this.trigramCounts.get(candidate)! - common);
         if (s < FUZZY_THRESHOLD) continue;
         const postings = this.nameWords.get(candidate)!;
         for (let i = 0; i < postings.length; i++) {
           const id = postings.ids[i];
           matched.add(id);
-          if (s > (bestHere.get(id) ?? 0)) bestHere.set(id, s);
+          if (s > bestHere[id]) bestHere[id] = s;
         }
       }
       matched.and(seen);
-      matched.forEach((id) => (sums[id] += bestHere.get(id)!));
+      matched.forEach((id) => (sums[id] += bestHere[id]));
       all = all ? all.and(matched) : matched;
     }
     all!.forEach((id) => (scores[id] += sums[id] / queryWords.length));
@@ -367,33 +379,54 @@ export class TalentEngine {
     };
   }
 
-  /** Adds one document's values of one facet to its counts (value id → count). */
-  private countFacet(id: number, facet: number, counts: Map<number, number>): void {
-    const name = FACETS[facet];
-    if (name === 'countries') {
-      const c = this.countries[id];
-      if (c >= 0) counts.set(c, (counts.get(c) ?? 0) + 1);
-      return;
-    }
-    if (name === 'openToWork') {
-      const v = this.openToWork.has(id) ? OPEN_TO_WORK_TRUE : OPEN_TO_WORK_FALSE;
-      counts.set(v, (counts.get(v) ?? 0) + 1);
-      return;
-    }
-    const run = LISTED.indexOf(name);
+  /** Adds one document's values to the facets it counts in: all of them when it passes every filter, else only the one it fails. */
+  private countFacets(id: number, fails: number, counts: Int32Array[]): void {
     let at = this.facetStart[id];
-    for (let r = 0; r < run; r++) at += this.arena[at] + 1;
-    const end = at + this.arena[at];
-    for (let k = at + 1; k <= end; k++) counts.set(this.arena[k], (counts.get(this.arena[k]) ?? 0) + 1);
+    for (let run = 0; run < LISTED.length; run++) {
+      const n = this.arena[at];
+      if (fails === 0 || fails === LISTED_BIT[run]) {
+        const into = counts[run];
+        for (let k = at + 1; k <= at + n; k++) into[this.arena[k]]++;
+      }
+      at += n + 1;
+    }
+    if (fails === 0 || fails === FILTER_BIT.countries) {
+      const c = this.countries[id];
+      if (c >= 0) counts[COUNTRIES]![c]++;
+    }
+    if (fails === 0 || fails === FILTER_BIT.openToWork) counts[OPEN_TO_WORK]![this.openToWork.has(id) ? 0 : 1]++;
   }
 
   /** The most frequent values, ties by value in code point order. */
-  private topValues(counts: Map<number, number>): Array<{ value: string; count: number }> {
-    const name = (v: number) => (v === OPEN_TO_WORK_TRUE ? 'true' : v === OPEN_TO_WORK_FALSE ? 'false' : this.valueNames[v]);
-    return [...counts]
-      .map(([v, count]) => ({ value: name(v), count }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-      .slice(0, FACET_SIZE);
+  private topValues(facet: Facet, counts: Int32Array): Array<{ value: string; count: number }> {
+    const name = (v: number) => (facet === 'openToWork' ? (v === 0 ? 'true' : 'false') : this.valueNames[v]);
+    const out: Array<{ value: string; count: number }> = [];
+    for (let v = 0; v < counts.length; v++) if (counts[v] > 0) out.push({ value: name(v), count: counts[v] });
+    return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)).slice(0, FACET_SIZE);
+  }
+
+  /**
+   * One of three scratch arrays by document number, zeroed. A search is synchronous, so they can be
+   * reused: allocating 800 KB three times a search made the garbage collector pause searches.
+   */
+  private zeroed(slot: 0 | 1 | 2): Float64Array {
+    let buffer = this.scratch[slot];
+    if (!buffer || buffer.length < this.next) buffer = this.scratch[slot] = new Float64Array(this.capacity);
+    else buffer.fill(0, 0, this.next);
+    return buffer;
+  }
+
+  /**
+   * A long posting list as a bitset, kept until the list grows or the universe does. Setting tens
+   * of thousands of bits for a common word was a quarter of a search; a cached one is only listed
+   * when it is no larger than the list itself. Tombstones are left in (evaluate ANDs with live).
+   */
+  private cachedBits(postings: Postings): Bitset {
+    const cached = this.bitsOf.get(postings);
+    if (cached && cached.length === postings.length && cached.bits.size === this.capacity) return cached.bits;
+    const bits = this.bits(postings);
+    this.bitsOf.set(postings, { length: postings.length, bits });
+    return bits;
   }
 
   private bits(postings: Postings | undefined): Bitset {
