@@ -16,7 +16,7 @@ async function main() {
   const search = new TalentSearchService(dataSource, null as never, engine);
   const org = (await dataSource.query(`select id from organisations where code='ATLANTEC'`))[0].id;
   const uid = (await dataSource.query(`select id from users where email='recruiter@baton.demo'`))[0].id;
-  const viewer = { kind: 'RECRUITER' as const, userId: uid, organisationId: org, blockedBy: new Set<string>() };
+  const viewer = { kind: 'RECRUITER' as const, userId: uid, organisationId: org };
   const heapBefore = process.memoryUsage();
   const started = process.hrtime.bigint();
   await engine.fresh();

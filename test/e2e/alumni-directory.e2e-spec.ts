@@ -137,7 +137,13 @@ describe('alumni directory', () => {
         .filter(
           (r) =>
             r.visibility !== 'PRIVATE' &&
-            profileAccess(who, { userId: r.user_id, visibility: r.visibility, hiddenSections: r.hidden_sections, consentActive: r.active }).visible,
+            profileAccess(who, {
+              userId: r.user_id,
+              visibility: r.visibility,
+              hiddenSections: r.hidden_sections,
+              consentActive: r.active,
+              blockedOrganisations: [],
+            }).visible,
         )
         .map((r) => r.user_id)
         .sort();

@@ -128,6 +128,10 @@ describe('talent contact requests and blocks', () => {
     expect(status).toBe('DECLINED');
     expect(code(await t.gql.request(CONTACT, { id: person.id }, blocker.token))).toBe('NOT_FOUND');
     expect(code(await t.gql.request(REQUEST, { id: person.id, m: 'Again' }, blocker.token))).toBe('NOT_FOUND');
+    // The profile by id (the loader reads whom the person blocked with the profile): hidden from that organisation only.
+    const PROFILE = `query($id: ID!) { talentProfile(userId: $id) { userId } }`;
+    expect(code(await t.gql.request(PROFILE, { id: person.id }, blocker.token))).toBe('NOT_FOUND');
+    expect((await t.gql.ok(PROFILE, { id: person.id }, recruiter.token)).talentProfile.userId).toBe(person.id);
     const found = (await t.gql.ok(`{ talentSearch(filter: { text: "Person 6" }) { edges { node { userId } } } }`, {}, blocker.token)).talentSearch.edges;
     expect(found.map((e: any) => e.node.userId)).not.toContain(person.id);
     expect((await t.gql.ok(`{ myOrganisationBlocks { organisationId } }`, {}, person.token)).myOrganisationBlocks).toHaveLength(1);

@@ -22,7 +22,6 @@ import { GamesSnapshotService } from './profile/games-snapshot.service';
 import { ProfileFieldsResolver } from './profile/profile-fields.resolver';
 import { ProfileQueryService } from './profile/profile-query.service';
 import {
-  BlockedByLoader,
   MembershipLoader,
   ProfileByUserLoader,
   ProfileEducationLoader,
@@ -70,7 +69,6 @@ import { alumniConstraints } from './alumni.constraints';
     ProfileGamesLoader,
     ProfileRecordsLoader,
     MembershipLoader,
-    BlockedByLoader,
     ConsentResolver,
     ProfileResolver,
     ProfileFieldsResolver,

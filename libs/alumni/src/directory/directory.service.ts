@@ -45,10 +45,14 @@ export class DirectoryService {
       ],
       (p) => p,
     );
-    // Every listed row is an active member's (checked above), so consentActive is true here.
+    // Every listed row is an active member's (checked above), so consentActive is true here; the
+    // statement already left out whoever blocked a recruiter viewer's organisation (profile-access.sql.ts).
     return {
       ...result,
-      edges: result.edges.map((e) => ({ cursor: e.cursor, node: toProfileObject({ ...e.node, consentActive: true }, viewer) as AlumniProfileObject })),
+      edges: result.edges.map((e) => ({
+        cursor: e.cursor,
+        node: toProfileObject({ ...e.node, consentActive: true, blockedOrganisations: [] }, viewer) as AlumniProfileObject,
+      })),
     };
   }
 

@@ -47,7 +47,7 @@ export class EndorsementService {
       const consent = await manager.query<unknown[]>(`SELECT 1 FROM alumni_consents WHERE user_id = $1 AND withdrawn_at IS NULL FOR SHARE`, [input.userId]);
       const endorsee = await manager.getRepository(AlumniProfileEntity).findOneBy({ userId: input.userId });
       const viewer = actor.isAdmin ? ({ kind: 'ADMIN', userId: actor.userId } as const) : ({ kind: 'MEMBER', userId: actor.userId } as const);
-      const access = endorsee ? profileAccess(viewer, { ...endorsee, consentActive: consent.length > 0 }) : undefined;
+      const access = endorsee ? profileAccess(viewer, { ...endorsee, consentActive: consent.length > 0, blockedOrganisations: [] }) : undefined;
       if (!endorsee || !access?.visible) throw new NotFoundError('AlumniProfile', input.userId);
       const skill = await manager.getRepository(AlumniProfileSkillEntity).findOneBy({ id: input.skillId, userId: input.userId });
       if (!skill || !access.sections.has(AlumniSection.SKILLS)) throw new NotFoundError('AlumniSkill', input.skillId);

@@ -6,6 +6,8 @@ const subject = (visibility: AlumniVisibility, extra: Partial<ProfileSubject> = 
   visibility,
   hiddenSections: [],
   consentActive: true,
+  // Blocks bind recruiters of that organisation only: the matrix below shows members still see.
+  blockedOrganisations: ['blocked-organisation'],
   ...extra,
 });
 
@@ -15,8 +17,8 @@ const viewers: Record<string, ProfileViewer> = {
   member: { kind: 'MEMBER', userId: 'other' },
   outsider: { kind: 'OUTSIDER', userId: 'other' },
   admin: { kind: 'ADMIN', userId: 'admin' },
-  recruiter: { kind: 'RECRUITER', userId: 'r', organisationId: 'o', blockedBy: new Set() },
-  recruiterBlocked: { kind: 'RECRUITER', userId: 'r', organisationId: 'o', blockedBy: new Set(['subject']) },
+  recruiter: { kind: 'RECRUITER', userId: 'r', organisationId: 'o' },
+  recruiterBlocked: { kind: 'RECRUITER', userId: 'r2', organisationId: 'blocked-organisation' },
 };
 
 /** Written out by hand: who sees a profile of each visibility (consent active). */

@@ -3,7 +3,7 @@ import { ALL_SECTIONS, AlumniSection, AlumniVisibility } from '../common/alumni-
 /**
  * Who is looking. Kinds, not roles: a person's role decides which kind they are for a request
  * (see viewer.ts). RECRUITER is for the talent exchange (libs/talent): a recruiter of an
- * organisation, with the people who blocked that organisation (read once per request). Contact
+ * organisation; whether a person blocked it is read with the person (ProfileSubject). Contact
  * details are never part of the profile: libs/talent shows them after an accepted contact request.
  */
 export type ProfileViewer =
@@ -14,7 +14,7 @@ export type ProfileViewer =
   | { kind: 'MEMBER'; userId: string }
   /** Organising committee admins: moderation; they see what members see, nothing more. */
   | { kind: 'ADMIN'; userId: string }
-  | { kind: 'RECRUITER'; userId: string; organisationId: string; blockedBy: ReadonlySet<string> };
+  | { kind: 'RECRUITER'; userId: string; organisationId: string };
 
 export type ViewerKind = ProfileViewer['kind'];
 
@@ -24,6 +24,11 @@ export interface ProfileSubject {
   hiddenSections: readonly string[];
   /** The person's consent to the network is active. */
   consentActive: boolean;
+  /**
+   * The organisations this person blocked. Read with the profile: a person blocks a handful, while
+   * an organisation can be blocked by thousands, which every recruiter request used to load.
+   */
+  blockedOrganisations: readonly string[];
 }
 
 export interface ProfileAccess {
@@ -60,7 +65,7 @@ export function viewerUserId(viewer: ProfileViewer): string | null {
 export function profileAccess(viewer: ProfileViewer, subject: ProfileSubject): ProfileAccess {
   if (viewerUserId(viewer) === subject.userId) return { visible: true, owner: true, sections: new Set(ALL_SECTIONS) };
   if (!subject.consentActive) return NOTHING;
-  if (viewer.kind === 'RECRUITER' && viewer.blockedBy.has(subject.userId)) return NOTHING;
+  if (viewer.kind === 'RECRUITER' && subject.blockedOrganisations.includes(viewer.organisationId)) return NOTHING;
   if (!VISIBILITIES_SEEN_BY[viewer.kind].includes(subject.visibility)) return NOTHING;
   const hidden = new Set(subject.hiddenSections);
   return { visible: true, owner: false, sections: new Set(ALL_SECTIONS.filter((s) => !hidden.has(s))) };

@@ -22,7 +22,13 @@ export interface SectionKey {
 }
 const byUser = { cacheKeyFn: (key: SectionKey) => key.userId };
 
-/** Profiles with whether their consent is active, by user id (null: no profile). */
+interface ProfileExtraRow {
+  p_user_id: string;
+  consent_active: boolean;
+  blocked_organisations: string[];
+}
+
+/** Profiles with whether their consent is active and whom they blocked, by user id (null: no profile). */
 @Injectable()
 export class ProfileByUserLoader implements LoaderFactory<string, ProfileRow | null> {
   constructor(private readonly dataSource: DataSource) {}
@@ -32,10 +38,15 @@ export class ProfileByUserLoader implements LoaderFactory<string, ProfileRow | n
         .getRepository(AlumniProfileEntity)
         .createQueryBuilder('p')
         .addSelect('EXISTS (SELECT 1 FROM alumni_consents c WHERE c.user_id = p.user_id AND c.withdrawn_at IS NULL)', 'consent_active')
+        .addSelect('ARRAY(SELECT b.organisation_id FROM alumni_organisation_blocks b WHERE b.user_id = p.user_id)', 'blocked_organisations')
         .where('p.userId IN (:...ids)', { ids })
         .getRawAndEntities();
-      const active = new Map(rows.raw.map((r: { p_user_id: string; consent_active: boolean }) => [r.p_user_id, r.consent_active]));
-      const profiles = rows.entities.map((p) => ({ ...p, consentActive: active.get(p.userId) === true }));
+      const extra = new Map(rows.raw.map((r: ProfileExtraRow) => [r.p_user_id, r]));
+      const profiles = rows.entities.map((p) => ({
+        ...p,
+        consentActive: extra.get(p.userId)?.consent_active === true,
+        blockedOrganisations: extra.get(p.userId)?.blocked_organisations ?? [],
+      }));
       return pickInto(ids, profiles, (p) => p.userId);
     });
   }
@@ -148,21 +159,6 @@ export class MembershipLoader implements LoaderFactory<string, boolean> {
       );
       const active = new Set(rows.map((r) => r.user_id));
       return ids.map((id) => active.has(id));
-    });
-  }
-}
-
-/** The people who blocked each organisation (a recruiter viewer's organisation, once per request). */
-@Injectable()
-export class BlockedByLoader implements LoaderFactory<string, ReadonlySet<string>> {
-  constructor(private readonly dataSource: DataSource) {}
-  create(): DataLoader<string, ReadonlySet<string>> {
-    return new DataLoader(async (ids: readonly string[]) => {
-      const rows = await this.dataSource.query<Array<{ user_id: string; organisation_id: string }>>(
-        `SELECT user_id, organisation_id FROM alumni_organisation_blocks WHERE organisation_id = ANY($1::uuid[])`,
-        [ids],
-      );
-      return groupInto(ids, rows, (r) => r.organisation_id).map((list) => new Set(list.map((r) => r.user_id)));
     });
   }
 }

@@ -12,7 +12,7 @@ import {
 } from './profile-sections.entity';
 import { AlumniProfileEntity } from './profile.entity';
 
-export type ProfileRow = AlumniProfileEntity & { consentActive: boolean };
+export type ProfileRow = AlumniProfileEntity & { consentActive: boolean; blockedOrganisations: readonly string[] };
 
 /** "2024-07-01" (a date column) → "2024-07". */
 export const toMonth = (date: string | null): string | null => (date ? date.slice(0, 7) : null);

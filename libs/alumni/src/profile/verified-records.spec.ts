@@ -32,7 +32,7 @@ const experience = (staffMemberId: string): RosterGamesExperience =>
 const OWNER: ProfileViewer = { kind: 'MEMBER', userId: 'subject' };
 const MEMBER: ProfileViewer = { kind: 'MEMBER', userId: 'other' };
 const access = (viewer: ProfileViewer, hiddenSections: string[] = []) =>
-  profileAccess(viewer, { userId: 'subject', visibility: AlumniVisibility.ALUMNI, hiddenSections, consentActive: true });
+  profileAccess(viewer, { userId: 'subject', visibility: AlumniVisibility.ALUMNI, hiddenSections, consentActive: true, blockedOrganisations: [] });
 
 describe('verified records on a profile', () => {
   const valid = record('s1');

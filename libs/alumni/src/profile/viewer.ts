@@ -1,14 +1,13 @@
 import { Actor, Role } from '@baton/auth';
 import { LoaderRegistry } from '@baton/graphql';
-import { BlockedByLoader, MembershipLoader } from './profile.loaders';
+import { MembershipLoader } from './profile.loaders';
 import { ProfileViewer } from './profile-access';
 
 /**
  * Which kind of viewer the signed-in person is for this request. Membership is read from the
  * consents table (once per request through the loader), so a withdrawal counts from the next
  * request on. A recruiter who is not a member is a RECRUITER viewer for the organisation of their
- * first RECRUITER grant, with the people who blocked that organisation (read once per request); a
- * recruiter who is also a member sees as a member, which is never less.
+ * first RECRUITER grant (who blocked it is read with each profile); a recruiter who is also a member sees as a member, which is never less.
  */
 export async function viewerFor(actor: Actor | undefined, loaders: LoaderRegistry): Promise<ProfileViewer> {
   if (!actor) return { kind: 'ANONYMOUS' };
@@ -16,7 +15,7 @@ export async function viewerFor(actor: Actor | undefined, loaders: LoaderRegistr
   const member = await loaders.get(MembershipLoader).load(actor.userId);
   if (member) return { kind: 'MEMBER', userId: actor.userId };
   const organisationId = recruiterOrganisation(actor);
-  if (organisationId) return { kind: 'RECRUITER', userId: actor.userId, organisationId, blockedBy: await loaders.get(BlockedByLoader).load(organisationId) };
+  if (organisationId) return { kind: 'RECRUITER', userId: actor.userId, organisationId };
   return { kind: 'OUTSIDER', userId: actor.userId };
 }
 

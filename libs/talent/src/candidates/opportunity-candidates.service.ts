@@ -51,8 +51,7 @@ export class OpportunityCandidatesService {
         { rule: 'OPPORTUNITY_NOT_OPEN', message: `The opportunity is ${status}`, status },
       ]);
     }
-    // blockedBy is for the in-memory policy; the SQL reads the blocks from the table now.
-    const viewer = { kind: 'RECRUITER' as const, userId: actor.userId, organisationId: o.organisationId, blockedBy: new Set<string>() };
+    const viewer = { kind: 'RECRUITER' as const, userId: actor.userId, organisationId: o.organisationId };
     const { sql, values } = compileCandidates(viewer, o.id, { first, after });
     const [row] = await this.dataSource.query<Array<{ total: number; page: Array<[string, number]> }>>(sql, values);
     const ranked = row.page.slice(0, first).map(([userId, score]) => ({ userId, score: Number(score) }));

@@ -64,8 +64,7 @@ export class SavedSearchAlertsJob {
   }
 
   private async alert(s: SearchRow): Promise<number> {
-    // blockedBy is only the in-memory copy for profileAccess(); the engine reads the blocks itself.
-    const viewer = { kind: 'RECRUITER' as const, userId: s.recruiter_id, organisationId: s.organisation_id, blockedBy: new Set<string>() };
+    const viewer = { kind: 'RECRUITER' as const, userId: s.recruiter_id, organisationId: s.organisation_id };
     // Searched before the transaction: the engine catches up through the pool, which a transaction
     // holding the embedded database's one connection would block.
     const found = await this.search.hits(viewer, s.filter, { first: 200, after: null, facets: false });
