@@ -10,7 +10,7 @@ export const STALE_AFTER_MS = 12 * 3600_000;
 
 interface ChangesRow {
   watermark: string;
-  changed: string[];
+  changes: Array<{ id: string; userId: string; keep: boolean }>;
 }
 
 /**
@@ -26,6 +26,13 @@ export class TalentEngineService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('TalentSearch');
   private engine: TalentEngine | null = null;
   private watermark = '0';
+  /**
+   * Changes read at or above the watermark, by id. The watermark is the xmin of the whole cluster,
+   * so one long transaction anywhere (another database's, even) holds it back, and each catch-up
+   * reads the same changes again; applying them again tombstoned those documents every search and
+   * set off rebuild after rebuild.
+   */
+  private applied = new Set<string>();
   private lastSyncAt = 0;
   private loading: Promise<void> | null = null;
   private running: Promise<void> | null = null;
@@ -47,6 +54,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
       .then(({ engine, watermark }) => {
         this.engine = engine;
         this.watermark = watermark;
+        this.applied = new Set();
         this.lastSyncAt = Date.now();
       })
       .finally(() => (this.loading = null));
@@ -94,14 +102,18 @@ export class TalentEngineService implements BeforeApplicationShutdown {
     const manager = this.dataSource.manager;
     const [row]: ChangesRow[] = await manager.query(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark,
-              ARRAY(SELECT DISTINCT c.user_id::text FROM talent_search_changes c WHERE c.xid >= $1::xid8) AS changed`,
+              coalesce(json_agg(json_build_object('id', c.id::text, 'userId', c.user_id, 'keep', c.xid >= pg_snapshot_xmin(pg_current_snapshot()))), '[]') AS changes
+         FROM talent_search_changes c WHERE c.xid >= $1::xid8`,
       [this.watermark],
     );
-    if (row.changed.length) {
+    // A change already applied was read with a document at least as new as it; a later change has a new id.
+    const changed = [...new Set(row.changes.filter((c) => !this.applied.has(c.id)).map((c) => c.userId))];
+    if (changed.length) {
       // Read after the changes' snapshot, so at least as new as it.
-      const docs = await loadSome(manager, row.changed);
-      for (const userId of row.changed) this.engine!.put(userId, docs.get(userId) ?? null);
+      const docs = await loadSome(manager, changed);
+      for (const userId of changed) this.engine!.put(userId, docs.get(userId) ?? null);
     }
+    this.applied = new Set(row.changes.filter((c) => c.keep).map((c) => c.id));
     this.watermark = row.watermark;
     this.lastSyncAt = Date.now();
     if (this.engine!.deadShare() > REBUILD_DEAD_SHARE && !this.rebuilding) this.rebuildInBackground();
@@ -127,6 +139,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
         while (this.running) await this.running.catch(() => undefined);
         this.engine = engine;
         this.watermark = watermark;
+        this.applied = new Set();
       })
       .catch((error: unknown) => this.logger.warn(`talent search engine rebuild failed: ${String(error)}`))
       .finally(() => (this.rebuilding = null));
