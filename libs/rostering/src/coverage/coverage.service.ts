@@ -105,7 +105,7 @@ export class CoverageService {
 
   private async compute(q: CoverageQuestion, now: Date): Promise<CoverageObject> {
     const bucket = q.bucket;
-    const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
+    const rows = await this.dataSource.query<CoverageRow[]>(COVERAGE_SQL, [
       q.eventId,
       q.from,
       q.to,

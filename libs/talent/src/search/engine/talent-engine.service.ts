@@ -92,7 +92,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
   private async syncOnce(): Promise<void> {
     if (this.loading) await this.loading;
     const manager = this.dataSource.manager;
-    const [row]: ChangesRow[] = await manager.query(
+    const [row] = await manager.query<ChangesRow[]>(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark,
               ARRAY(SELECT DISTINCT c.user_id::text FROM talent_search_changes c WHERE c.xid >= $1::xid8) AS changed`,
       [this.watermark],
