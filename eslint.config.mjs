@@ -5,6 +5,7 @@ import prettier from 'eslint-config-prettier';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { batonPlugin, boundaryConfigs } from './eslint.boundaries.mjs';
+import { rawQueryPlugin } from './eslint.raw-query.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.baton/**', 'coverage/**'] },
@@ -26,6 +27,13 @@ export default tseslint.config(
     files: ['libs/**/*.ts', 'apps/**/*.ts'],
     plugins: { baton: batonPlugin },
     rules: { 'baton/no-relative-escape': 'error' },
+  },
+  {
+    // Raw SQL results are typed where they are read (migrations and tests are left loose).
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    plugins: { 'raw-query': rawQueryPlugin },
+    rules: { 'raw-query/typed-result': 'error' },
   },
   {
     // Cycles between files, inside a lib as well as across libs (the layer order forbids the latter already).

@@ -1,11 +1,9 @@
-import { Role } from '@baton/auth';
-import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
+import { EventEntity } from '@baton/events';
 import { ShiftEntity } from '@baton/scheduling';
 import { COVERAGE_SQL } from '../../libs/rostering/src/coverage/coverage.sql';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { tokenFor } from '../factories/users';
 import { COVERAGE_ORACLE_SQL } from '../utils/coverage-oracle.sql';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -16,8 +14,7 @@ const HOUR = 3_600_000;
 describe('coverage counters under racing mutations: an assignment and a check-in on the same shift at once', () => {
   let t: TestApp;
   let event: EventEntity;
-  let venue: VenueEntity;
-  let team: TeamEntity;
+  let place: EventWorld['place'];
   let orgId: string;
   let token: string;
   const shifts: ShiftEntity[] = [];
@@ -34,20 +31,13 @@ describe('coverage counters under racing mutations: an assignment and a check-in
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id);
-    team = await createTeam(t.dataSource, event.id);
-    orgId = (await createOrganisation(t.dataSource)).id;
+    const world = await createEventWorld(t);
+    ({ event, place } = world);
+    orgId = world.org.id;
+    token = world.tokens.coordinator;
     for (let i = 0; i < 4; i++) {
-      shifts.push(
-        await createShift(
-          t.dataSource,
-          { eventId: event.id, venueId: venue.id, teamId: team.id },
-          { startsAt: '2024-07-20T09:00:00Z', endsAt: '2024-07-20T13:00:00Z', headcount: 20 },
-        ),
-      );
+      shifts.push(await createShift(t.dataSource, place, { startsAt: '2024-07-20T09:00:00Z', endsAt: '2024-07-20T13:00:00Z', headcount: 20 }));
     }
-    token = await tokenFor(t, [{ role: Role.COORDINATOR, eventId: event.id }]);
   }, 120_000);
   afterAll(() => t?.close());
 

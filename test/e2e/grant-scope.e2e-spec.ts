@@ -1,9 +1,9 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { InvitationEntity, RoleGrantEntity } from '@baton/identity';
 import { OutboxMessageEntity } from '@baton/outbox';
 import { createEvent, createTeam, createVenue } from '../factories/events';
-import { createUser, TEST_PASSWORD } from '../factories/users';
+import { createEventWorld } from '../factories/event-world';
+import { createUser } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const INVITE = `mutation I($email: String!, $grant: GrantInput!) { inviteUser(input: { email: $email, displayName: "Nadia", grant: $grant }) { id venueIds teamIds } }`;
@@ -23,15 +23,13 @@ describe('grant scope: venues and teams belong to the grant’s event', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    event = await createEvent(t.dataSource);
+    const world = await createEventWorld(t);
+    ({ event, venue, team } = world);
+    adminId = world.users.admin.id;
+    adminToken = world.tokens.admin;
     other = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id);
     foreignVenue = await createVenue(t.dataSource, other.id);
-    team = await createTeam(t.dataSource, event.id);
     foreignTeam = await createTeam(t.dataSource, other.id);
-    const admin = await createUser(t.dataSource, [{ role: Role.ADMIN }]);
-    adminId = admin.id;
-    adminToken = (await t.gql.ok(`mutation { login(input: { email: "${admin.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
   });
   afterAll(() => t?.close());
 

@@ -1,11 +1,10 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
 import { ShiftStatus } from '@baton/scheduling';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEvent, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const CANDIDATES = `query R($shiftId: ID!, $first: Int) {
@@ -25,29 +24,19 @@ describe('replacement candidates and self sign-up', () => {
   let team: TeamEntity;
   let otherTeam: TeamEntity;
   let org: OrganisationEntity;
-  let coordinator: string;
-  let elsewhere: string;
-  let staffToken: string;
+  let tokens: EventWorld['tokens'];
   let staffUserId: string;
   let skill: string;
-  const login = async (email: string) =>
-    (await t.gql.ok(`mutation { login(input: { email: "${email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    venue = await createVenue(t.dataSource, event.id, { city: 'Saint-Denis', zones: ['TECH'] });
+    // The world's other venue is the far one, the only venue of its `elsewhere` coordinator.
+    const world = await createEventWorld(t, { venue: { city: 'Saint-Denis', zones: ['TECH'] }, otherVenue: { city: 'Marseille', zones: ['TECH'] } });
+    ({ event, venue, otherVenue: farVenue, team, org, tokens } = world);
+    staffUserId = world.users.staff.id;
     nearVenue = await createVenue(t.dataSource, event.id, { city: 'Saint-Denis', zones: ['TECH'] });
-    farVenue = await createVenue(t.dataSource, event.id, { city: 'Marseille', zones: ['TECH'] });
-    team = await createTeam(t.dataSource, event.id);
     otherTeam = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
     skill = (await t.dataSource.query(`INSERT INTO skills (code, name, category) VALUES ('RADIO', 'Radio', 'radio') RETURNING id`))[0].id;
-    coordinator = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }])).email);
-    elsewhere = await login((await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [farVenue.id] }])).email);
-    const staffUser = await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]);
-    staffUserId = staffUser.id;
-    staffToken = await login(staffUser.email);
   });
   afterAll(() => t?.close());
 
@@ -96,7 +85,7 @@ describe('replacement candidates and self sign-up', () => {
     const otherEvent = await createEvent(t.dataSource);
     await createStaffMember(t.dataSource, otherEvent.id, org.id, { displayName: 'Other event' });
 
-    const result = await t.gql.ok(CANDIDATES, { shiftId: target.id, first: 20 }, coordinator);
+    const result = await t.gql.ok(CANDIDATES, { shiftId: target.id, first: 20 }, tokens.coordinator);
     const names = result.replacementCandidates.map((c: { displayName: string }) => c.displayName);
     expect(names).toEqual(['Ada best', 'Bea same team', 'Eve same team, busy week', 'Cy near venue, other team', 'Dee far venue, other team']);
     const [top] = result.replacementCandidates;
@@ -121,9 +110,9 @@ describe('replacement candidates and self sign-up', () => {
     ).toBe(true);
 
     // Every proposed person really can be assigned.
-    const check = await t.gql.ok(`{ checkAssignment(shiftId: "${target.id}", staffMemberId: "${best.id}") { allowed } }`, {}, coordinator);
+    const check = await t.gql.ok(`{ checkAssignment(shiftId: "${target.id}", staffMemberId: "${best.id}") { allowed } }`, {}, tokens.coordinator);
     expect(check.checkAssignment.allowed).toBe(true);
-    expect((await t.gql.ok(CANDIDATES, { shiftId: target.id, first: 2 }, coordinator)).replacementCandidates).toHaveLength(2);
+    expect((await t.gql.ok(CANDIDATES, { shiftId: target.id, first: 2 }, tokens.coordinator)).replacementCandidates).toHaveLength(2);
   });
 
   it('answers with the shift’s rule, as assign would, when the shift is over, not published, cancelled or full', async () => {
@@ -142,7 +131,7 @@ describe('replacement candidates and self sign-up', () => {
     await t.gql.ok(
       ASSIGN,
       { shiftId: full.id, staffMemberId: (await createStaffMember(t.dataSource, event.id, org.id, { accreditationZones: ['TECH'] })).id },
-      coordinator,
+      tokens.coordinator,
     );
     for (const [shift, rule, details] of [
       [over, 'SHIFT_OVER', { endsAt: '2024-07-16T14:00:00.000Z' }],
@@ -150,17 +139,17 @@ describe('replacement candidates and self sign-up', () => {
       [cancelled, 'SHIFT_NOT_PUBLISHED', { status: 'CANCELLED' }],
       [full, 'CAPACITY', { headcount: 1, assigned: 1 }],
     ] as const) {
-      const refused = await t.gql.error(CANDIDATES, { shiftId: shift.id }, coordinator);
+      const refused = await t.gql.error(CANDIDATES, { shiftId: shift.id }, tokens.coordinator);
       expect(refused.extensions).toMatchObject({ code: 'RULE_VIOLATION', rules: [{ rule, configurable: false, ...details }] });
       // The very rule assign gives for the person the search would otherwise have proposed.
-      const assign = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: willing.id }, coordinator);
+      const assign = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: willing.id }, tokens.coordinator);
       expect(assign.extensions?.rules).toEqual([expect.objectContaining({ rule })]);
     }
     // A shift under way is not over: it gets candidates, and the first of them can be assigned.
     const running = await createShift(t.dataSource, where, { startsAt: '2024-07-20T06:00:00Z', endsAt: '2024-07-20T12:00:00Z' });
-    const [first] = (await t.gql.ok(CANDIDATES, { shiftId: running.id, first: 3 }, coordinator)).replacementCandidates;
+    const [first] = (await t.gql.ok(CANDIDATES, { shiftId: running.id, first: 3 }, tokens.coordinator)).replacementCandidates;
     expect(first).toBeDefined();
-    expect((await t.gql.request(ASSIGN, { shiftId: running.id, staffMemberId: first.staffMemberId }, coordinator)).errors).toBeUndefined();
+    expect((await t.gql.request(ASSIGN, { shiftId: running.id, staffMemberId: first.staffMemberId }, tokens.coordinator)).errors).toBeUndefined();
   });
 
   it('scopes and validates', async () => {
@@ -169,13 +158,13 @@ describe('replacement candidates and self sign-up', () => {
       { eventId: event.id, venueId: venue.id, teamId: team.id },
       { startsAt: '2024-07-29T06:00:00Z', endsAt: '2024-07-29T10:00:00Z' },
     );
-    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, elsewhere)).extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, staffToken)).extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id, first: 1000 }, coordinator)).extensions).toMatchObject({
+    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, tokens.elsewhere)).extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id }, tokens.staff)).extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql.error(CANDIDATES, { shiftId: shift.id, first: 1000 }, tokens.coordinator)).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'first' }],
     });
-    expect((await t.gql.error(CANDIDATES, { shiftId: '00000000-0000-4000-8000-000000000000' }, coordinator)).extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql.error(CANDIDATES, { shiftId: '00000000-0000-4000-8000-000000000000' }, tokens.coordinator)).extensions?.code).toBe('NOT_FOUND');
   });
 
   it('staff see open shifts of their team and sign up under the same rules', async () => {
@@ -185,23 +174,23 @@ describe('replacement candidates and self sign-up', () => {
     const clash = await createShift(t.dataSource, where, { startsAt: '2024-08-01T08:00:00Z', endsAt: '2024-08-01T10:00:00Z', headcount: 1 });
     const started = await createShift(t.dataSource, where, { startsAt: '2024-07-20T06:00:00Z', endsAt: '2024-07-20T14:00:00Z', headcount: 3 }); // now is 08:00Z
     const notMyTeam = await createShift(t.dataSource, { ...where, teamId: otherTeam.id }, { startsAt: '2024-08-02T06:00:00Z', endsAt: '2024-08-02T12:00:00Z' });
-    const listed = await t.gql.ok(`{ openShifts(eventId: "${event.id}", first: 200) { edges { node { id } } } }`, {}, staffToken);
+    const listed = await t.gql.ok(`{ openShifts(eventId: "${event.id}", first: 200) { edges { node { id } } } }`, {}, tokens.staff);
     const ids = listed.openShifts.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toEqual(expect.arrayContaining([open.id, clash.id]));
     expect(ids).not.toContain(notMyTeam.id);
     expect(ids).not.toContain(started.id);
-    expect((await t.gql.error(`mutation { signUp(shiftId: "${started.id}") { id } }`, {}, staffToken)).extensions).toMatchObject({
+    expect((await t.gql.error(`mutation { signUp(shiftId: "${started.id}") { id } }`, {}, tokens.staff)).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'shiftId' }],
     });
 
-    const taken = await t.gql.ok(`mutation { signUp(shiftId: "${open.id}") { source status staffMemberId } }`, {}, staffToken);
+    const taken = await t.gql.ok(`mutation { signUp(shiftId: "${open.id}") { source status staffMemberId } }`, {}, tokens.staff);
     expect(taken.signUp).toEqual({ source: 'SELF', status: 'ASSIGNED', staffMemberId: me.id });
-    const refused = await t.gql.error(`mutation { signUp(shiftId: "${clash.id}") { id } }`, {}, staffToken);
+    const refused = await t.gql.error(`mutation { signUp(shiftId: "${clash.id}") { id } }`, {}, tokens.staff);
     expect(refused.extensions).toMatchObject({ code: 'RULE_VIOLATION', rules: [expect.objectContaining({ rule: 'OVERLAP' })] });
-    expect((await t.gql.error(`mutation { signUp(shiftId: "${notMyTeam.id}") { id } }`, {}, staffToken)).extensions?.code).toBe('FORBIDDEN');
-    expect((await t.gql.error(`mutation { signUp(shiftId: "${open.id}") { id } }`, {}, coordinator)).extensions?.code).toBe('FORBIDDEN');
-    const after = await t.gql.ok(`{ openShifts(eventId: "${event.id}", first: 200) { edges { node { id } } } }`, {}, staffToken);
+    expect((await t.gql.error(`mutation { signUp(shiftId: "${notMyTeam.id}") { id } }`, {}, tokens.staff)).extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql.error(`mutation { signUp(shiftId: "${open.id}") { id } }`, {}, tokens.coordinator)).extensions?.code).toBe('FORBIDDEN');
+    const after = await t.gql.ok(`{ openShifts(eventId: "${event.id}", first: 200) { edges { node { id } } } }`, {}, tokens.staff);
     expect(after.openShifts.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(open.id);
   });
 });

@@ -1,10 +1,8 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { OrganisationEntity } from '@baton/organisations';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const ASSIGN = `mutation A($shiftId: ID!, $staffMemberId: ID!) { assign(input: { shiftId: $shiftId, staffMemberId: $staffMemberId }) { id } }`;
@@ -25,13 +23,9 @@ describe('rules across venue time zones: the order of assignment does not matter
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
-    event = await createEvent(t.dataSource);
-    paris = await createVenue(t.dataSource, event.id, { zones: ['TECH'] });
-    tahiti = await createVenue(t.dataSource, event.id, { timeZone: 'Pacific/Tahiti', city: "Teahupo'o", zones: ['TECH'] });
-    team = await createTeam(t.dataSource, event.id);
-    org = await createOrganisation(t.dataSource);
-    const user = await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]);
-    coordinator = (await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)).login.accessToken;
+    const world = await createEventWorld(t, { venue: { zones: ['TECH'] }, otherVenue: { timeZone: 'Pacific/Tahiti', city: "Teahupo'o", zones: ['TECH'] } });
+    ({ event, venue: paris, otherVenue: tahiti, team, org } = world);
+    coordinator = world.tokens.coordinator;
   });
   afterAll(() => t?.close());
 

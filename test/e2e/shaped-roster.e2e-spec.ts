@@ -2,10 +2,9 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShapedShiftsService } from '@baton/scheduling';
 import { StaffMemberEntity } from '@baton/staff';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEventWorld, EventWorld } from '../factories/event-world';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
-import { createUser, signIn, tokenFor } from '../factories/users';
 import { countSql } from '../utils/sql-counter';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { NESTED_ROSTER } from '../bench/scenarios';
@@ -53,10 +52,7 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
   let venueA: VenueEntity;
   let venueB: VenueEntity;
   let team: TeamEntity;
-  let admin: string;
-  let coordinator: string;
-  let venueACoordinator: string;
-  let staff: string;
+  let tokens: EventWorld<'venueACoordinator'>['tokens'];
   let shaped: ShapedShiftsService;
 
   /** The same request on both paths: the shaped answer must equal the DataLoader one. */
@@ -72,16 +68,13 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
   beforeAll(async () => {
     t = await startTestApp({ now: '2024-07-20T08:00:00Z' });
     shaped = t.app.get(ShapedShiftsService);
-    event = await createEvent(t.dataSource);
-    venueA = await createVenue(t.dataSource, event.id, { zones: [] });
-    venueB = await createVenue(t.dataSource, event.id, { zones: [] });
-    team = await createTeam(t.dataSource, event.id);
-    const org = await createOrganisation(t.dataSource);
-    admin = await tokenFor(t, [{ role: Role.ADMIN }]);
-    coordinator = await tokenFor(t, [{ role: Role.COORDINATOR, eventId: event.id }]);
-    venueACoordinator = await tokenFor(t, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venueA.id] }]);
-    const staffUser = await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]);
-    staff = await signIn(t, staffUser);
+    const world = await createEventWorld(t, {
+      venue: { zones: [] },
+      people: ({ eventId, venueId }) => ({ venueACoordinator: [{ role: Role.COORDINATOR, eventId, venueIds: [venueId] }] }),
+    });
+    ({ event, venue: venueA, otherVenue: venueB, team, tokens } = world);
+    const { org, users } = world;
+    const staffUser = users.staff;
     const [wifi, radio] = await t.dataSource.query(
       `INSERT INTO skills (code, name, category) VALUES ('WIFI', 'Wi-Fi', 'network'), ('RADIO', 'Radio', 'network') RETURNING id`,
     );
@@ -133,20 +126,20 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
       );
     }
     await t.dataSource.query(`UPDATE shifts s SET active_count = (SELECT count(*) FROM assignments a WHERE a.shift_id = s.id)`);
-  }, 300_000); // 12 people, 13 shifts and 4 sign-ins on the embedded database of a shared machine
+  }, 300_000); // 12 people, 13 shifts and 6 sign-ins on the embedded database of a shared machine
   afterAll(() => t?.close());
 
   const rosterOf = (data: Data) => data.shifts.edges.map((e: Data) => ({ venueId: e.node.venueId, people: e.node.assignments.length }));
 
   it('answers every field of shifts, assignments, staff and skills as the DataLoader path does, page after page', async () => {
-    for (const token of [admin, coordinator, venueACoordinator, staff]) {
+    for (const token of [tokens.admin, tokens.coordinator, tokens.venueACoordinator, tokens.staff]) {
       const first = await both(EVERYTHING, { e: event.id, first: 5 }, token);
       expect(first.shifts.edges).toHaveLength(5);
       const next = await both(EVERYTHING, { e: event.id, first: 5, after: first.shifts.pageInfo.endCursor }, token);
       expect(next.shifts.pageInfo.hasPreviousPage).toBe(true);
       await both(EVERYTHING, { e: event.id, first: 50, after: next.shifts.pageInfo.endCursor }, token);
     }
-    const all = await both(EVERYTHING, { e: event.id, first: 50 }, coordinator);
+    const all = await both(EVERYTHING, { e: event.id, first: 50 }, tokens.coordinator);
     expect(all.shifts.totalCount).toBe(13);
     const people = all.shifts.edges.flatMap((e: Data) => e.node.assignments);
     expect(people.length).toBeGreaterThan(15);
@@ -157,10 +150,10 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
   });
 
   it('the bench scenario, aliases and fragments, and filters give the same answers', async () => {
-    const bench = await both(NESTED_ROSTER, { e: event.id, v: [venueA.id] }, coordinator);
+    const bench = await both(NESTED_ROSTER, { e: event.id, v: [venueA.id] }, tokens.coordinator);
     expect(bench.shifts.edges).toHaveLength(8);
     expect(bench.shifts.edges[1].node.assignments[0].staffMember).toEqual({ displayName: expect.any(String), skills: expect.any(Array) });
-    const fragments = await both(FRAGMENTS, { e: event.id }, coordinator);
+    const fragments = await both(FRAGMENTS, { e: event.id }, tokens.coordinator);
     const node = fragments.shifts.edges.map((e: Data) => e.node).find((n: Data) => n.people.length === 3);
     expect(node.people).toHaveLength(3);
     expect(Object.keys(node.people[0])).toEqual(['who', 'status']);
@@ -169,29 +162,29 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
     await both(
       `query Q($e: ID!, $f: ShiftFilterInput) { shifts(eventId: $e, first: 10, filter: $f) { totalCount edges { node { id assignments { staffMember { displayName } } } } } }`,
       { e: event.id, f: { venueIds: [venueB.id], from: '2024-07-22T00:00:00Z' } },
-      venueACoordinator,
+      tokens.venueACoordinator,
     );
   });
 
   it('fields SQL cannot give (contact details, attendance) fall back to their loaders and keep their rules', async () => {
-    const contact = await both(CONTACT, { e: event.id }, venueACoordinator);
+    const contact = await both(CONTACT, { e: event.id }, tokens.venueACoordinator);
     const contacts = contact.shifts.edges.flatMap((e: Data) => e.node.assignments.map((a: Data) => a.staffMember.contact));
     // Covered by the venue-A grant: people with no home venue; p3, p7 and p11 live at venue B.
     expect(contacts.filter((c: Data | null) => c === null).length).toBeGreaterThan(0);
     expect(contacts.filter((c: Data | null) => c !== null).length).toBeGreaterThan(0);
-    const mine = await both(CONTACT, { e: event.id }, staff);
+    const mine = await both(CONTACT, { e: event.id }, tokens.staff);
     expect(mine.shifts.edges.flatMap((e: Data) => e.node.assignments.map((a: Data) => a.staffMember.contact))).toEqual([{ email: 'p5@example.org' }]);
-    const attendance = await both(ATTENDANCE, { e: event.id }, coordinator);
+    const attendance = await both(ATTENDANCE, { e: event.id }, tokens.coordinator);
     expect(attendance.shifts.edges[1].node.assignments[0].attendance).toBe('UPCOMING');
   });
 
   it('a coordinator limited to venue A sees the people of venue A shifts only; staff see only themself', async () => {
-    const roster = rosterOf(await both(EVERYTHING, { e: event.id, first: 50 }, venueACoordinator));
+    const roster = rosterOf(await both(EVERYTHING, { e: event.id, first: 50 }, tokens.venueACoordinator));
     expect(roster.filter((r: Data) => r.venueId === venueB.id).every((r: Data) => r.people === 0)).toBe(true);
     expect(roster.filter((r: Data) => r.venueId === venueA.id).reduce((n: number, r: Data) => n + r.people, 0)).toBeGreaterThan(8);
-    const full = rosterOf(await both(EVERYTHING, { e: event.id, first: 50 }, coordinator));
+    const full = rosterOf(await both(EVERYTHING, { e: event.id, first: 50 }, tokens.coordinator));
     expect(full.filter((r: Data) => r.venueId === venueB.id).reduce((n: number, r: Data) => n + r.people, 0)).toBeGreaterThan(3);
-    const own = await both(EVERYTHING, { e: event.id, first: 50 }, staff);
+    const own = await both(EVERYTHING, { e: event.id, first: 50 }, tokens.staff);
     const seen = own.shifts.edges.flatMap((e: Data) => e.node.assignments.map((a: Data) => a.staffMember.displayName));
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen).size).toBe(1);
@@ -202,7 +195,7 @@ describe('shifts shaped in one SQL statement give the DataLoader path’s answer
   it('reads shifts, assignments, people and skills in one statement (two with totalCount), whatever the page size', async () => {
     const shiftStatements = async (query: string, variables: Record<string, unknown>) => {
       const counter = countSql(t.dataSource);
-      await t.gql.ok(query, variables, coordinator);
+      await t.gql.ok(query, variables, tokens.coordinator);
       counter.stop();
       return counter.statements.filter((s) => /\b(shifts|assignments|staff_members|staff_member_skills)\b/.test(s)).length;
     };

@@ -1,10 +1,8 @@
-import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { ShiftEntity } from '@baton/scheduling';
 import { SkillEntity } from '@baton/skills';
-import { createEvent, createTeam, createVenue } from '../factories/events';
+import { createEventWorld } from '../factories/event-world';
 import { createSkill } from '../factories/skills';
-import { tokenFor } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const PATTERN = `mutation P($input: ShiftPatternInput!) {
@@ -38,14 +36,14 @@ describe('createShiftsFromPattern: local days and times at the venue', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    event = await createEvent(t.dataSource);
-    paris = await createVenue(t.dataSource, event.id, { timeZone: 'Europe/Paris' });
-    teahupoo = await createVenue(t.dataSource, event.id, { name: "Teahupo'o", city: "Teahupo'o", timeZone: 'Pacific/Tahiti' });
-    team = await createTeam(t.dataSource, event.id);
+    // The world's other venue is Teahupo'o, the only venue of its `elsewhere` coordinator.
+    const world = await createEventWorld(t, {
+      venue: { timeZone: 'Europe/Paris' },
+      otherVenue: { name: "Teahupo'o", city: "Teahupo'o", timeZone: 'Pacific/Tahiti' },
+    });
+    ({ event, venue: paris, otherVenue: teahupoo, team } = world);
+    ({ admin, elsewhere: venueCoordinator, staff } = world.tokens);
     skill = await createSkill(t.dataSource);
-    admin = await tokenFor(t, [{ role: Role.ADMIN }]);
-    venueCoordinator = await tokenFor(t, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [teahupoo.id] }]);
-    staff = await tokenFor(t, [{ role: Role.STAFF, eventId: event.id }]);
   });
   afterAll(() => t?.close());
 

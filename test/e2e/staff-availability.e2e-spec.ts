@@ -1,9 +1,9 @@
 import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { AvailabilityPeriodEntity, StaffMemberEntity } from '@baton/staff';
-import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
+import { createEvent } from '../factories/events';
+import { createEventWorld } from '../factories/event-world';
 import { createStaffMember } from '../factories/staff';
-import { createUser, TEST_PASSWORD } from '../factories/users';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 type Who = 'anonymous' | 'admin' | 'coordinator' | 'venueCoordinator' | 'staff' | 'colleague' | 'otherStaff' | 'twoEvents';
@@ -18,8 +18,9 @@ describe('availability', () => {
   /** The `staff` user's record (venue A); the colleague's record is at venue B. */
   let mine: StaffMemberEntity;
   let colleague: StaffMemberEntity;
-  const tokens = {} as Record<Who, string | undefined>;
-  const users = {} as Record<Exclude<Who, 'anonymous'>, string>;
+  /** No token for `anonymous`. */
+  let tokens: Partial<Record<Who, string>>;
+  let users: Record<Exclude<Who, 'anonymous'>, string>;
 
   const as = (who: Who, query: string, variables: Record<string, unknown> = {}) => t.gql.request(query, variables, tokens[who]);
   const code = async (who: Who, query: string, variables: Record<string, unknown> = {}) =>
@@ -37,31 +38,21 @@ describe('availability', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    event = await createEvent(t.dataSource);
     otherEvent = await createEvent(t.dataSource);
-    const org = await createOrganisation(t.dataSource);
-    venueA = await createVenue(t.dataSource, event.id);
-    venueB = await createVenue(t.dataSource, event.id);
-    team = await createTeam(t.dataSource, event.id);
-    const grants: Record<Exclude<Who, 'anonymous'>, Parameters<typeof createUser>[1]> = {
-      admin: [{ role: Role.ADMIN }],
-      coordinator: [{ role: Role.COORDINATOR, eventId: event.id }],
-      venueCoordinator: [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venueA.id] }],
-      staff: [{ role: Role.STAFF, eventId: event.id }],
-      colleague: [{ role: Role.STAFF, eventId: event.id }],
-      otherStaff: [{ role: Role.STAFF, eventId: otherEvent.id }],
-      twoEvents: [
-        { role: Role.STAFF, eventId: event.id },
-        { role: Role.STAFF, eventId: otherEvent.id },
-      ],
-    };
-    for (const [who, g] of Object.entries(grants)) {
-      const user = await createUser(t.dataSource, g);
-      users[who as Exclude<Who, 'anonymous'>] = user.id;
-      tokens[who as Who] = (
-        await t.gql.ok(`mutation { login(input: { email: "${user.email}", password: "${TEST_PASSWORD}" }) { accessToken } }`)
-      ).login.accessToken;
-    }
+    const world = await createEventWorld(t, {
+      people: ({ eventId, venueId }) => ({
+        venueCoordinator: [{ role: Role.COORDINATOR, eventId, venueIds: [venueId] }],
+        colleague: [{ role: Role.STAFF, eventId }],
+        otherStaff: [{ role: Role.STAFF, eventId: otherEvent.id }],
+        twoEvents: [
+          { role: Role.STAFF, eventId },
+          { role: Role.STAFF, eventId: otherEvent.id },
+        ],
+      }),
+    });
+    ({ event, venue: venueA, otherVenue: venueB, team, tokens } = world);
+    const org = world.org;
+    users = Object.fromEntries(Object.entries(world.users).map(([who, user]) => [who, user.id])) as typeof users;
     mine = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venueA.id, userId: users.staff });
     colleague = await createStaffMember(t.dataSource, event.id, org.id, { teamId: team.id, homeVenueId: venueB.id, userId: users.colleague });
     await createStaffMember(t.dataSource, otherEvent.id, org.id, { userId: users.otherStaff });

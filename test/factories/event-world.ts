@@ -32,12 +32,14 @@ export async function createEventWorld<Extra extends string = never>(
   options: {
     event?: Partial<EventEntity>;
     venue?: Partial<VenueEntity>;
+    /** The second venue's fields when they differ from the first's (`venue`). */
+    otherVenue?: Partial<VenueEntity>;
     people?: (ids: { eventId: string; venueId: string; otherVenueId: string }) => Record<Extra, Grants>;
   } = {},
 ): Promise<EventWorld<Extra>> {
   const event = await createEvent(t.dataSource, options.event);
   const venue = await createVenue(t.dataSource, event.id, options.venue);
-  const otherVenue = await createVenue(t.dataSource, event.id, options.venue);
+  const otherVenue = await createVenue(t.dataSource, event.id, options.otherVenue ?? options.venue);
   const team = await createTeam(t.dataSource, event.id);
   const org = await createOrganisation(t.dataSource);
   const grants: Record<string, Grants> = {

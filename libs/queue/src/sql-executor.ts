@@ -15,7 +15,7 @@ export function poolExecutor(dataSource: DataSource): SqlExecutor {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   return {
     executeSql: async (text, values) => {
-      const result = await pool.query(text, values as unknown[]);
+      const result = await pool.query<Record<string, unknown>>(text, values as unknown[]);
       return { rows: result.rows ?? [] };
     },
   };

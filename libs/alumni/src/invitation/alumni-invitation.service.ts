@@ -63,13 +63,11 @@ export class AlumniInvitationService implements OnModuleInit {
     const skip = new Set(done.map((d) => d.staff_member_id));
     const fresh = people.filter((p) => !skip.has(p.staffMemberId));
     const linkedIds = [...new Set(fresh.flatMap((p) => (p.userId ? [p.userId] : [])))];
-    const members = new Set(
-      (
-        (await manager.query(`SELECT user_id FROM alumni_consents WHERE user_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`, [linkedIds])) as Array<{
-          user_id: string;
-        }>
-      ).map((r) => r.user_id),
+    const consenting = await manager.query<Array<{ user_id: string }>>(
+      `SELECT user_id FROM alumni_consents WHERE user_id = ANY($1::uuid[]) AND withdrawn_at IS NULL`,
+      [linkedIds],
     );
+    const members = new Set(consenting.map((r) => r.user_id));
     const accounts = new Map((await this.users.accountsOf(manager, linkedIds)).map((a) => [a.id, a]));
     const current = await this.currentConsentText(manager);
     const rows: Row[] = [];

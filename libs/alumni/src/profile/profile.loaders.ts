@@ -79,8 +79,9 @@ export class ProfileSkillsLoader implements LoaderFactory<SectionKey, SkillRow[]
            FROM alumni_profile_skills s WHERE s.user_id = ANY(:ids) ORDER BY s.user_id, s.position`,
         { ...visible.params, ids },
       );
-      const rows: Array<{ id: string; user_id: string; skill_id: string | null; name: string | null; level: number; endorsements: number }> =
-        await this.dataSource.query(sql, values);
+      const rows = await this.dataSource.query<
+        Array<{ id: string; user_id: string; skill_id: string | null; name: string | null; level: number; endorsements: number }>
+      >(sql, values);
       const catalogue = new Map((await this.skills.findByIds(rows.flatMap((r) => (r.skill_id ? [r.skill_id] : [])))).map((s) => [s.id, s]));
       return groupInto(ids, rows, (r) => r.user_id).map((list) =>
         list.map((r) => {

@@ -137,9 +137,9 @@ export class KeyRingService {
         .addOrderBy('k.createdAt', 'DESC')
         .addOrderBy('k.id')
         .getMany(),
-      this.dataSource.query(
+      this.dataSource.query<Array<{ key_id: string; signed: number; valid: number }>>(
         `SELECT key_id, count(*)::int AS signed, count(*) FILTER (WHERE revoked_at IS NULL AND superseded_at IS NULL)::int AS valid FROM games_records GROUP BY key_id`,
-      ) as Promise<Array<{ key_id: string; signed: number; valid: number }>>,
+      ),
       this.published(),
     ]);
     const byKey = new Map(counts.map((c) => [c.key_id, c]));

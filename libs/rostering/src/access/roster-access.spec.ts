@@ -1,7 +1,10 @@
 import {
   AssignmentPlacement,
+  boardScope,
+  boardSelection,
   coversPlacement,
   holdsAssignment,
+  narrow,
   RosterViewer,
   seesWholeRoster,
   shiftsWithWholeRoster,
@@ -104,5 +107,47 @@ describe('batch questions', () => {
     expect(visibleAssignments(viewer({ userId: 'u-me', managesRosters: false, selfService: 'ALL' }), rows)).toEqual(
       new Set(['mine-elsewhere', 'mine-not-staff']),
     );
+  });
+});
+
+describe('narrow', () => {
+  it('gives the whole scope when nothing is asked, null meaning no filter', () => {
+    expect(narrow('ALL', undefined)).toBeNull();
+    expect(narrow('ALL', [])).toBeNull();
+    expect(narrow(new Set(['a', 'b']), null)).toEqual(['a', 'b']);
+  });
+
+  it('keeps only what is inside the scope, once each', () => {
+    expect(narrow('ALL', ['x', 'x', 'y'])).toEqual(['x', 'y']);
+    expect(narrow(new Set(['a', 'b']), ['a', 'c'])).toEqual(['a']);
+    expect(narrow(new Set(['a']), ['c'])).toEqual([]);
+  });
+});
+
+describe('coverage boards', () => {
+  it('admins count every venue and team of any event', () => {
+    expect(boardScope(viewer({ coordinates: 'ALL' }), 'event-2')).toEqual({ venues: 'ALL', teams: 'ALL' });
+    expect(boardSelection(viewer({ coordinates: 'ALL' }), 'event-1', {})).toEqual({ venueIds: null, teamIds: null });
+  });
+
+  it('no coordinator grant in the event: no board, even with grants in another event', () => {
+    expect(boardScope(viewer(), 'event-1')).toBeUndefined();
+    expect(boardScope(viewer({ coordinates: coordinating({}) }), 'event-2')).toBeUndefined();
+    expect(boardSelection(viewer({ coordinates: coordinating({}) }), 'event-2', { venueIds: ['venue-a'] })).toBeUndefined();
+  });
+
+  it('each axis is the union of the grants; one grant without a limit on an axis opens that axis', () => {
+    const two = viewer({ coordinates: coordinating({ venues: ['venue-a'], teams: ['team-x'] }, { venues: ['venue-b'], teams: ['team-y'] }) });
+    expect(boardScope(two, 'event-1')).toEqual({ venues: new Set(['venue-a', 'venue-b']), teams: new Set(['team-x', 'team-y']) });
+    const open = viewer({ coordinates: coordinating({ venues: ['venue-a'] }, { venues: ['venue-b'], teams: ['team-y'] }) });
+    expect(boardScope(open, 'event-1')).toEqual({ venues: new Set(['venue-a', 'venue-b']), teams: 'ALL' });
+  });
+
+  it('a request keeps what the grants allow and comes back empty on an axis asked only outside them', () => {
+    const v = viewer({ coordinates: coordinating({ venues: ['venue-a'], teams: ['team-x'] }) });
+    expect(boardSelection(v, 'event-1', {})).toEqual({ venueIds: ['venue-a'], teamIds: ['team-x'] });
+    expect(boardSelection(v, 'event-1', { venueIds: ['venue-a', 'venue-b'], teamIds: null })).toEqual({ venueIds: ['venue-a'], teamIds: ['team-x'] });
+    expect(boardSelection(v, 'event-1', { venueIds: ['venue-b'] })).toEqual({ venueIds: [], teamIds: ['team-x'] });
+    expect(boardSelection(v, 'event-1', { teamIds: ['team-y'] })).toEqual({ venueIds: ['venue-a'], teamIds: [] });
   });
 });

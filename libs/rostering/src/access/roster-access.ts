@@ -66,3 +66,44 @@ export function visibleAssignments(viewer: RosterViewer, assignments: Iterable<A
   for (const a of assignments) if (seesWholeRoster(viewer, a) || holdsAssignment(viewer, a)) ids.add(a.id);
   return ids;
 }
+
+/** The venues and teams a coverage board may count, per axis. */
+export interface BoardScope {
+  venues: Scope;
+  teams: Scope;
+}
+
+/**
+ * The venues and teams the viewer's coverage boards may count in one event (admins: all);
+ * undefined: no coordinator grant there. Each axis is the union of their grants' because the
+ * board's statement filters venues and teams separately, not pair by pair as coversPlacement does.
+ */
+export function boardScope(viewer: RosterViewer, eventId: string): BoardScope | undefined {
+  if (viewer.coordinates === 'ALL') return { venues: 'ALL', teams: 'ALL' };
+  const grants = viewer.coordinates.get(eventId);
+  if (!grants?.length) return undefined;
+  const union = (scopes: Scope[]): Scope => (scopes.includes('ALL') ? 'ALL' : new Set(scopes.flatMap((s) => (s === 'ALL' ? [] : [...s]))));
+  return { venues: union(grants.map((g) => g.venues)), teams: union(grants.map((g) => g.teams)) };
+}
+
+/**
+ * Which of the requested ids the scope allows: all of the scope when nothing was asked, the asked
+ * ones inside the scope otherwise. `null` means no filter (everything); an empty answer means
+ * only ids outside the scope were asked for.
+ */
+export function narrow(scope: Scope, requested: readonly string[] | null | undefined): string[] | null {
+  if (!requested?.length) return scope === 'ALL' ? null : [...scope];
+  const unique = [...new Set(requested)];
+  return scope === 'ALL' ? unique : unique.filter((id) => scope.has(id));
+}
+
+/** The venues and teams of one board request that the viewer may see (see narrow); undefined: none of the event. */
+export function boardSelection(
+  viewer: RosterViewer,
+  eventId: string,
+  requested: { venueIds?: readonly string[] | null; teamIds?: readonly string[] | null },
+): { venueIds: string[] | null; teamIds: string[] | null } | undefined {
+  const scope = boardScope(viewer, eventId);
+  if (!scope) return undefined;
+  return { venueIds: narrow(scope.venues, requested.venueIds), teamIds: narrow(scope.teams, requested.teamIds) };
+}

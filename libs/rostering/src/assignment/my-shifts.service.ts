@@ -30,7 +30,7 @@ export class MyShiftsService {
       throw BadInputError.field('to', `The window is at most ${MAX_WINDOW_DAYS} days`, 'maxWindow');
     const shaped = this.shapeInSql && requested && myShiftsStatement(requested, { userId: actor.userId, from, to, includeInactive, limit: MAX_ROWS });
     if (shaped) {
-      const [{ rows }] = (await this.dataSource.query(shaped.sql, shaped.params)) as [{ rows: AssignmentObject[] }];
+      const [{ rows }] = await this.dataSource.query<[{ rows: AssignmentObject[] }]>(shaped.sql, shaped.params);
       return rows;
     }
     const query = this.dataSource

@@ -7,9 +7,11 @@ import { ForbiddenError } from '@baton/core';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { CoverageArgs, CoverageChangeObject, CoverageObject } from './coverage.dto';
 import { COVERAGE_TOPICS, coverageTouches, CoverageTouch, ThrottledCoverageChanges } from './coverage-changes';
-import { CoverageService, narrow } from './coverage.service';
+import { CoverageService } from './coverage.service';
 import { onlyBoardFields } from './board-fields';
 import { RosteringPermission } from '../rostering.permissions';
+import { boardSelection, coversPlacement } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 /** At most one coverageChanged per subscriber in this window. */
 export const COVERAGE_CHANGE_WINDOW_MS = 2_000;
@@ -44,14 +46,15 @@ export class CoverageResolver {
     venueIds?: string[] | null,
   ) {
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
-    const scope = this.access.venueTeamScope(actor, eventId);
-    if (!scope) throw new ForbiddenError('This event is outside your scope', { eventId });
-    const venues = narrow(scope.venues, venueIds);
+    const viewer = rosterViewer(actor);
+    const selection = boardSelection(viewer, eventId, { venueIds });
+    if (!selection) throw new ForbiddenError('This event is outside your scope', { eventId });
+    const venues = selection.venueIds;
     if (venues?.length === 0) throw new ForbiddenError('These venues are outside your scope', { eventId, venueIds: venueIds ?? [] });
     const wanted = venues && new Set(venues);
     const touchesOf = (payload: unknown): CoverageTouch[] =>
       coverageTouches(payload).filter(
-        (touch) => touch.eventId === eventId && (!wanted || wanted.has(touch.venueId)) && this.access.coversVenueTeam(actor, touch),
+        (touch) => touch.eventId === eventId && (!wanted || wanted.has(touch.venueId)) && coversPlacement(viewer, touch),
       );
     const source = this.pubSub.asyncIterableIterator(COVERAGE_TOPICS);
     return new ThrottledCoverageChanges(source, eventId, touchesOf, COVERAGE_CHANGE_WINDOW_MS);

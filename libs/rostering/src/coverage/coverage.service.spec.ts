@@ -1,20 +1,6 @@
 import { CoverageBucket } from './coverage.dto';
-import { MAX_GAPS, narrow, toCoverageObject } from './coverage.service';
+import { MAX_GAPS, toCoverageObject } from './coverage.service';
 import { CoverageGapRow } from './coverage.sql';
-
-describe('narrow', () => {
-  it('gives the whole scope when nothing is asked, null meaning no filter', () => {
-    expect(narrow('ALL', undefined)).toBeNull();
-    expect(narrow('ALL', [])).toBeNull();
-    expect(narrow(new Set(['a', 'b']), null)).toEqual(['a', 'b']);
-  });
-
-  it('keeps only what is inside the scope, once each', () => {
-    expect(narrow('ALL', ['x', 'x', 'y'])).toEqual(['x', 'y']);
-    expect(narrow(new Set(['a', 'b']), ['a', 'c'])).toEqual(['a']);
-    expect(narrow(new Set(['a']), ['c'])).toEqual([]);
-  });
-});
 
 describe('toCoverageObject', () => {
   const edges = [0, 3_600_000, 7_200_000, 10_800_000];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, Actor, Scope } from '@baton/auth';
+import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core';
 import type { SerialisedField } from '@baton/graphql';
 import { MAX_SHIFT_HOURS } from '@baton/scheduling';
@@ -9,6 +9,8 @@ import { COVERAGE_SQL, CoverageRow } from './coverage.sql';
 import { RosteringPermission } from '../rostering.permissions';
 import { BoardLimiter } from './board-limiter';
 import { CoverageCache, CoverageQuestion } from './coverage-cache';
+import { boardSelection } from '../access/roster-access';
+import { rosterViewer } from '../access/roster-viewer';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -17,17 +19,6 @@ export const MAX_WINDOW_DAYS: Readonly<Record<CoverageBucket, number>> = { HOUR:
 export const MAX_GAPS = 500;
 /** Widening to a whole local day moves an edge by at most 25 hours (a day when the clocks go back). */
 const WIDENING_MS = 26 * HOUR_MS;
-
-/**
- * Which of the requested ids the actor may see: all of the scope when nothing was asked, the
- * asked ones inside the scope otherwise. `null` means no filter (everything), an empty answer
- * means the actor asked only for what they may not see.
- */
-export function narrow(scope: Scope, requested: readonly string[] | null | undefined): string[] | null {
-  if (!requested?.length) return scope === 'ALL' ? null : [...scope];
-  const unique = [...new Set(requested)];
-  return scope === 'ALL' ? unique : unique.filter((id) => scope.has(id));
-}
 
 /**
  * Board statements running at once per instance, of a pool of 10: the rest of the app keeps
@@ -58,10 +49,9 @@ export class CoverageService {
     const bucket = args.bucket ?? CoverageBucket.HOUR;
     const { eventId, from, to } = args;
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
-    const scope = this.access.venueTeamScope(actor, eventId);
-    if (!scope) throw new ForbiddenError('This event is outside your scope', { eventId });
-    const venueIds = narrow(scope.venues, args.venueIds);
-    const teamIds = narrow(scope.teams, args.teamIds);
+    const selection = boardSelection(rosterViewer(actor), eventId, args);
+    if (!selection) throw new ForbiddenError('This event is outside your scope', { eventId });
+    const { venueIds, teamIds } = selection;
     if (venueIds?.length === 0 || teamIds?.length === 0) {
       throw new ForbiddenError('These venues or teams are outside your scope', { eventId, venueIds: args.venueIds ?? [], teamIds: args.teamIds ?? [] });
     }
@@ -105,7 +95,7 @@ export class CoverageService {
 
   private async compute(q: CoverageQuestion, now: Date): Promise<CoverageObject> {
     const bucket = q.bucket;
-    const rows: CoverageRow[] = await this.dataSource.query(COVERAGE_SQL, [
+    const rows = await this.dataSource.query<CoverageRow[]>(COVERAGE_SQL, [
       q.eventId,
       q.from,
       q.to,

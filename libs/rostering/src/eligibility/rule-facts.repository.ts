@@ -82,7 +82,7 @@ const STAFF_COLUMNS = 'id, event_id, user_id, email, employment_type, accreditat
 export class RuleFactsRepository {
   async loadShift(manager: EntityManager, shiftId: string, lock: boolean): Promise<LoadedShift | undefined> {
     // The required skills ride along as JSON: one statement, on the assign path as on reads.
-    const [shift]: ShiftRow[] = await manager.query(
+    const [shift] = await manager.query<ShiftRow[]>(
       `SELECT s.id, s.event_id, s.venue_id, s.team_id, s.status, s.starts_at, s.ends_at, s.headcount, s.active_count, v.time_zone, v.zones,
               (SELECT coalesce(json_agg(json_build_object('skill_id', r.skill_id, 'min_level', r.min_level, 'code', k.code)), '[]')
                  FROM shift_required_skills r JOIN skills k ON k.id = r.skill_id WHERE r.shift_id = s.id) AS required
@@ -115,13 +115,13 @@ export class RuleFactsRepository {
     const known = new Map(locked.map((row) => [row.id, row]));
     // Rows read under lock are not read again: only their ids and accounts go back to the database.
     const allKnown = staffMemberIds.every((id) => known.has(id));
-    const rows: CandidateRow[] = allKnown
-      ? await manager.query(candidateFactsSql(KNOWN_STAFF), [
+    const rows = allKnown
+      ? await manager.query<CandidateRow[]>(candidateFactsSql(KNOWN_STAFF), [
           JSON.stringify(staffMemberIds.map((id) => ({ id, user_id: known.get(id)!.user_id }))),
           shift.startsAt,
           shift.endsAt,
         ])
-      : await manager.query(candidateFactsSql(READ_STAFF), [staffMemberIds, shift.startsAt, shift.endsAt]);
+      : await manager.query<CandidateRow[]>(candidateFactsSql(READ_STAFF), [staffMemberIds, shift.startsAt, shift.endsAt]);
     const result = new Map<string, CandidateFacts>();
     for (const row of rows) {
       const mine = row.neighbours.map((n) => ({ ...n, starts_at: new Date(n.starts_at), ends_at: new Date(n.ends_at) }));

@@ -25,6 +25,35 @@ interface CandidateRow {
   rank: string;
 }
 
+/** A prefilter row with numbers as numbers (numeric columns arrive as text) and camelCase keys. */
+interface Candidate {
+  id: string;
+  displayName: string;
+  teamId: string | null;
+  homeVenueId: string | null;
+  employmentType: string;
+  hoursAssigned: number;
+  score: { skills: number; team: number; venue: number; workload: number; preference: number };
+  rank: number;
+}
+
+const toCandidate = (row: CandidateRow): Candidate => ({
+  id: row.id,
+  displayName: row.display_name,
+  teamId: row.team_id,
+  homeVenueId: row.home_venue_id,
+  employmentType: row.employment_type,
+  hoursAssigned: Number(row.hours_assigned),
+  score: {
+    skills: Number(row.score_skills),
+    team: Number(row.score_team),
+    venue: Number(row.score_venue),
+    workload: Number(row.score_workload),
+    preference: Number(row.score_preference),
+  },
+  rank: Number(row.rank),
+});
+
 /**
  * "Who can take this shift right now?" PostgreSQL narrows the event's staff by what it can prove
  * from indexes and the working-time table (the daily maximum exactly, the weekly one as a lower
@@ -59,12 +88,12 @@ export class ReplacementService {
     // someone eligible is left.
     const rules = prefilterRules(eligibility.rulesByType);
     let limit = first + 5;
-    let rows: CandidateRow[];
+    let rows: Candidate[];
     let verdicts: Map<string, { allowed: boolean; warnings: RuleOutcome[] }>;
     for (;;) {
-      rows = await this.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules]);
+      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules])).map(toCandidate);
       // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
-      rows.sort((a, b) => Number(a.rank) - Number(b.rank));
+      rows.sort((a, b) => a.rank - b.rank);
       const candidates = await this.eligibility.withCandidates(
         manager,
         eligibility,
@@ -79,20 +108,14 @@ export class ReplacementService {
     for (const row of rows) {
       const evaluation = verdicts.get(row.id);
       if (!evaluation?.allowed) continue;
-      const parts = {
-        skills: Number(row.score_skills),
-        team: Number(row.score_team),
-        venue: Number(row.score_venue),
-        workload: Number(row.score_workload),
-        preference: Number(row.score_preference),
-      };
+      const parts = row.score;
       result.push({
         staffMemberId: row.id,
-        displayName: row.display_name,
-        teamId: row.team_id,
-        homeVenueId: row.home_venue_id,
-        employmentType: row.employment_type,
-        hoursAssigned: Math.round(Number(row.hours_assigned) * 100) / 100,
+        displayName: row.displayName,
+        teamId: row.teamId,
+        homeVenueId: row.homeVenueId,
+        employmentType: row.employmentType,
+        hoursAssigned: Math.round(row.hoursAssigned * 100) / 100,
         score: { ...parts, total: Math.round(Object.values(parts).reduce((a, b) => a + b, 0) * 100) / 100 },
         warnings: evaluation.warnings,
       });

@@ -43,9 +43,10 @@ export async function explainCandidates(
       ORDER BY wl.position`,
     [opportunity.id, ids],
   );
-  const games: Array<{ user_id: string; event_code: string; event_name: string; teams: string[]; role_titles: string[]; record_code: string | null }> =
-    await manager.query(
-      `SELECT g.user_id, g.event_code, g.event_name, ${GAMES_TEAMS} AS teams, g.role_titles,
+  const games = await manager.query<
+    Array<{ user_id: string; event_code: string; event_name: string; teams: string[]; role_titles: string[]; record_code: string | null }>
+  >(
+    `SELECT g.user_id, g.event_code, g.event_name, ${GAMES_TEAMS} AS teams, g.role_titles,
               CASE WHEN ${VERIFIED_GAMES} THEN (SELECT vr.code FROM games_records vr WHERE vr.staff_member_id = g.staff_member_id
                      AND vr.revoked_at IS NULL AND vr.superseded_at IS NULL AND vr.hidden_at IS NULL ORDER BY vr.issued_at DESC LIMIT 1) END AS record_code
          FROM alumni_games_experiences g
@@ -53,8 +54,8 @@ export async function explainCandidates(
          JOIN opportunities o ON o.id = $1
         WHERE g.user_id = ANY($2::uuid[]) AND ${SHOWN_GAMES}
         ORDER BY g.event_starts_on DESC, g.staff_member_id`,
-      [opportunity.id, ids],
-    );
+    [opportunity.id, ids],
+  );
   for (const s of skills) {
     result.get(s.user_id)?.skills.push({ skillId: s.skill_id, name: s.name, wantedLevel: s.wanted, heldLevel: s.held, meetsLevel: s.held >= s.wanted });
   }

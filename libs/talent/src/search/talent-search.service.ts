@@ -92,7 +92,7 @@ export class TalentSearchService {
     };
     const needsDatabase = text || skills.length || filter.city || filter.teams?.length || filter.venues?.length || filter.events?.length;
     if (!needsDatabase) return query;
-    const [row]: FoldedRow[] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<FoldedRow[]>(
       `SELECT CASE WHEN $1::text IS NULL THEN NULL ELSE talent_fold($1) END AS folded,
               CASE WHEN $1::text IS NULL THEN NULL
                    ELSE (websearch_to_tsquery('english', talent_fold($1)) || websearch_to_tsquery('french', talent_fold($1)))::text END AS tsquery,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@baton/core';
 import { DataSource } from 'typeorm';
+import type { Affected } from '@baton/database';
 import { JobHandler } from '@baton/queue';
 import { STALE_AFTER_MS } from './talent-engine.service';
 
@@ -18,7 +19,7 @@ export class SearchChangesPruneJob {
 
   @JobHandler(SEARCH_CHANGES_PRUNE_JOB, { schedule: { everySeconds: 3600 }, retryLimit: 1, expireInSeconds: 600 })
   async run(): Promise<{ deleted: number }> {
-    const [, deleted] = await this.dataSource.query(`DELETE FROM talent_search_changes WHERE changed_at < $1`, [
+    const [, deleted] = await this.dataSource.query<Affected>(`DELETE FROM talent_search_changes WHERE changed_at < $1`, [
       new Date(this.clock.now().getTime() - SEARCH_CHANGES_KEEP_MS),
     ]);
     return { deleted: Number(deleted ?? 0) };

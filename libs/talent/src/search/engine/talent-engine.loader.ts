@@ -36,19 +36,19 @@ export const LOAD_BATCH = 1_000;
 
 /** Documents after a user id, in id order (keyset batches of the first load). */
 export async function loadBatch(manager: EntityManager, afterUserId: string | null): Promise<EngineDocument[]> {
-  const rows: DocumentRow[] = await manager.query(`${SELECT} WHERE $1::uuid IS NULL OR d.user_id > $1 ORDER BY d.user_id LIMIT ${LOAD_BATCH}`, [afterUserId]);
+  const rows = await manager.query<DocumentRow[]>(`${SELECT} WHERE $1::uuid IS NULL OR d.user_id > $1 ORDER BY d.user_id LIMIT ${LOAD_BATCH}`, [afterUserId]);
   return rows.map(toDocument);
 }
 
 /** These people's documents now; someone missing has no document (or no profile) any more. */
 export async function loadSome(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, EngineDocument>> {
-  const rows: DocumentRow[] = await manager.query(`${SELECT} WHERE d.user_id = ANY($1::uuid[])`, [userIds]);
+  const rows = await manager.query<DocumentRow[]>(`${SELECT} WHERE d.user_id = ANY($1::uuid[])`, [userIds]);
   return new Map(rows.map((r) => [r.user_id, toDocument(r)]));
 }
 
 /** The current snapshot's xmin: every transaction with a smaller id has ended. */
 export async function currentWatermark(manager: EntityManager): Promise<string> {
-  const [row]: Array<{ watermark: string }> = await manager.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`);
+  const [row] = await manager.query<Array<{ watermark: string }>>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`);
   return row.watermark;
 }
 

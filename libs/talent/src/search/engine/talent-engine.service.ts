@@ -100,7 +100,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
   private async syncOnce(): Promise<void> {
     if (this.loading) await this.loading;
     const manager = this.dataSource.manager;
-    const [row]: ChangesRow[] = await manager.query(
+    const [row] = await manager.query<ChangesRow[]>(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark,
               coalesce(json_agg(json_build_object('id', c.id::text, 'userId', c.user_id, 'keep', c.xid >= pg_snapshot_xmin(pg_current_snapshot()))), '[]') AS changes
          FROM talent_search_changes c WHERE c.xid >= $1::xid8`,
