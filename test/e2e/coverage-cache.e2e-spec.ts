@@ -61,6 +61,7 @@ describe('coverage cache: one computed board per scope, dropped by the changes t
       MAX_GAPS + 1,
       new Date(from.getTime() - 98 * HOUR),
       new Date(to.getTime() + 26 * HOUR),
+      null,
     ]);
     return JSON.parse(JSON.stringify(toCoverageObject(event.id, bucket, row)));
   };

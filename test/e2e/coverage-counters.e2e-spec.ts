@@ -60,6 +60,7 @@ describe('coverage counters: shift_staffing kept by triggers gives the answers o
       501,
       new Date(w.from.getTime() - 98 * HOUR),
       new Date(w.to.getTime() + 26 * HOUR),
+      null,
     ]);
     return row;
   };

@@ -73,7 +73,7 @@ describe('coverage counters under racing mutations: an assignment and a check-in
 
     const from = new Date('2024-07-20T00:00:00Z');
     const to = new Date('2024-07-21T00:00:00Z');
-    const params = [event.id, from, to, 'HOUR', null, null, t.clock.now(), 501, new Date(from.getTime() - 98 * HOUR), new Date(to.getTime() + 26 * HOUR)];
+    const params = [event.id, from, to, 'HOUR', null, null, t.clock.now(), 501, new Date(from.getTime() - 98 * HOUR), new Date(to.getTime() + 26 * HOUR), null];
     const [[board], [oracle]] = [await t.dataSource.query(COVERAGE_SQL, params), await t.dataSource.query(COVERAGE_ORACLE_SQL, params)];
     expect(board).toEqual(oracle);
     expect(board.totals.map(Number)).toEqual([80, assigned, checkedIn, 80 - assigned]);

@@ -126,6 +126,10 @@ describe('coverage: required, assigned and checked-in places per venue, team and
       coordinator: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id }]),
       venueA: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, venueIds: [venueA.id] }]),
       teamY: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: event.id, teamIds: [teamY.id] }]),
+      crossed: await createUser(t.dataSource, [
+        { role: Role.COORDINATOR, eventId: event.id, venueIds: [venueA.id], teamIds: [teamY.id] },
+        { role: Role.COORDINATOR, eventId: event.id, venueIds: [venueB.id], teamIds: [teamX.id] },
+      ]),
       otherEvent: await createUser(t.dataSource, [{ role: Role.COORDINATOR, eventId: otherEvent.id }]),
       staff: await createUser(t.dataSource, [{ role: Role.STAFF, eventId: event.id }]),
     };
@@ -253,6 +257,18 @@ describe('coverage: required, assigned and checked-in places per venue, team and
       hourlyCells().filter((c) => c.venueId === venueB.id),
     );
     expect((await coverage(tokens.admin, { ...HOURLY, venueIds: [venueB.id], teamIds: [teamY.id] })).cells).toEqual([]);
+  });
+
+  it('counts grant by grant: (venue A, team Y) and (venue B, team X) never show venue A with team X', async () => {
+    const allowed = hourlyCells().filter((c) => (c.venueId === venueA.id && c.teamId === teamY.id) || (c.venueId === venueB.id && c.teamId === teamX.id));
+    expect(allowed.length).toBeGreaterThan(0);
+    const board = await coverage(tokens.crossed, HOURLY);
+    expect(board.cells).toEqual(allowed);
+    expect(board.gaps.map((g: { shiftId: string }) => g.shiftId)).not.toContain(shifts.s1.id);
+    // Asking for both venues and both teams (each inside the union) still gives only the pairs.
+    expect((await coverage(tokens.crossed, { ...HOURLY, venueIds: [venueA.id, venueB.id], teamIds: [teamX.id, teamY.id] })).cells).toEqual(allowed);
+    // Someone with the whole event next to them is not served that narrower board from the cache, nor the other way round.
+    expect((await coverage(tokens.coordinator, HOURLY)).cells).toEqual(hourlyCells());
   });
 
   it('refuses staff, coordinators of another event and anonymous callers; an unknown event is NOT_FOUND for an admin', async () => {

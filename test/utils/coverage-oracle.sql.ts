@@ -39,6 +39,9 @@ covered AS (
     AND s.starts_at > $9::timestamptz AND s.starts_at < $10::timestamptz
     AND ($5::uuid[] IS NULL OR s.venue_id = ANY ($5::uuid[]))
     AND ($6::uuid[] IS NULL OR s.team_id = ANY ($6::uuid[]))
+    AND ($11::jsonb IS NULL OR EXISTS (
+          SELECT 1 FROM jsonb_array_elements($11::jsonb) g
+           WHERE (g->0 = 'null'::jsonb OR g->0 ? s.venue_id::text) AND (g->1 = 'null'::jsonb OR g->1 ? s.team_id::text)))
 ),
 steps AS (
   SELECT d.venue_id, d.team_id, d.k, sum(d.dr) AS dr, sum(d.da) AS da, sum(d.dc) AS dc

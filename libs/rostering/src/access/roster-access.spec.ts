@@ -1,6 +1,7 @@
 import {
   AssignmentPlacement,
   boardScope,
+  boardGrants,
   boardSelection,
   coversPlacement,
   holdsAssignment,
@@ -127,7 +128,7 @@ describe('narrow', () => {
 describe('coverage boards', () => {
   it('admins count every venue and team of any event', () => {
     expect(boardScope(viewer({ coordinates: 'ALL' }), 'event-2')).toEqual({ venues: 'ALL', teams: 'ALL' });
-    expect(boardSelection(viewer({ coordinates: 'ALL' }), 'event-1', {})).toEqual({ venueIds: null, teamIds: null });
+    expect(boardSelection(viewer({ coordinates: 'ALL' }), 'event-1', {})).toEqual({ venueIds: null, teamIds: null, grants: null });
   });
 
   it('no coordinator grant in the event: no board, even with grants in another event', () => {
@@ -143,11 +144,37 @@ describe('coverage boards', () => {
     expect(boardScope(open, 'event-1')).toEqual({ venues: new Set(['venue-a', 'venue-b']), teams: 'ALL' });
   });
 
+  it('grants that do not add up are kept pair by pair: venue A of one grant never meets team Y of another', () => {
+    const crossed = viewer({ coordinates: coordinating({ venues: ['venue-b'], teams: ['team-y'] }, { venues: ['venue-a'], teams: ['team-x'] }) });
+    expect(boardGrants(crossed, 'event-1')).toEqual([
+      [['venue-a'], ['team-x']],
+      [['venue-b'], ['team-y']],
+    ]);
+    expect(boardSelection(crossed, 'event-1', {})?.grants).toEqual(boardGrants(crossed, 'event-1'));
+    // A venue manager (venue A, every team) and a team lead (every venue, team X): not everything.
+    const manager = viewer({ coordinates: coordinating({ venues: ['venue-a'] }, { teams: ['team-x'] }) });
+    expect(boardScope(manager, 'event-1')).toEqual({ venues: 'ALL', teams: 'ALL' });
+    expect(boardGrants(manager, 'event-1')).toEqual([
+      [['venue-a'], null],
+      [null, ['team-x']],
+    ]);
+  });
+
+  it('no pairs when the union is exact: admins, one grant, or a grant without any limit', () => {
+    expect(boardGrants(viewer({ coordinates: 'ALL' }), 'event-1')).toBeNull();
+    expect(boardGrants(viewer({ coordinates: coordinating({ venues: ['venue-a', 'venue-b'], teams: ['team-x'] }) }), 'event-1')).toBeNull();
+    expect(boardGrants(viewer({ coordinates: coordinating({ venues: ['venue-a'] }, {}) }), 'event-1')).toBeNull();
+  });
+
   it('a request keeps what the grants allow and comes back empty on an axis asked only outside them', () => {
     const v = viewer({ coordinates: coordinating({ venues: ['venue-a'], teams: ['team-x'] }) });
-    expect(boardSelection(v, 'event-1', {})).toEqual({ venueIds: ['venue-a'], teamIds: ['team-x'] });
-    expect(boardSelection(v, 'event-1', { venueIds: ['venue-a', 'venue-b'], teamIds: null })).toEqual({ venueIds: ['venue-a'], teamIds: ['team-x'] });
-    expect(boardSelection(v, 'event-1', { venueIds: ['venue-b'] })).toEqual({ venueIds: [], teamIds: ['team-x'] });
-    expect(boardSelection(v, 'event-1', { teamIds: ['team-y'] })).toEqual({ venueIds: ['venue-a'], teamIds: [] });
+    expect(boardSelection(v, 'event-1', {})).toEqual({ venueIds: ['venue-a'], teamIds: ['team-x'], grants: null });
+    expect(boardSelection(v, 'event-1', { venueIds: ['venue-a', 'venue-b'], teamIds: null })).toEqual({
+      venueIds: ['venue-a'],
+      teamIds: ['team-x'],
+      grants: null,
+    });
+    expect(boardSelection(v, 'event-1', { venueIds: ['venue-b'] })).toEqual({ venueIds: [], teamIds: ['team-x'], grants: null });
+    expect(boardSelection(v, 'event-1', { teamIds: ['team-y'] })).toEqual({ venueIds: ['venue-a'], teamIds: [], grants: null });
   });
 });

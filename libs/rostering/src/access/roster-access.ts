@@ -75,8 +75,9 @@ export interface BoardScope {
 
 /**
  * The venues and teams the viewer's coverage boards may count in one event (admins: all);
- * undefined: no coordinator grant there. Each axis is the union of their grants' because the
- * board's statement filters venues and teams separately, not pair by pair as coversPlacement does.
+ * undefined: no coordinator grant there. Each axis is the union of their grants': the statement
+ * filters on those first (index-friendly), then pair by pair with `boardGrants` when one axis's
+ * union would let a venue of one grant meet a team of another.
  */
 export function boardScope(viewer: RosterViewer, eventId: string): BoardScope | undefined {
   if (viewer.coordinates === 'ALL') return { venues: 'ALL', teams: 'ALL' };
@@ -97,13 +98,32 @@ export function narrow(scope: Scope, requested: readonly string[] | null | undef
   return scope === 'ALL' ? unique : unique.filter((id) => scope.has(id));
 }
 
-/** The venues and teams of one board request that the viewer may see (see narrow); undefined: none of the event. */
+/** One grant's venues and teams for the board's statement: null is every one of the event; ids sorted. */
+export type BoardGrant = [venueIds: string[] | null, teamIds: string[] | null];
+
+/**
+ * The viewer's grants in the event, pair by pair, when the per-axis union says more than they do:
+ * (venue A, team X) and (venue B, team Y) must not count venue A's team Y. Null when the union is
+ * exact: admins, a single grant, or a grant without any limit. Sorted, so equal scopes share a
+ * cached board.
+ */
+export function boardGrants(viewer: RosterViewer, eventId: string): BoardGrant[] | null {
+  if (viewer.coordinates === 'ALL') return null;
+  const grants = viewer.coordinates.get(eventId) ?? [];
+  if (grants.length <= 1 || grants.some((g) => g.venues === 'ALL' && g.teams === 'ALL')) return null;
+  const ids = (scope: Scope) => (scope === 'ALL' ? null : [...scope].sort());
+  const pairs = grants.map((g): BoardGrant => [ids(g.venues), ids(g.teams)]);
+  const unique = new Map(pairs.map((p) => [JSON.stringify(p), p]));
+  return [...unique.keys()].sort().map((k) => unique.get(k)!);
+}
+
+/** The venues and teams of one board request that the viewer may see (see narrow), and their grants pair by pair; undefined: none of the event. */
 export function boardSelection(
   viewer: RosterViewer,
   eventId: string,
   requested: { venueIds?: readonly string[] | null; teamIds?: readonly string[] | null },
-): { venueIds: string[] | null; teamIds: string[] | null } | undefined {
+): { venueIds: string[] | null; teamIds: string[] | null; grants: BoardGrant[] | null } | undefined {
   const scope = boardScope(viewer, eventId);
   if (!scope) return undefined;
-  return { venueIds: narrow(scope.venues, requested.venueIds), teamIds: narrow(scope.teams, requested.teamIds) };
+  return { venueIds: narrow(scope.venues, requested.venueIds), teamIds: narrow(scope.teams, requested.teamIds), grants: boardGrants(viewer, eventId) };
 }

@@ -33,6 +33,7 @@ const question = (venueIds: string[] | null, teamIds: string[] | null = null, ev
   to: new Date('2024-07-28T00:00:00Z'),
   venueIds,
   teamIds,
+  grants: null,
 });
 const board = (label: string) => ({ eventId: label, cells: [], gaps: [] }) as unknown as CoverageObject;
 const NOW = Date.parse('2024-07-27T08:00:00Z');

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { BatonConfig } from '@baton/config';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { CoverageBucket, CoverageObject } from './coverage.dto';
+import type { BoardGrant } from '../access/roster-access';
 import { COVERAGE_TOPICS, coverageTouches, CoverageTouch } from './coverage-changes';
 
 /** The question after the viewer's scope narrowed it: the only thing two viewers must share to share an answer. */
@@ -13,6 +14,8 @@ export interface CoverageQuestion {
   /** Sorted; null = every venue (or team) of the event. */
   venueIds: string[] | null;
   teamIds: string[] | null;
+  /** The viewer's grants pair by pair when the per-axis lists say more (boardGrants); null otherwise. */
+  grants: BoardGrant[] | null;
 }
 
 /** One computed board, and the texts graphql-js made of it (one per selection set asked). */
@@ -92,7 +95,7 @@ export class CoverageCache implements OnApplicationBootstrap, OnApplicationShutd
 
   /** The entry answering `question`, computing it with `compute` when there is none to share. */
   entry(question: CoverageQuestion, nowMs: number, compute: () => Promise<CoverageObject>): CoverageEntry {
-    const key = JSON.stringify([question.eventId, question.bucket, question.from.getTime(), question.to.getTime(), question.venueIds, question.teamIds]);
+    const key = JSON.stringify([question.eventId, question.bucket, question.from.getTime(), question.to.getTime(), question.venueIds, question.teamIds, question.grants]);
     const existing = this.entries.get(key);
     if (existing && this.usable(existing, nowMs)) return existing;
     if (existing) this.remove(existing);

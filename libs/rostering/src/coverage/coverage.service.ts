@@ -51,7 +51,7 @@ export class CoverageService {
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     const selection = boardSelection(rosterViewer(actor), eventId, args);
     if (!selection) throw new ForbiddenError('This event is outside your scope', { eventId });
-    const { venueIds, teamIds } = selection;
+    const { venueIds, teamIds, grants } = selection;
     if (venueIds?.length === 0 || teamIds?.length === 0) {
       throw new ForbiddenError('These venues or teams are outside your scope', { eventId, venueIds: args.venueIds ?? [], teamIds: args.teamIds ?? [] });
     }
@@ -66,7 +66,7 @@ export class CoverageService {
     // they were allowed exactly the same venues and teams.
     venueIds?.sort();
     teamIds?.sort();
-    const question: CoverageQuestion = { eventId, bucket, from, to, venueIds, teamIds };
+    const question: CoverageQuestion = { eventId, bucket, from, to, venueIds, teamIds, grants };
     const now = this.clock.now();
     const entry = this.cache.entry(question, now.getTime(), () => this.limiter.run(() => this.compute(question, now)));
     const answer = await entry.answer;
@@ -107,6 +107,7 @@ export class CoverageService {
       // Shifts overlapping the widened window start after (its start - 72 h) and before its end.
       new Date(q.from.getTime() - WIDENING_MS - MAX_SHIFT_HOURS * HOUR_MS),
       new Date(q.to.getTime() + WIDENING_MS),
+      q.grants && JSON.stringify(q.grants),
     ]);
     if (!rows.length) throw new NotFoundError('Event', q.eventId);
     return toCoverageObject(q.eventId, bucket, rows[0]);

@@ -4,7 +4,9 @@
  * $1 event id, $2 from, $3 to, $4 bucket (HOUR | FOUR_HOURS | DAY), $5 venue ids (NULL = all),
  * $6 team ids (NULL = all), $7 now (gaps leave out shifts already over), $8 how many gaps at
  * most, $9 and $10 a generous bound on shifts.starts_at (from - 72 h - 26 h, to + 26 h): only
- * there so the planner sees constants for the index range and sizes the plan right.
+ * there so the planner sees constants for the index range and sizes the plan right; $11 the
+ * viewer's grants pair by pair (`[[venue ids | null, team ids | null], …]` as jsonb) when the
+ * per-axis lists $5 and $6 say more than they do, else NULL.
  *
  * Buckets are laid out on a wall clock: UTC for HOUR and FOUR_HOURS (absolute hours from `from`
  * rounded down to the hour), the event's time zone for DAY (local midnight to local midnight).
@@ -57,6 +59,9 @@ covered AS (
     AND s.starts_at > $9::timestamptz AND s.starts_at < $10::timestamptz
     AND ($5::uuid[] IS NULL OR s.venue_id = ANY ($5::uuid[]))
     AND ($6::uuid[] IS NULL OR s.team_id = ANY ($6::uuid[]))
+    AND ($11::jsonb IS NULL OR EXISTS (
+          SELECT 1 FROM jsonb_array_elements($11::jsonb) g
+           WHERE (g->0 = 'null'::jsonb OR g->0 ? s.venue_id::text) AND (g->1 = 'null'::jsonb OR g->1 ? s.team_id::text)))
 ),
 steps AS (
   SELECT d.venue_id, d.team_id, d.k, sum(d.dr) AS dr, sum(d.da) AS da, sum(d.dc) AS dc
