@@ -46,8 +46,12 @@ describe('talent: a block racing a consent withdrawal or a contact request', () 
   afterAll(() => t?.close());
 
   const person = (name: string): Promise<MemberFixture> => createTalent(t, { name, headline: 'Racing engineer' });
-  const found = async (token: string, text: string) =>
-    ((await t.gql.ok(SEARCH, { text }, token)).talentSearch.edges as Array<{ node: { userId: string } }>).map((e) => e.node.userId).sort();
+  /** Who a recruiter finds; the engine's count must agree with the profiles the policy lets through (it re-checks each one). */
+  const found = async (token: string, text: string) => {
+    const { totalCount, edges } = (await t.gql.ok(SEARCH, { text }, token)).talentSearch as { totalCount: number; edges: Array<{ node: { userId: string } }> };
+    expect(totalCount).toBe(edges.length);
+    return edges.map((e) => e.node.userId).sort();
+  };
   const viewerOf = (recruiter: { id: string }, organisationId: string): ProfileViewer => ({
     kind: 'RECRUITER',
     userId: recruiter.id,
@@ -176,6 +180,34 @@ describe('talent: a block racing a consent withdrawal or a contact request', () 
     expect(await openRequests(member.id)).toEqual([]);
     // Refused in its transaction: the recruiter's daily quota was not spent on it.
     expect(await quota()).toBe(spent);
+  });
+
+  onServer('a withdrawal and a block still running while a search catches up are in the searches after their commits', async () => {
+    const member = await person('Lima Pending');
+    expect(await found(other.token, 'lima')).toEqual([member.id]);
+    const withdrawing = t.dataSource.createQueryRunner();
+    const blocking = t.dataSource.createQueryRunner();
+    await Promise.all([withdrawing.connect(), blocking.connect()]);
+    try {
+      await withdrawing.startTransaction();
+      await blocking.startTransaction();
+      // Both write (so hold a transaction id) before the searches below take their snapshot, and commit after.
+      await withdrawing.query(`UPDATE alumni_consents SET withdrawn_at = now() WHERE user_id = $1 AND withdrawn_at IS NULL`, [member.id]);
+      await blocking.query(`INSERT INTO alumni_organisation_blocks (user_id, organisation_id) VALUES ($1, $2)`, [member.id, blockedOrganisation]);
+      expect(await found(blocked.token, 'lima')).toEqual([member.id]);
+      expect(await found(other.token, 'lima')).toEqual([member.id]);
+      await blocking.commitTransaction();
+      expect(await found(blocked.token, 'lima')).toEqual([]);
+      expect(await found(other.token, 'lima')).toEqual([member.id]);
+      await withdrawing.commitTransaction();
+      expect(await found(other.token, 'lima')).toEqual([]);
+    } finally {
+      for (const runner of [withdrawing, blocking]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    await expectEngineAgrees();
   });
 
   onServer('a block committed after a request it could not yet see still declines that request', async () => {
