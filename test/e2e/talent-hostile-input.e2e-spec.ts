@@ -310,6 +310,31 @@ describe('talent search under hostile input', () => {
     expect(userIds(await search({ f: { text: 'Inge\u0301nieure' } }))).toEqual([ids.amelie]);
   });
 
+  it('answers the largest filter the limits allow, and refuses one character or one item more', async () => {
+    // 50 distinct words of 3 letters or more (200 characters): the most approximate name matching one text can ask for.
+    const words = many(50, (i) => String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26), 120)).join(' ');
+    const largest = {
+      text: words.padEnd(200, 'x'),
+      skills: many(10, (i) => ({ skill: `${i}`.padEnd(100, 'é'), minLevel: 4 })),
+      languages: many(10, (i) => ({ code: String.fromCharCode(97 + i, 97 + i), minLevel: 'NATIVE' })),
+      teams: many(10, (i) => `${i}`.padEnd(50, 'T')),
+      venues: many(10, (i) => `${i}`.padEnd(50, 'V')),
+      events: many(10, (i) => `${i}`.padEnd(16, 'E')),
+      minVerifiedHours: 100_000,
+      country: 'FR',
+      city: 'c'.repeat(100),
+      openToWork: true,
+    };
+    expect([...largest.text]).toHaveLength(200);
+    const answer = await search({ f: largest, first: 50 });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.talentSearch).toMatchObject({ totalCount: 0, edges: [] });
+    expectRefused(await search({ f: { ...largest, text: `${largest.text}y` } }), 'text');
+    expectRefused(await search({ f: { ...largest, skills: [...largest.skills, { skill: 'k8s' }] } }), 'skills');
+    expectRefused(await search({ f: { ...largest, city: `${largest.city}c` } }), 'city');
+    expectRefused(await search({ f: { ...largest, events: [`${largest.events[0]}E`] } }), 'events');
+  });
+
   it('answers well-formed values nobody has with nothing, and odd numbers and forged cursors sensibly', async () => {
     for (const f of [
       { country: 'ZZ' },
