@@ -18,6 +18,7 @@ import { CoverageCounters1796200500000 } from './1796200500000-CoverageCounters'
 import { PersonWorkDays1796330000000 } from './1796330000000-PersonWorkDays';
 import { ActorChangeNotifications1796350000000 } from './1796350000000-ActorChangeNotifications';
 import { TalentSearchChanges1796360000000 } from './1796360000000-TalentSearchChanges';
+import { ContactRequestsNotBlocked1796400000000 } from './1796400000000-ContactRequestsNotBlocked';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -39,4 +40,5 @@ export const migrations: Function[] = [
   PersonWorkDays1796330000000,
   ActorChangeNotifications1796350000000,
   TalentSearchChanges1796360000000,
+  ContactRequestsNotBlocked1796400000000,
 ];

@@ -10,6 +10,9 @@ import { OrganisationBlockObject } from './dto/block.dto';
  * An alumnus blocks an organisation: from the next request on its recruiters find nothing of them
  * (the alumni policy reads the blocks), and its pending contact requests are declined in the same
  * transaction. Unblocking restores what the visibility allows; declined requests stay declined.
+ * A request racing the block cannot slip between them: inserting the block takes the pair's lock
+ * that a request's insert takes too (trigger talent_contact_requests_not_blocked), so the UPDATE
+ * below sees a request that got in first, and a request that comes second is refused.
  */
 @Injectable()
 export class BlockService {

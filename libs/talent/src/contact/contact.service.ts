@@ -3,7 +3,7 @@ import { ProfileQueryService } from '@baton/alumni';
 import { Actor } from '@baton/auth';
 import { BatonConfig } from '@baton/config';
 import { Clock, ForbiddenError, NotFoundError } from '@baton/core';
-import { TransactionRunner } from '@baton/database';
+import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { LoaderRegistry } from '@baton/graphql';
 import { OutboxService } from '@baton/outbox';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,6 +12,8 @@ import { searchViewer } from '../common/talent-viewer';
 import { ContactRequestInput, ContactRequestObject } from './dto/contact.dto';
 import { ContactRequestStatus } from './contact-request.entity';
 import { CONTACT_REQUEST_SELECT, ContactRequestRow, toContactRequest } from './contact.mapper';
+
+export const CONTACT_REQUEST_USE_CASE = 'talent.contact-request';
 
 /** Contact by consent: a recruiter asks, the alumnus answers; only an acceptance reveals contact details. */
 /** The request an alumnus answers, locked while they do. */
@@ -39,12 +41,20 @@ export class ContactService {
     // The same rule as search and profiles by id: someone you may not see reads as not found.
     await this.profiles.get(actor, input.alumnusId, loaders);
     const now = this.clock.now();
-    const id = await this.transactions.run(async ({ manager }) => {
+    const id = await this.insert(actor, viewer.organisationId, input, now).catch((error: unknown) => {
+      // A block that committed after the visibility check above: the database refused the request (talent_contact_requests_not_blocked).
+      throw translateForUseCase(CONTACT_REQUEST_USE_CASE, error);
+    });
+    return this.byId(this.dataSource.manager, id, now);
+  }
+
+  private insert(actor: Actor, organisationId: string, input: ContactRequestInput, now: Date): Promise<string> {
+    return this.transactions.run(async ({ manager }) => {
       // A pending request past its date no longer holds the one-pending slot.
       await manager.query(
         `UPDATE talent_contact_requests SET status = 'EXPIRED', answered_at = expires_at
           WHERE organisation_id = $1 AND alumnus_id = $2 AND status = 'PENDING' AND expires_at <= $3`,
-        [viewer.organisationId, input.alumnusId, now],
+        [organisationId, input.alumnusId, now],
       );
       const [quota] = await manager.query<Array<{ sent: number }>>(
         `INSERT INTO talent_contact_quotas AS q (recruiter_id, day, sent) VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, 1)
@@ -55,22 +65,21 @@ export class ContactService {
       const [row] = await manager.query<Array<{ id: string }>>(
         `INSERT INTO talent_contact_requests (organisation_id, recruiter_id, alumnus_id, message, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $5::timestamptz + make_interval(days => $6)) RETURNING id`,
-        [viewer.organisationId, actor.userId, input.alumnusId, input.message, now, this.config.talent.contactTtlDays],
+        [organisationId, actor.userId, input.alumnusId, input.message, now, this.config.talent.contactTtlDays],
       );
       const [who] = await manager.query<Array<{ email: string; name: string }>>(
         `SELECT u.email, o.name FROM users u, organisations o WHERE u.id = $1 AND o.id = $2`,
-        [input.alumnusId, viewer.organisationId],
+        [input.alumnusId, organisationId],
       );
       await this.outbox.enqueue(manager, {
         recipient: who.email,
         template: 'talent.contact-request',
         subject: `${who.name} would like to contact you`,
         body: `A recruiter of ${who.name} would like to contact you through the alumni network:\n\n${input.message}\n\nAccept or decline it in Baton; they see your contact details only if you accept.`,
-        payload: { contactRequestId: row.id, organisationId: viewer.organisationId },
+        payload: { contactRequestId: row.id, organisationId },
       });
       return row.id;
     });
-    return this.byId(this.dataSource.manager, id, now);
   }
 
   /** The alumnus answers; the recruiter who asked hears of it through the outbox. */

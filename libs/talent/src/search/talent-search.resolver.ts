@@ -3,8 +3,9 @@ import { TalentPermission } from '../talent.permissions';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { AlumniProfileObject, ProfileQueryService } from '@baton/alumni';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
+import { Loaders, LoaderRegistry } from '@baton/graphql';
 import { searchViewer } from '../common/talent-viewer';
+import { TalentPageArgs } from './dto/talent-page.args';
 import { TalentSearchFilter } from './dto/talent-search.input';
 import { TalentSearchConnection } from './dto/talent-search.object';
 import { TalentSearchService } from './talent-search.service';
@@ -23,7 +24,7 @@ export class TalentSearchResolver {
   @Allow(TalentPermission.TALENT_SEARCH)
   talentSearch(
     @CurrentActor() actor: Actor,
-    @Args() page: PageArgs,
+    @Args() page: TalentPageArgs,
     @Loaders() loaders: LoaderRegistry,
     @Args('filter', { type: () => TalentSearchFilter, nullable: true, description: 'What to look for' }) filter?: TalentSearchFilter,
   ) {

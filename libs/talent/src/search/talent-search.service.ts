@@ -2,18 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { ProfileQueryService, ProfileViewer, viewerUserId, VISIBILITIES_SEEN_BY } from '@baton/alumni';
 import { Actor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
-import { DEFAULT_PAGE_SIZE, LoaderRegistry, PageArgs } from '@baton/graphql';
+import { LoaderRegistry } from '@baton/graphql';
 import { DataSource } from 'typeorm';
 import { searchViewer } from '../common/talent-viewer';
+import { TALENT_MAX_PAGE_SIZE, TalentPageArgs } from './dto/talent-page.args';
 import { TalentSearchFilter } from './dto/talent-search.input';
 import { TalentFacets, TalentSearchConnection } from './dto/talent-search.object';
 import { decodePosition, encodePosition } from './talent-cursor';
 import { EngineQuery, EnginePage, EngineViewer, Visibility } from './engine/talent-engine';
 import { TalentEngineService } from './engine/talent-engine.service';
 import { parseTsQuery } from './engine/tsquery';
-
-/** Facets make a page dearer than a plain list: a lower ceiling than the platform's. */
-export const TALENT_MAX_PAGE_SIZE = 50;
 
 export interface SearchHits {
   totalCount: number;
@@ -31,10 +29,11 @@ export class TalentSearchService {
     private readonly engine: TalentEngineService,
   ) {}
 
-  async search(actor: Actor, filter: TalentSearchFilter, page: PageArgs, loaders: LoaderRegistry): Promise<TalentSearchConnection> {
+  async search(actor: Actor, filter: TalentSearchFilter, page: TalentPageArgs, loaders: LoaderRegistry): Promise<TalentSearchConnection> {
     const viewer = await searchViewer(actor, loaders);
-    const first = page.first ?? Math.min(DEFAULT_PAGE_SIZE, TALENT_MAX_PAGE_SIZE);
-    if (first > TALENT_MAX_PAGE_SIZE) throw BadInputError.field('first', `At most ${TALENT_MAX_PAGE_SIZE} results a page`, 'max');
+    const first = page.first ?? TALENT_MAX_PAGE_SIZE;
+    // The arguments' validation refuses these already; a caller inside the process gets the same answer.
+    if (first < 1 || first > TALENT_MAX_PAGE_SIZE) throw BadInputError.field('first', `From 1 to ${TALENT_MAX_PAGE_SIZE} results a page`, 'max');
     const after = page.after ? decodePosition(page.after) : null;
     const found = await this.hits(viewer, filter, { first, after, facets: true });
     // The policy checks each profile again (belt and braces); the SQL already applied the same rule.

@@ -110,7 +110,7 @@ const CACHED_BITS_MIN = 4096;
  * Semantics (the SQL reference in test/utils/talent-search-reference.sql.ts spells the same):
  * - match: the tsquery matches the document's lexemes (a phrase `<->` counts as AND: positions
  *   are not kept), OR every query word of 3+ letters has a name word with trigram similarity ≥ 0.5;
- * - score: Σ over the query's lexemes found of weight(class) × ln(1 + N / df), plus the mean best
+ * - score: Σ over the query's lexemes found of weight(class) × ln(1 + N / df) (N and df count live documents), plus the mean best
  *   name similarity when the names match; without text, verified minutes;
  * - order: score descending, then user id; facets count every filter but their own.
  *
@@ -306,7 +306,7 @@ export class TalentEngine {
     return [...this.lexemes].filter(([lexeme]) => lexeme.startsWith(q.lexeme)).map(([, p]) => p);
   }
 
-  /** Σ weight × idf of each distinct lexeme of the query a document holds (a lexeme written twice counts once). */
+  /** Σ weight × idf of each distinct lexeme of the query a document holds (a lexeme written twice counts once); df counts live documents only. */
   private rank(q: TsQuery | null, scores: Float64Array): void {
     const n = Math.max(1, this.size);
     const counted = new Set<Postings>();
@@ -315,7 +315,12 @@ export class TalentEngine {
       for (const postings of this.lexemePostings(lexeme)) {
         if (counted.has(postings)) continue;
         counted.add(postings);
-        const idf = Math.log(1 + n / postings.length);
+        // Tombstones stay in the posting lists until the next rebuild: counted, they made every score drift with edits
+        // (and differ from a freshly loaded engine's, so a page's order and cursors depended on the engine's history).
+        let df = 0;
+        for (let i = 0; i < postings.length; i++) if (this.live.has(postings.ids[i])) df++;
+        if (df === 0) continue;
+        const idf = Math.log(1 + n / df);
         for (let i = 0; i < postings.length; i++) scores[postings.ids[i]] += WEIGHTS[postings.weights![i]] * idf;
       }
     }
