@@ -56,7 +56,6 @@ describe('talent: a block racing a consent withdrawal or a contact request', () 
     kind: 'RECRUITER',
     userId: recruiter.id,
     organisationId,
-    blockedBy: new Set(),
   });
 
   /** The app's engine (kept by catch-ups through the races) against one loaded now from the database. */

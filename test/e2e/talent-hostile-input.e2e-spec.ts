@@ -184,7 +184,7 @@ describe('talent search under hostile input', () => {
     t = await startTestApp();
     const organisation = await createOrganisation(t.dataSource);
     recruiter = await createRecruiter(t, organisation.id);
-    viewer = { kind: 'RECRUITER', userId: recruiter.id, organisationId: organisation.id, blockedBy: new Set() };
+    viewer = { kind: 'RECRUITER', userId: recruiter.id, organisationId: organisation.id };
     const event = await createEvent(t.dataSource, { code: 'PAR24', phase: EventPhase.CLOSED });
     const kube = await createSkill(t.dataSource, { code: 'K8S', name: 'Kubernetes' });
     const games = (teamCode: string, venueCodes: string[], hours: number) => [
