@@ -1,4 +1,5 @@
 import { Role } from '@baton/auth';
+import { DatabaseEndpoint } from '@baton/database';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { MyShiftsService } from '@baton/rostering';
 import { StaffMemberEntity } from '@baton/staff';
@@ -218,6 +219,15 @@ describe('myShifts shaped in one SQL statement gives the DataLoader path’s ans
     };
     expect(await written(MY_SHIFTS, {})).toBe(true);
     expect(await written(CONTACT, WIDE)).toBe(false);
+    // On a server it is a prepared statement (planned once per connection); PGlite shares one session between sockets.
+    const counter = countSql(t.dataSource);
+    for (let i = 0; i < 8; i++) await t.gql.ok(MY_SHIFTS, {}, me);
+    counter.stop();
+    const names = counter.names.filter((_, i) => counter.statements[i].includes('::text AS rows'));
+    expect(names).toHaveLength(8);
+    const server = t.app.get(DatabaseEndpoint).kind === 'server';
+    expect(names.every((name) => (server ? /^baton_[0-9a-f]{20}$/.test(name ?? '') : name === undefined))).toBe(true);
+    expect(new Set(names).size).toBe(1);
     // The entity and DataLoader path, for the record: the list, then the shifts.
     myShifts.shapeInSql = false;
     try {

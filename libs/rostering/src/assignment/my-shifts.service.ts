@@ -3,6 +3,7 @@ import { Actor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
 import { requestedFields, responseShape, SerialisedField } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { PreparedReads } from '@baton/database';
 import { DataSource } from 'typeorm';
 import { AssignmentObject } from './dto/assignment.dto';
 import { toAssignmentObject } from './assignment.mapper';
@@ -20,7 +21,10 @@ export class MyShiftsService {
   /** Off: shaped lists come as objects graphql-js completes, never as text (the comparison tests). */
   writeText = true;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly prepared: PreparedReads,
+  ) {}
 
   /**
    * With `info` (what the client asked under myShifts), the list and its shifts come as JSON
@@ -43,7 +47,8 @@ export class MyShiftsService {
     const shape = this.shapeInSql && this.writeText && field && info ? responseShape(info) : null;
     const text = shape && myShiftsText(shape, window);
     if (field && text) {
-      const [{ rows }] = await this.dataSource.query<[{ rows: string }]>(text.sql, text.params);
+      // The statement staff refresh most at a shift change: planned once per connection.
+      const [{ rows }] = await this.prepared.query<[{ rows: string }]>(text.sql, text.params);
       field.replay(rows);
       return [];
     }

@@ -17,6 +17,7 @@ import {
   toConnection,
 } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { PreparedReads } from '@baton/database';
 import { DataSource } from 'typeorm';
 import { ShiftFilterInput, ShiftObject } from '../dto/shift.dto';
 import { SHIFT_ORDER, ShiftQueryService } from '../shift-query.service';
@@ -47,6 +48,7 @@ export class ShapedShiftsService {
     private readonly dataSource: DataSource,
     private readonly queries: ShiftQueryService,
     private readonly shapers: ShiftFieldShapers,
+    private readonly prepared: PreparedReads,
   ) {}
 
   /**
@@ -80,7 +82,8 @@ export class ShapedShiftsService {
     const params = new SqlParams([...pageParams]);
     const node = shiftText(nodeShape, (field, under) => this.shapers.get(field.name)?.text?.(under, params, actor) ?? null);
     if (!node) return null;
-    const rows = await this.dataSource.query<{ startsAt: string; id: string; node: string }[]>(
+    // Boards refresh every few seconds: the statement is planned once per connection.
+    const rows = await this.prepared.query<{ startsAt: string; id: string; node: string }[]>(
       `WITH page AS (${pageSql})
        SELECT ${isoTimestamp('s.starts_at')} AS "startsAt", s.id, ${node}::text AS node
          FROM page JOIN shifts s ON s.id = page.id
