@@ -1,4 +1,5 @@
 import { Role } from '@baton/auth';
+import { DatabaseEndpoint } from '@baton/database';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { MyShiftsService } from '@baton/rostering';
 import { StaffMemberEntity } from '@baton/staff';
@@ -51,14 +52,20 @@ describe('myShifts shaped in one SQL statement gives the DataLoader path’s ans
   let mine: { active: string[]; inactive: string[]; later: string[] };
   let theirs: string[];
 
-  /** The same request on both paths: the shaped answer must equal the entity and DataLoader one. */
+  /**
+   * The same request on the three paths: the shaped objects and the text written by the statement
+   * must equal the entity and DataLoader answer, the text down to the order of the keys.
+   */
   const both = async (query: string, variables: Record<string, unknown>, token: string): Promise<Data[]> => {
     myShifts.shapeInSql = false;
     const loaders = await t.gql.ok(query, variables, token);
     myShifts.shapeInSql = true;
-    const sql = await t.gql.ok(query, variables, token);
-    expect(sql).toEqual(loaders);
-    return sql.myShifts;
+    myShifts.writeText = false;
+    const objects = await t.gql.ok(query, variables, token).finally(() => (myShifts.writeText = true));
+    expect(objects).toEqual(loaders);
+    const text = await t.gql.ok(query, variables, token);
+    expect(JSON.stringify(text)).toBe(JSON.stringify(loaders));
+    return text.myShifts;
   };
 
   const assign = async (shiftId: string, member: StaffMemberEntity, status = 'ASSIGNED', extra: Record<string, unknown> = {}): Promise<string> => {
@@ -203,6 +210,24 @@ describe('myShifts shaped in one SQL statement gives the DataLoader path’s ans
     expect(await statements(windowed, { from: '2024-07-20T08:00:00Z', to: '2024-07-22T00:00:00Z' })).toEqual({ count: 1, rows: 1 });
     expect(await statements(MY_SHIFTS, {})).toEqual({ count: 1, rows: mine.active.length });
     expect(await statements(people, { ...WIDE, all: true })).toEqual({ count: 1, rows: mine.active.length + mine.inactive.length + mine.later.length });
+    // The bench list is written as JSON text by that statement; what SQL cannot write comes as objects.
+    const written = async (query: string, variables: Record<string, unknown>) => {
+      const counter = countSql(t.dataSource);
+      await t.gql.ok(query, variables, me);
+      counter.stop();
+      return counter.statements.some((s) => s.includes('::text AS rows'));
+    };
+    expect(await written(MY_SHIFTS, {})).toBe(true);
+    expect(await written(CONTACT, WIDE)).toBe(false);
+    // On a server it is a prepared statement (planned once per connection); PGlite shares one session between sockets.
+    const counter = countSql(t.dataSource);
+    for (let i = 0; i < 8; i++) await t.gql.ok(MY_SHIFTS, {}, me);
+    counter.stop();
+    const names = counter.names.filter((_, i) => counter.statements[i].includes('::text AS rows'));
+    expect(names).toHaveLength(8);
+    const server = t.app.get(DatabaseEndpoint).kind === 'server';
+    expect(names.every((name) => (server ? /^baton_[0-9a-f]{20}$/.test(name ?? '') : name === undefined))).toBe(true);
+    expect(new Set(names).size).toBe(1);
     // The entity and DataLoader path, for the record: the list, then the shifts.
     myShifts.shapeInSql = false;
     try {

@@ -4,6 +4,8 @@ export interface SqlCounter {
   /** Statements sent since the counter started (or since the last reset). */
   readonly count: number;
   readonly statements: readonly string[];
+  /** The name of each statement sent as a prepared one (PreparedReads on a server), undefined for the others. */
+  readonly names: readonly (string | undefined)[];
   reset(): void;
   /** Stops counting and puts the logger back. */
   stop(): void;
@@ -20,8 +22,11 @@ export function countSql(dataSource: DataSource): SqlCounter {
   const logger = dataSource.logger;
   const original = logger.logQuery;
   let statements: string[] = [];
+  let names: (string | undefined)[] = [];
   logger.logQuery = function (query, parameters, queryRunner) {
-    statements.push(query);
+    // A prepared statement arrives as { name, text }, which reads as its text.
+    statements.push(String(query));
+    names.push((query as unknown as { name?: string }).name);
     return original.call(this, query, parameters, queryRunner);
   };
   return {
@@ -31,8 +36,12 @@ export function countSql(dataSource: DataSource): SqlCounter {
     get statements() {
       return statements;
     },
+    get names() {
+      return names;
+    },
     reset() {
       statements = [];
+      names = [];
     },
     stop() {
       logger.logQuery = original;

@@ -4,6 +4,7 @@ import { BatonConfig } from '@baton/config';
 import { DataSource } from 'typeorm';
 import { DatabaseChangeFeed } from './database-change-feed';
 import { DatabaseEndpoint } from './database-endpoint';
+import { PreparedReads } from './prepared-reads';
 import { DatabaseNotifications } from './database-notifications';
 import { dataSourceOptions } from './data-source-options';
 import { TransactionRunner } from './transaction';
@@ -92,8 +93,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      providers: [TransactionRunner, DatabaseLifecycle, DatabasePrivacyContributor],
-      exports: [TransactionRunner, DatabaseEndpointModule],
+      providers: [TransactionRunner, PreparedReads, DatabaseLifecycle, DatabasePrivacyContributor],
+      exports: [TransactionRunner, PreparedReads, DatabaseEndpointModule],
     };
   }
 }

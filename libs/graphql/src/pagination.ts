@@ -66,7 +66,8 @@ export function Connection<T>(node: Type<T>, name = node.name.replace(/Object$/,
   return ConnectionType;
 }
 
-function encodeCursor(values: unknown[]): string {
+/** The opaque cursor of a row from its sort key values. */
+export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 

@@ -16,7 +16,7 @@ export { ShiftQueryService } from './shift/shift-query.service';
 export { ShapedShiftsService } from './shift/shaped/shaped-shifts.service';
 export { ShiftFieldShapers, type ShiftFieldShaper } from './shift/shaped/shift-field-shapers';
 /** A shift row `s` as ShiftObject JSON, for SQL-shaped edges to a shift. */
-export { shiftJson } from './shift/shaped/shift-json';
+export { shiftJson, shiftText } from './shift/shaped/shift-json';
 export { ShiftChecks, MAX_SHIFT_HOURS } from './shift/shift-checks';
 export { ShiftObject, RequiredSkillObject } from './shift/dto/shift.dto';
 export { toShiftObject } from './shift/shift.mapper';

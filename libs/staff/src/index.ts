@@ -20,4 +20,4 @@ export { StaffPermission, staffPermissions } from './staff.permissions';
 /** Key rotation: re-wraps sealed phone numbers under the current key-encryption key (a scheduled job). */
 export { StaffPhoneRewrapJob, STAFF_PHONE_REWRAP_JOB } from './staff-member/staff-phone-rewrap.job';
 /** A staff member and its skills as SQL-built JSON, for roster screens shaped in one statement. */
-export { staffMemberJson } from './staff-member/shaped/staff-member-json';
+export { staffMemberJson, staffMemberText } from './staff-member/shaped/staff-member-json';

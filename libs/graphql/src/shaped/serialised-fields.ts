@@ -53,7 +53,10 @@ export function serialisedField(context: object, info: GraphQLResolveInfo): Seri
   if (!slots || info.path.prev) return null;
   const slot: Slot = { key: String(info.path.key) };
   return {
-    signature: signatureOf(info),
+    // Lazy: callers that write their own text (the shaped rosters) never read it.
+    get signature() {
+      return signatureOf(info);
+    },
     replay(text) {
       slot.text = text;
       slots.push(slot);

@@ -1,8 +1,8 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
-import { Connection, PageArgs, requestedFields } from '@baton/graphql';
+import { Connection, PageArgs, serialisedField } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { AssignmentObject } from './dto/assignment.dto';
@@ -43,11 +43,19 @@ export class SelfServiceResolver {
   myShifts(
     @CurrentActor() actor: Actor,
     @Info() info: GraphQLResolveInfo,
+    @Context() context: object,
     @Args('from', { nullable: true, description: 'Window start; default now' }) from?: Date,
     @Args('to', { nullable: true, description: 'Window end, after from, at most 62 days later; default from + 14 days' }) to?: Date,
     @Args('includeInactive', { nullable: true, defaultValue: false, description: 'Also declined and cancelled assignments' }) includeInactive?: boolean,
   ) {
     const start = from ?? this.clock.now();
-    return this.myShiftsService.list(actor, start, to ?? new Date(start.getTime() + 14 * 86_400_000), includeInactive ?? false, requestedFields(info));
+    return this.myShiftsService.list(
+      actor,
+      start,
+      to ?? new Date(start.getTime() + 14 * 86_400_000),
+      includeInactive ?? false,
+      info,
+      serialisedField(context, info),
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { isoTimestamp, onlyFields, RequestedFields } from '@baton/graphql';
-import { staffMemberJson } from '@baton/staff';
+import { isoTimestamp, jsonObjectSql, onlyFields, RequestedFields, ResponseField, ResponseShape } from '@baton/graphql';
+import { staffMemberJson, staffMemberText } from '@baton/staff';
 
 /** toAssignmentObject's fields but ruleNotes (the biggest, added only when asked for). */
 const COLUMNS: Array<[string, string]> = [
@@ -31,6 +31,7 @@ const EDGES = new Map([
  * selection with it takes the DataLoader path.
  */
 const SHAPEABLE = new Set([...COLUMNS.map(([name]) => name), ...EDGES.keys()]);
+const COLUMN_SQL = new Map(COLUMNS);
 
 /**
  * The JSON pairs of an AssignmentObject over the assignment row `a` and its staff member row `m`,
@@ -49,4 +50,17 @@ export function assignmentJsonPairs(requested: RequestedFields): string[] | null
   const staffSql = staff && staffMemberJson(staff);
   if (staffSql) pairs.push(`'staffMember', ${staffSql}`);
   return pairs;
+}
+
+/**
+ * The assignment row `a` and its staff member row `m` as the JSON text of the answer itself (the
+ * client's keys and order), for statements that write a whole roster as text; the caller has
+ * decided the viewer may see each row it reads. `edge` writes the other edges it joined (my
+ * shifts' `shift`); null when a field cannot be written (rule notes, attendance, contact…).
+ */
+export function assignmentText(shape: ResponseShape, edge: (field: ResponseField, under: ResponseShape) => string | null = () => null): string | null {
+  return jsonObjectSql(shape, (field) => {
+    if (!field.shape) return COLUMN_SQL.get(field.name) ?? null;
+    return field.name === 'staffMember' ? staffMemberText(field.shape) : edge(field, field.shape);
+  });
 }

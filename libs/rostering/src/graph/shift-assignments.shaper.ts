@@ -1,11 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor } from '@baton/auth';
-import { passThroughWhenShaped, RequestedFields } from '@baton/graphql';
+import { passThroughWhenShaped, RequestedFields, ResponseShape, SqlParams } from '@baton/graphql';
 import { ShiftFieldShaper, ShiftFieldShapers, ShiftObject } from '@baton/scheduling';
 import { seesWholeRoster } from '../access/roster-access';
+import { seesWholeRosterSql } from '../access/roster-access.sql';
 import { rosterViewer } from '../access/roster-viewer';
 import { ACTIVE_STATUSES } from '../assignment/assignment.entity';
-import { assignmentJsonPairs } from './assignment-json';
+import { assignmentJsonPairs, assignmentText } from './assignment-json';
 
 /** The account of the person on the assignment, for the per-shift rule below; never a GraphQL field. */
 const HOLDER = '_holderUserId';
@@ -40,6 +41,16 @@ export class ShiftAssignmentsShaper implements ShiftFieldShaper, OnModuleInit {
     return `(SELECT coalesce(json_agg(json_build_object(${pairs.join(', ')}) ORDER BY a.created_at, a.id), '[]'::json)
        FROM assignments a JOIN staff_members m ON m.id = a.staff_member_id
       WHERE a.shift_id = s.id AND a.status IN (${ACTIVE}))`;
+  }
+
+  /** `finish`'s rule in the statement: every assignment where the viewer sees the whole roster, their own elsewhere. */
+  text(shape: ResponseShape, params: SqlParams, actor: Actor): string | null {
+    const row = assignmentText(shape);
+    if (!row) return null;
+    const visible = `(${seesWholeRosterSql(rosterViewer(actor), params)} OR m.user_id = ${params.add(actor.userId)})`;
+    return `(SELECT coalesce(json_agg(${row} ORDER BY a.created_at, a.id), '[]'::json)
+       FROM assignments a JOIN staff_members m ON m.id = a.staff_member_id
+      WHERE a.shift_id = s.id AND a.status IN (${ACTIVE}) AND ${visible})`;
   }
 
   finish(shift: ShiftObject, value: unknown, actor: Actor): unknown {

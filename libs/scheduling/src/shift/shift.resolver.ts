@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Connection, LoaderRegistry, Loaders, PageArgs, requestedFields } from '@baton/graphql';
+import { Connection, LoaderRegistry, Loaders, PageArgs, serialisedField } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   CreateShiftInput,
@@ -37,8 +37,9 @@ export class ShiftResolver {
     @Args() page: PageArgs,
     @Args('filter', { type: () => ShiftFilterInput, nullable: true, description: 'Only the shifts that match' }) filter: ShiftFilterInput | undefined,
     @Info() info: GraphQLResolveInfo,
+    @Context() context: object,
   ) {
-    return this.shaped.list(actor, eventId, filter ?? {}, page, requestedFields(info));
+    return this.shaped.list(actor, eventId, filter ?? {}, page, info, serialisedField(context, info));
   }
 
   @Query(() => ShiftObject, { description: 'One shift; NOT_FOUND when you may not read it (drafts and cancelled shifts: coordinators only)' })

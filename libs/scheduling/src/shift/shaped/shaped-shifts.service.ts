@@ -1,11 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
-import { ConnectionShape, PageArgs, pageQuery, RequestedFields, SqlParams, toConnection } from '@baton/graphql';
+import {
+  connectionNodeShape,
+  connectionText,
+  ConnectionShape,
+  emptyConnection,
+  isoTimestamp,
+  PageArgs,
+  pageQuery,
+  RequestedFields,
+  requestedFields,
+  responseShape,
+  ResponseShape,
+  SerialisedField,
+  SqlParams,
+  toConnection,
+} from '@baton/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { PreparedReads } from '@baton/database';
 import { DataSource } from 'typeorm';
 import { ShiftFilterInput, ShiftObject } from '../dto/shift.dto';
 import { SHIFT_ORDER, ShiftQueryService } from '../shift-query.service';
 import { ShiftFieldShaper, ShiftFieldShapers } from './shift-field-shapers';
-import { SHIFT_COLUMNS } from './shift-json';
+import { SHIFT_COLUMNS, shiftText } from './shift-json';
 
 /** Every column of ShiftObject, as toShiftObject maps them (the fields the normal path gives). */
 const SHIFT_JSON = SHIFT_COLUMNS.map(([name, sql]) => `'${name}', ${sql}`).join(', ');
@@ -24,15 +41,71 @@ const LEAF: RequestedFields = new Map();
 export class ShapedShiftsService {
   /** Off: every list takes the DataLoader path (the comparison tests, or an operator in doubt). */
   enabled = true;
+  /** Off: shaped lists come as objects graphql-js completes, never as text (the comparison tests). */
+  writeText = true;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queries: ShiftQueryService,
     private readonly shapers: ShiftFieldShapers,
+    private readonly prepared: PreparedReads,
   ) {}
 
-  async list(actor: Actor, eventId: string, filter: ShiftFilterInput, page: PageArgs, requested: RequestedFields): Promise<ConnectionShape<ShiftObject>> {
+  /**
+   * With `field` (an HTTP request), a selection SQL can write whole is answered as the JSON text
+   * of the statement itself: graphql-js completes an empty stand-in and the text replaces it
+   * when the response is written, so the thousands of fields of a roster page are never walked.
+   */
+  async list(
+    actor: Actor,
+    eventId: string,
+    filter: ShiftFilterInput,
+    page: PageArgs,
+    info: GraphQLResolveInfo,
+    field: SerialisedField | null,
+  ): Promise<ConnectionShape<ShiftObject>> {
     if (!this.enabled) return this.queries.list(actor, eventId, filter, page);
+    const shape = field && this.writeText ? responseShape(info) : null;
+    const text = shape && (await this.text(actor, eventId, filter, page, shape));
+    if (field && text) {
+      field.replay(text);
+      return emptyConnection();
+    }
+    return this.objects(actor, eventId, filter, page, requestedFields(info));
+  }
+
+  private async text(actor: Actor, eventId: string, filter: ShiftFilterInput, page: PageArgs, shape: ResponseShape): Promise<string | null> {
+    const nodeShape = connectionNodeShape(shape, 'Shift');
+    if (!nodeShape) return null;
+    const query = this.queries.filtered(actor, eventId, filter);
+    const [pageSql, pageParams] = pageQuery(query, page, SHIFT_ORDER).select('s.id', 'id').getQueryAndParameters();
+    const params = new SqlParams([...pageParams]);
+    const node = shiftText(nodeShape, (field, under) => this.shapers.get(field.name)?.text?.(under, params, actor) ?? null);
+    if (!node) return null;
+    // Boards refresh every few seconds: the statement is planned once per connection.
+    const rows = await this.prepared.query<{ startsAt: string; id: string; node: string }[]>(
+      `WITH page AS (${pageSql})
+       SELECT ${isoTimestamp('s.starts_at')} AS "startsAt", s.id, ${node}::text AS node
+         FROM page JOIN shifts s ON s.id = page.id
+        ORDER BY s.starts_at, s.id`,
+      params.values,
+    );
+    const totalCount = shape.fields.some((f) => f.name === 'totalCount') ? await query.getCount() : 0;
+    return connectionText(
+      shape,
+      rows.map((row) => ({ cursor: [row.startsAt, row.id], node: row.node })),
+      page,
+      totalCount,
+    );
+  }
+
+  private async objects(
+    actor: Actor,
+    eventId: string,
+    filter: ShiftFilterInput,
+    page: PageArgs,
+    requested: RequestedFields,
+  ): Promise<ConnectionShape<ShiftObject>> {
     const query = this.queries.filtered(actor, eventId, filter);
     const [pageSql, pageParams] = pageQuery(query, page, SHIFT_ORDER).select('s.id', 'id').getQueryAndParameters();
     const params = new SqlParams([...pageParams]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@baton/auth';
-import type { RequestedFields, SqlParams } from '@baton/graphql';
+import type { RequestedFields, ResponseShape, SqlParams } from '@baton/graphql';
 import type { ShiftObject } from '../dto/shift.dto';
 
 /**
@@ -17,6 +17,12 @@ export interface ShiftFieldShaper {
   sql(requested: RequestedFields, params: SqlParams, actor: Actor): string | null;
   /** The rules decided per row in Node after the statement (who sees whom on this shift) */
   finish(shift: ShiftObject, value: unknown, actor: Actor): unknown;
+  /**
+   * The field as the JSON text of the answer itself (the client's keys, `shape`), correlated to
+   * `s`, with `finish`'s rules inside the statement since no row reaches Node; null when it
+   * cannot be written so, and the list takes its object path.
+   */
+  text?(shape: ResponseShape, params: SqlParams, actor: Actor): string | null;
 }
 
 @Injectable()

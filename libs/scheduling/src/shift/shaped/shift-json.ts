@@ -1,4 +1,4 @@
-import { isoTimestamp, RequestedFields } from '@baton/graphql';
+import { isoTimestamp, jsonObjectSql, RequestedFields, ResponseField, ResponseShape } from '@baton/graphql';
 
 /** Every column of ShiftObject as toShiftObject maps it, as JSON pairs over the shift row `s`. */
 export const SHIFT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
@@ -15,7 +15,8 @@ export const SHIFT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['status', 's.status'],
   ['notes', 's.notes'],
 ];
-const COLUMN_NAMES = new Set(SHIFT_COLUMNS.map(([name]) => name));
+const COLUMN_SQL = new Map(SHIFT_COLUMNS);
+const COLUMN_NAMES = new Set(COLUMN_SQL.keys());
 
 /**
  * The shift row `s` as the JSON of a ShiftObject, for callers that reach a shift through an edge
@@ -28,4 +29,13 @@ export function shiftJson(requested: RequestedFields): string {
   const pairs = SHIFT_COLUMNS.filter(([name]) => !onlyColumns || requested.has(name));
   // `{ __typename }` alone still needs an object: graphql-js answers the name itself.
   return `json_build_object(${(pairs.length ? pairs : SHIFT_COLUMNS.slice(0, 1)).map(([name, sql]) => `'${name}', ${sql}`).join(', ')})`;
+}
+
+/**
+ * The shift row `s` as the JSON text of the answer itself (the client's keys and order). `edge`
+ * writes the fields below the shift other libs shape (null: it cannot); without it, a selection
+ * with any field below the shift cannot be written, and the caller takes its object path.
+ */
+export function shiftText(shape: ResponseShape, edge: (field: ResponseField, under: ResponseShape) => string | null = () => null): string | null {
+  return jsonObjectSql(shape, (field) => (field.shape ? edge(field, field.shape) : (COLUMN_SQL.get(field.name) ?? null)));
 }

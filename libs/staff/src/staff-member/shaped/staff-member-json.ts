@@ -1,4 +1,4 @@
-import { onlyFields, passThroughWhenShaped, RequestedFields } from '@baton/graphql';
+import { jsonObjectSql, onlyFields, passThroughWhenShaped, RequestedFields, ResponseShape } from '@baton/graphql';
 
 /** toStaffMemberObject's fields, contact aside: the columns any viewer of the record may see. */
 const COLUMNS = new Map([
@@ -26,6 +26,13 @@ const EDGES = new Map([
 const SHAPEABLE = new Set([...COLUMNS.keys(), ...EDGES.keys(), 'skills']);
 const SKILL_FIELDS = new Set(['skillId', 'code', 'name', 'level', 'skill']);
 
+const SKILL_COLUMNS = new Map([
+  ['skillId', 'k.skill_id'],
+  ['code', 'sk.code'],
+  ['name', 'sk.name'],
+  ['level', 'k.level'],
+]);
+
 // StaffMemberLoader's and StaffSkillsLoader's order and fields: by code.
 const SKILLS = `(SELECT coalesce(json_agg(json_build_object('skillId', k.skill_id, 'code', sk.code, 'name', sk.name, 'level', k.level) ORDER BY sk.code), '[]'::json)
      FROM staff_member_skills k JOIN skills sk ON sk.id = k.skill_id WHERE k.staff_member_id = m.id)`;
@@ -47,4 +54,21 @@ export function staffMemberJson(requested: RequestedFields): string | null {
   const pairs = [...COLUMNS].filter(([name]) => wanted.has(name)).map(([name, sql]) => `'${name}', ${sql}`);
   if (skills) pairs.push(`'skills', ${SKILLS}`);
   return pairs.length ? `json_build_object(${pairs.join(', ')})` : `json_build_object('id', m.id)`;
+}
+
+/**
+ * The staff member row `m` as the JSON text of the answer itself (the client's keys and order),
+ * for callers that write a whole roster as text, under staffMemberJson's rule: null for what SQL
+ * cannot give (contact, the edges to other records), and the caller takes its object path.
+ */
+export function staffMemberText(shape: ResponseShape): string | null {
+  return jsonObjectSql(shape, (field) => {
+    if (field.name !== 'skills') return field.shape ? null : (COLUMNS.get(field.name) ?? null);
+    const skill = field.shape && jsonObjectSql(field.shape, (f) => (f.shape ? null : (SKILL_COLUMNS.get(f.name) ?? null)));
+    return (
+      skill &&
+      `(SELECT coalesce(json_agg(${skill} ORDER BY sk.code), '[]'::json)
+     FROM staff_member_skills k JOIN skills sk ON sk.id = k.skill_id WHERE k.staff_member_id = m.id)`
+    );
+  });
 }
