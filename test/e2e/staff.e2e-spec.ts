@@ -513,7 +513,9 @@ describe('staff members', () => {
           expect(data.staffMembers.edges.every((e: any) => e.node.skills.length === 2)).toBe(true);
           // The skills of the whole page come from one statement.
           expect(counter.statements.filter((sql) => sql.includes('staff_member_skills'))).toHaveLength(1);
-          return counter.count;
+          // Not the actor's load: its cache lasts 5 s, which a loaded machine can let run out between the two
+          // pages (CI counted 4 then 3); that per-request cost has its own tests (actor-cache.e2e).
+          return counter.statements.filter((sql) => !sql.includes('refresh_tokens r WHERE r.family_id')).length;
         };
         const five = await measure(5);
         const fifty = await measure(50);
