@@ -1,4 +1,4 @@
-import { Inject, ParseUUIDPipe } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -7,6 +7,7 @@ import { CreateTeamInput, CreateVenueInput, TeamObject, UpdateTeamInput, UpdateV
 import { EVENT_CHANGED, EventService } from './event/event.service';
 import { VenueTeamService } from './venue/venue.service';
 import { EventsPermission } from './events.permissions';
+import { ParseIdPipe } from '@baton/graphql';
 
 @Resolver(() => EventObject)
 export class EventsResolver {
@@ -25,7 +26,7 @@ export class EventsResolver {
 
   @Query(() => EventObject, { description: 'One event; NOT_FOUND when it is not one you may see' })
   @Allow(EventsPermission.EVENTS_READ)
-  event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The event' }, ParseUUIDPipe) id: string) {
+  event(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The event' }, ParseIdPipe) id: string) {
     return this.events.get(actor, id);
   }
 
@@ -39,7 +40,7 @@ export class EventsResolver {
   @Allow(EventsPermission.EVENTS_MANAGE)
   updateEvent(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The event' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The event' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateEventInput,
   ) {
     return this.events.update(actor, id, input);
@@ -52,7 +53,7 @@ export class EventsResolver {
   @Allow(EventsPermission.EVENTS_READ)
   eventChanged(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event to follow; one you may read' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event to follow; one you may read' }, ParseIdPipe) eventId: string,
   ) {
     this.access.assertEvent(actor, EventsPermission.EVENTS_READ, eventId);
     return this.pubSub.asyncIterableIterator(EVENT_CHANGED);
@@ -62,7 +63,7 @@ export class EventsResolver {
   @Allow(EventsPermission.EVENTS_READ)
   venues(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseIdPipe) eventId: string,
   ) {
     return this.venuesAndTeams.venues(actor, eventId);
   }
@@ -71,7 +72,7 @@ export class EventsResolver {
   @Allow(EventsPermission.EVENTS_READ)
   teams(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseIdPipe) eventId: string,
   ) {
     return this.venuesAndTeams.teams(actor, eventId);
   }
@@ -86,7 +87,7 @@ export class EventsResolver {
   @Allow(EventsPermission.REFERENCE_MANAGE)
   updateVenue(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The venue' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The venue' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateVenueInput,
   ) {
     return this.venuesAndTeams.updateVenue(actor, id, input);
@@ -94,7 +95,7 @@ export class EventsResolver {
 
   @Mutation(() => Boolean, { description: 'Remove a venue no shift uses (CONFLICT otherwise; cancel or move them first); audited' })
   @Allow(EventsPermission.REFERENCE_MANAGE)
-  deleteVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The venue' }, ParseUUIDPipe) id: string) {
+  deleteVenue(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The venue' }, ParseIdPipe) id: string) {
     return this.venuesAndTeams.remove(actor, 'venue', id);
   }
 
@@ -102,7 +103,7 @@ export class EventsResolver {
   @Allow(EventsPermission.REFERENCE_MANAGE)
   updateTeam(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The team' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The team' }, ParseIdPipe) id: string,
     @Args('input', { description: 'The new name' }) input: UpdateTeamInput,
   ) {
     return this.venuesAndTeams.updateTeam(actor, id, input);
@@ -110,7 +111,7 @@ export class EventsResolver {
 
   @Mutation(() => Boolean, { description: 'Remove a team no shift uses (CONFLICT otherwise; cancel or move them first); audited' })
   @Allow(EventsPermission.REFERENCE_MANAGE)
-  deleteTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The team' }, ParseUUIDPipe) id: string) {
+  deleteTeam(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The team' }, ParseIdPipe) id: string) {
     return this.venuesAndTeams.remove(actor, 'team', id);
   }
 

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, AuthPermission, CurrentActor } from '@baton/auth';
-import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
+import { Connection, GraphqlContext, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AccountDeletionService } from './erasure/account-deletion.service';
 import { AccountDeletionObject, DeleteMyAccountInput, ErasureRequestObject, RequestErasureInput } from './erasure/dto/erasure.dto';
@@ -59,7 +59,7 @@ export class PrivacyResolver {
 
   @Mutation(() => ErasureRequestObject, { description: 'Execute an erasure request now (admins): the same erasure as deleteMyAccount. Audited with ids only' })
   @Allow(PrivacyPermission.PRIVACY_MANAGE)
-  executeErasure(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The erasure request' }) id: string) {
+  executeErasure(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The erasure request' }, ParseIdPipe) id: string) {
     return this.requests.execute(actor, id);
   }
 }

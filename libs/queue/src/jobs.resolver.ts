@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow } from '@baton/auth';
 import { BadInputError } from '@baton/core';
-import { Connection, DEFAULT_PAGE_SIZE } from '@baton/graphql';
+import { Connection, DEFAULT_PAGE_SIZE, ParseIdPipe } from '@baton/graphql';
 import { JobObject, JobsArgs, mapJob } from './dto/job.object';
 import { JobQueue } from './job-queue.service';
 import { QueuePermission } from './queue.permissions';
@@ -30,7 +30,7 @@ export class JobsResolver {
     description: 'Cancels a job that has not finished: a waiting one never runs, a running one is aborted. Finished jobs are returned unchanged.',
   })
   @Allow(QueuePermission.JOBS_MANAGE)
-  async cancelJob(@Args('id', { type: () => ID, description: 'The job to cancel' }) id: string): Promise<JobObject> {
+  async cancelJob(@Args('id', { type: () => ID, description: 'The job to cancel' }, ParseIdPipe) id: string): Promise<JobObject> {
     return mapJob(await this.queue.cancel(id));
   }
 }

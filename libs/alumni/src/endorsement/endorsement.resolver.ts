@@ -1,8 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock, NotFoundError } from '@baton/core';
-import { Connection, Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
+import { Connection, Loaders, LoaderRegistry, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { AlumniEndorsementObject, EndorseAlumniSkillInput } from './dto/endorsement.dto';
 import { EndorsementService } from './endorsement.service';
 import { AlumniPermission } from '../alumni.permissions';
@@ -20,7 +19,7 @@ export class EndorsementResolver {
   @Allow(AlumniPermission.ALUMNI_DIRECTORY)
   alumniEndorsements(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID, description: 'The member endorsed' }, ParseUUIDPipe) userId: string,
+    @Args('userId', { type: () => ID, description: 'The member endorsed' }, ParseIdPipe) userId: string,
     @Args() page: PageArgs,
     @Loaders() loaders: LoaderRegistry,
   ) {
@@ -44,7 +43,7 @@ export class EndorsementResolver {
   @Allow(AlumniPermission.ALUMNI_PROFILE)
   async setAlumniEndorsementHidden(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The endorsement' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The endorsement' }, ParseIdPipe) id: string,
     @Args('hidden', { description: 'true hides it, false shows it again' }) hidden: boolean,
     @Loaders() loaders: LoaderRegistry,
   ) {
@@ -54,7 +53,7 @@ export class EndorsementResolver {
 
   @Mutation(() => Boolean, { description: 'Take back an endorsement you gave' })
   @Allow(AlumniPermission.ALUMNI_PROFILE)
-  withdrawAlumniEndorsement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The endorsement' }, ParseUUIDPipe) id: string) {
+  withdrawAlumniEndorsement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The endorsement' }, ParseIdPipe) id: string) {
     return this.endorsements.withdraw(actor, id);
   }
 

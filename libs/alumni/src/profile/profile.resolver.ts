@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthPermission, Actor, Allow, CurrentActor } from '@baton/auth';
-import { Connection, Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
+import { Connection, Loaders, LoaderRegistry, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { AlumniDirectoryFilter } from '../directory/directory.args';
 import { DirectoryService } from '../directory/directory.service';
@@ -33,7 +32,7 @@ export class ProfileResolver {
   @Allow(AlumniPermission.ALUMNI_DIRECTORY)
   alumniProfile(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID, description: 'The member' }, ParseUUIDPipe) userId: string,
+    @Args('userId', { type: () => ID, description: 'The member' }, ParseIdPipe) userId: string,
     @Loaders() loaders: LoaderRegistry,
   ) {
     return this.queries.get(actor, userId, loaders);

@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Public } from '@baton/auth';
-import { Connection, PageArgs } from '@baton/graphql';
+import { Connection, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { RecordVerificationService } from '../verification/record-verification.service';
 import { VerificationThrottle } from '../verification/verification-throttle';
 import { RecordVerificationObject } from '../verification/verification.types';
@@ -34,7 +33,7 @@ export class GamesRecordResolver {
   @Query(() => GamesRecordConnection, { description: 'The records of an event, in order of issue (organising committee)' })
   @Allow(CredentialsPermission.RECORDS_MANAGE)
   gamesRecords(
-    @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event' }, ParseIdPipe) eventId: string,
     @Args() page: PageArgs,
     @Args('filter', { type: () => GamesRecordFilter, nullable: true, description: 'Narrow by status or staff record' }) filter?: GamesRecordFilter,
   ) {
@@ -58,7 +57,7 @@ export class GamesRecordResolver {
       'Issues a signed record for each staff record of a closed event with worked time. Idempotent: existing records (valid or revoked) are left as they are',
   })
   @Allow(CredentialsPermission.RECORDS_MANAGE)
-  issueGamesRecords(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'A closed event' }, ParseUUIDPipe) eventId: string) {
+  issueGamesRecords(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'A closed event' }, ParseIdPipe) eventId: string) {
     return this.issuer.issueForEvent(eventId, actor.userId);
   }
 
@@ -66,7 +65,7 @@ export class GamesRecordResolver {
   @Allow(CredentialsPermission.RECORDS_MANAGE)
   revokeGamesRecord(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The record' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The record' }, ParseIdPipe) id: string,
     @Args('reason', { description: 'Why, in up to 500 characters (public: no personal data)' }) reason: string,
   ) {
     return this.records.revoke(actor, id, reason);
@@ -78,7 +77,7 @@ export class GamesRecordResolver {
   @Allow(CredentialsPermission.RECORDS_MANAGE)
   async reissueGamesRecord(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The current record (valid or revoked)' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The current record (valid or revoked)' }, ParseIdPipe) id: string,
     @Args('reason', { description: 'What was corrected, in up to 500 characters (audited)' }) reason: string,
   ) {
     const fresh = await this.issuer.reissue(actor, id, reason);
@@ -89,7 +88,7 @@ export class GamesRecordResolver {
   @Allow(CredentialsPermission.RECORDS_OWN)
   setGamesRecordHidden(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'One of your records' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'One of your records' }, ParseIdPipe) id: string,
     @Args('hidden', { description: 'true to hide, false to show' }) hidden: boolean,
   ) {
     return this.records.setHidden(actor, id, hidden);

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Public } from '@baton/auth';
-import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
-import { ParseUUIDPipe } from '@nestjs/common';
+import { Connection, GraphqlContext, PageArgs, ParseIdPipe } from '@baton/graphql';
+
 import { clientOf } from '../auth/auth.resolver';
 import { AcceptInvitationInput, AuthPayloadObject } from '../dto/auth.dto';
 import { UserDirectoryService } from '../user/user-directory.service';
@@ -34,7 +34,7 @@ export class InvitationResolver {
 
   @Mutation(() => InvitationObject, { description: 'Withdraw a pending invitation: its token stops working' })
   @Allow(IdentityPermission.USERS_INVITE)
-  revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The invitation' }, ParseUUIDPipe) id: string) {
+  revokeInvitation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The invitation' }, ParseIdPipe) id: string) {
     return this.invitationService.revoke(actor, id);
   }
 

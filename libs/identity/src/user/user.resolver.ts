@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor, Role } from '@baton/auth';
-import { Connection, PageArgs } from '@baton/graphql';
+import { Connection, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { GrantInput } from '../grant/grant-spec';
 import { UserDirectoryService } from './user-directory.service';
 import { RoleGrantObject, UserObject } from './user.object';
@@ -26,7 +25,7 @@ export class UserResolver {
 
   @Query(() => UserObject, { description: 'One account, with its roles (admins)' })
   @Allow(IdentityPermission.USERS_MANAGE)
-  user(@Args('id', { type: () => ID, description: 'The account' }, ParseUUIDPipe) id: string) {
+  user(@Args('id', { type: () => ID, description: 'The account' }, ParseIdPipe) id: string) {
     return this.users.get(id);
   }
 
@@ -34,7 +33,7 @@ export class UserResolver {
   @Allow(IdentityPermission.USERS_MANAGE)
   grantRole(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID, description: 'The account' }, ParseUUIDPipe) userId: string,
+    @Args('userId', { type: () => ID, description: 'The account' }, ParseIdPipe) userId: string,
     @Args('grant', { description: 'The role and where it applies' }) grant: GrantInput,
   ) {
     return this.users.grantRole(actor, userId, grant);
@@ -42,7 +41,7 @@ export class UserResolver {
 
   @Mutation(() => Boolean, { description: 'Take a role away (admins; not your own ADMIN role); audited. Always true' })
   @Allow(IdentityPermission.USERS_MANAGE)
-  revokeRole(@CurrentActor() actor: Actor, @Args('grantId', { type: () => ID, description: 'The grant (RoleGrant.id)' }, ParseUUIDPipe) grantId: string) {
+  revokeRole(@CurrentActor() actor: Actor, @Args('grantId', { type: () => ID, description: 'The grant (RoleGrant.id)' }, ParseIdPipe) grantId: string) {
     return this.users.revokeRole(actor, grantId);
   }
 
@@ -50,7 +49,7 @@ export class UserResolver {
   @Allow(IdentityPermission.USERS_MANAGE)
   setUserStatus(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID, description: 'The account (not your own)' }, ParseUUIDPipe) userId: string,
+    @Args('userId', { type: () => ID, description: 'The account (not your own)' }, ParseIdPipe) userId: string,
     @Args('status', { type: () => UserStatus, description: 'ACTIVE or DISABLED' }) status: UserStatus,
   ) {
     return this.users.setStatus(actor, userId, status);

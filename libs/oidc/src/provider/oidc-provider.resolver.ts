@@ -1,9 +1,9 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { OrganisationsPermission } from '@baton/organisations';
 import { ConfigureOrganisationSignInInput, OidcProviderObject } from './dto/oidc-provider.dto';
 import { OidcProviderService } from './oidc-provider.service';
+import { ParseIdPipe } from '@baton/graphql';
 
 @Resolver(() => OidcProviderObject)
 export class OidcProviderResolver {
@@ -11,7 +11,7 @@ export class OidcProviderResolver {
 
   @Query(() => OidcProviderObject, { nullable: true, description: "An organisation's partner sign-in configuration (admins); null when it has none" })
   @Allow(OrganisationsPermission.ORGANISATIONS_MANAGE)
-  organisationSignIn(@Args('organisationId', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) organisationId: string) {
+  organisationSignIn(@Args('organisationId', { type: () => ID, description: 'The organisation' }, ParseIdPipe) organisationId: string) {
     return this.providers.get(organisationId);
   }
 

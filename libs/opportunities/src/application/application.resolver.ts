@@ -1,9 +1,8 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { OpportunityPermission } from '../opportunities.permissions';
 import { Clock } from '@baton/core';
-import { Connection, GraphqlContext, PageArgs } from '@baton/graphql';
+import { Connection, GraphqlContext, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { ApplicationStage, StageMover } from '../common/opportunity-enums';
 import { OpportunityObject } from '../opportunity/dto/opportunity.object';
 import { toOpportunityObject } from '../opportunity/opportunity.mapper';
@@ -37,7 +36,7 @@ export class ApplicationResolver {
   @Allow(OpportunityPermission.APPLICATIONS_REVIEW)
   opportunityApplications(
     @CurrentActor() actor: Actor,
-    @Args('opportunityId', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) opportunityId: string,
+    @Args('opportunityId', { type: () => ID, description: 'The opportunity' }, ParseIdPipe) opportunityId: string,
     @Args() page: PageArgs,
     @Args() filter: ApplicationStagesArgs,
   ) {
@@ -46,7 +45,7 @@ export class ApplicationResolver {
 
   @Query(() => ApplicationObject, { description: "One application: yours, or one to your organisation's opportunity; NOT_FOUND otherwise" })
   @Allow(OpportunityPermission.APPLICATIONS_OWN, OpportunityPermission.APPLICATIONS_REVIEW)
-  application(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The application' }, ParseUUIDPipe) id: string) {
+  application(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The application' }, ParseIdPipe) id: string) {
     return this.queries.get(actor, id);
   }
 
@@ -71,7 +70,7 @@ export class ApplicationResolver {
   @Allow(OpportunityPermission.APPLICATIONS_REVIEW)
   moveApplication(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The application' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The application' }, ParseIdPipe) id: string,
     @Args('input', { description: 'The move' }) input: MoveApplicationInput,
   ) {
     return this.writes.move(actor, id, input);
@@ -81,7 +80,7 @@ export class ApplicationResolver {
   @Allow(OpportunityPermission.APPLICATIONS_OWN)
   withdrawApplication(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The application' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The application' }, ParseIdPipe) id: string,
     @Args('note', { type: () => String, nullable: true, description: 'Why, for the organisation; at most 2,000 characters' }) note?: string,
   ) {
     return this.writes.withdraw(actor, id, note);

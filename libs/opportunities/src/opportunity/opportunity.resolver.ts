@@ -1,8 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { OpportunityPermission } from '../opportunities.permissions';
-import { Connection, PageArgs } from '@baton/graphql';
+import { Connection, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { CreateOpportunityInput, OpportunityFilter, UpdateOpportunityInput } from './dto/opportunity.input';
 import { OpportunityObject } from './dto/opportunity.object';
 import { OpportunityQueryService } from './opportunity-query.service';
@@ -29,7 +28,7 @@ export class OpportunityResolver {
 
   @Query(() => OpportunityObject, { description: 'One opportunity; NOT_FOUND when you may not see it (a draft or closed one you neither manage nor review)' })
   @Allow(OpportunityPermission.OPPORTUNITIES_READ)
-  opportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string) {
+  opportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseIdPipe) id: string) {
     return this.queries.get(actor, id);
   }
 
@@ -45,7 +44,7 @@ export class OpportunityResolver {
   @Allow(OpportunityPermission.OPPORTUNITIES_POST)
   updateOpportunity(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The opportunity' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateOpportunityInput,
   ) {
     return this.writes.update(actor, id, input);
@@ -53,13 +52,13 @@ export class OpportunityResolver {
 
   @Mutation(() => OpportunityObject, { description: 'Open a DRAFT you manage to applications (and to the public JSON-LD page) until it expires' })
   @Allow(OpportunityPermission.OPPORTUNITIES_POST)
-  publishOpportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string) {
+  publishOpportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseIdPipe) id: string) {
     return this.writes.publish(actor, id);
   }
 
   @Mutation(() => OpportunityObject, { description: 'Close an OPEN opportunity you manage: no more applications; those made stay' })
   @Allow(OpportunityPermission.OPPORTUNITIES_POST)
-  closeOpportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) id: string) {
+  closeOpportunity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The opportunity' }, ParseIdPipe) id: string) {
     return this.writes.close(actor, id);
   }
 }

@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Connection, PageArgs } from '@baton/graphql';
+import { Connection, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { CreateOrganisationInput, OrganisationObject, UpdateOrganisationInput } from './organisation.dto';
 import { OrganisationKind } from './organisation.entity';
 import { OrganisationService } from './organisation.service';
@@ -24,7 +23,7 @@ export class OrganisationResolver {
 
   @Query(() => OrganisationObject, { description: 'One organisation' })
   @Allow(OrganisationsPermission.ORGANISATIONS_READ)
-  organisation(@Args('id', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) id: string) {
+  organisation(@Args('id', { type: () => ID, description: 'The organisation' }, ParseIdPipe) id: string) {
     return this.organisations.get(id);
   }
 
@@ -38,7 +37,7 @@ export class OrganisationResolver {
   @Allow(OrganisationsPermission.ORGANISATIONS_MANAGE)
   updateOrganisation(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The organisation' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The organisation' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateOrganisationInput,
   ) {
     return this.organisations.update(actor, id, input);

@@ -1,4 +1,4 @@
-import { Inject, ParseUUIDPipe } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -7,6 +7,7 @@ import { StaffingAlertObject } from './staffing-alert.object';
 import { RosteringPermission } from '../rostering.permissions';
 import { coversPlacement } from '../access/roster-access';
 import { rosterViewer } from '../access/roster-viewer';
+import { ParseIdPipe } from '@baton/graphql';
 
 /** An alert reaches a subscriber of its event whose venue and team scope covers it. */
 export function alertVisibleTo(alert: StaffingAlert, eventId: string, actor: Actor | undefined): boolean {
@@ -27,7 +28,7 @@ export class StaffingAlertResolver {
       alertVisibleTo(payload.staffingAlert, variables.eventId, context?.req?.user),
   })
   @Allow(RosteringPermission.ROSTER_MANAGE)
-  staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string) {
+  staffingAlert(@CurrentActor() actor: Actor, @Args('eventId', { type: () => ID, description: 'The event' }, ParseIdPipe) eventId: string) {
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);
     return this.pubSub.asyncIterableIterator(STAFFING_ALERT);
   }

@@ -1,4 +1,4 @@
-import { Inject, ParseUUIDPipe } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver, Subscription } from '@nestjs/graphql';
 import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
@@ -9,6 +9,7 @@ import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
 import { coversPlacement } from '../access/roster-access';
 import { rosterViewer } from '../access/roster-viewer';
+import { ParseIdPipe } from '@baton/graphql';
 
 /** A coordinator's assignments and the person's answers to them, and the live feed of both. */
 @Resolver(() => AssignmentObject)
@@ -29,7 +30,7 @@ export class AssignmentResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE)
   unassign(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID, description: 'An assignment within your grant' }, ParseUUIDPipe) assignmentId: string,
+    @Args('assignmentId', { type: () => ID, description: 'An assignment within your grant' }, ParseIdPipe) assignmentId: string,
     @Args('reason', { nullable: true, description: 'Why, up to 500 characters (audited)' }) reason?: string,
   ) {
     return this.assignments.unassign(actor, assignmentId, reason);
@@ -39,7 +40,7 @@ export class AssignmentResolver {
   @Allow(StaffPermission.SELF_SERVICE)
   confirmAssignment(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID, description: 'One of your own assignments' }, ParseUUIDPipe) assignmentId: string,
+    @Args('assignmentId', { type: () => ID, description: 'One of your own assignments' }, ParseIdPipe) assignmentId: string,
   ) {
     return this.assignments.confirm(actor, assignmentId);
   }
@@ -48,7 +49,7 @@ export class AssignmentResolver {
   @Allow(StaffPermission.SELF_SERVICE)
   declineAssignment(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID, description: 'One of your own assignments, not yet over' }, ParseUUIDPipe) assignmentId: string,
+    @Args('assignmentId', { type: () => ID, description: 'One of your own assignments, not yet over' }, ParseIdPipe) assignmentId: string,
     @Args('reason', { nullable: true, description: 'Why, up to 500 characters, for your coordinator' }) reason?: string,
   ) {
     return this.assignments.decline(actor, assignmentId, reason);
@@ -60,7 +61,7 @@ export class AssignmentResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE)
   assignmentChanged(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event' }, ParseIdPipe) eventId: string,
     @Args('venueId', { type: () => ID, nullable: true, description: 'Only this venue' }) venueId?: string,
   ) {
     this.access.assertEvent(actor, RosteringPermission.ROSTER_MANAGE, eventId);

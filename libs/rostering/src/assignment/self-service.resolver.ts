@@ -1,8 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
-import { Connection, PageArgs, serialisedField } from '@baton/graphql';
+import { Connection, PageArgs, serialisedField, ParseIdPipe } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ShiftObject } from '@baton/scheduling';
 import { AssignmentObject } from './dto/assignment.dto';
@@ -25,7 +24,7 @@ export class SelfServiceResolver {
   @Allow(StaffPermission.SELF_SERVICE)
   openShifts(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'An event you work' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'An event you work' }, ParseIdPipe) eventId: string,
     @Args() page: PageArgs,
     @Args('to', { nullable: true, description: 'Only shifts starting before this instant' }) to?: Date,
   ) {
@@ -34,7 +33,7 @@ export class SelfServiceResolver {
 
   @Mutation(() => AssignmentObject, { description: 'Take an open shift of my team yourself, under the same rules as any assignment' })
   @Allow(StaffPermission.SELF_SERVICE)
-  signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID, description: 'An open shift (see openShifts)' }, ParseUUIDPipe) shiftId: string) {
+  signUp(@CurrentActor() actor: Actor, @Args('shiftId', { type: () => ID, description: 'An open shift (see openShifts)' }, ParseIdPipe) shiftId: string) {
     return this.selfService.signUp(actor, shiftId);
   }
 

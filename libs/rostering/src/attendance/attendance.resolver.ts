@@ -1,4 +1,3 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { Clock } from '@baton/core';
@@ -11,6 +10,7 @@ import { RosteringPermission } from '../rostering.permissions';
 import { StaffPermission } from '@baton/staff';
 // Registers CheckInMethod and AttendanceStatus with GraphQL.
 import './attendance.enums';
+import { ParseIdPipe } from '@baton/graphql';
 
 @Resolver(() => AssignmentObject)
 export class AttendanceResolver {
@@ -27,7 +27,7 @@ export class AttendanceResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE, StaffPermission.SELF_SERVICE)
   checkIn(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
+    @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseIdPipe) assignmentId: string,
     @Args('method', {
       type: () => CheckInMethod,
       nullable: true,
@@ -48,7 +48,7 @@ export class AttendanceResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE, StaffPermission.SELF_SERVICE)
   checkOut(
     @CurrentActor() actor: Actor,
-    @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseUUIDPipe) assignmentId: string,
+    @Args('assignmentId', { type: () => ID, description: 'The assignment' }, ParseIdPipe) assignmentId: string,
     @Args('at', { type: () => Date, nullable: true, description: 'Default now; after the check-in, not in the future, at most 12 h after the end' }) at?: Date,
   ) {
     return this.service.checkOut(actor, assignmentId, at ?? undefined);

@@ -1,6 +1,6 @@
-import { Inject, ParseUUIDPipe } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Info, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { serialisedField } from '@baton/graphql';
+import { serialisedField, ParseIdPipe } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AccessService, Actor, Allow, CurrentActor } from '@baton/auth';
 import { ForbiddenError } from '@baton/core';
@@ -41,7 +41,7 @@ export class CoverageResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE)
   coverageChanged(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event' }, ParseIdPipe) eventId: string,
     @Args('venueIds', { type: () => [ID], nullable: true, description: 'Only these venues (within your scope); all of your scope when left out' })
     venueIds?: string[] | null,
   ) {

@@ -1,9 +1,9 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { RuleCheckObject } from './dto/rule-check.object';
 import { EligibilityService } from './eligibility.service';
 import { RosteringPermission } from '../rostering.permissions';
+import { ParseIdPipe } from '@baton/graphql';
 
 @Resolver(() => RuleCheckObject)
 export class CheckAssignmentResolver {
@@ -13,8 +13,8 @@ export class CheckAssignmentResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE)
   checkAssignment(
     @CurrentActor() actor: Actor,
-    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
-    @Args('staffMemberId', { type: () => ID, description: 'A staff member of the same event' }, ParseUUIDPipe) staffMemberId: string,
+    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseIdPipe) shiftId: string,
+    @Args('staffMemberId', { type: () => ID, description: 'A staff member of the same event' }, ParseIdPipe) staffMemberId: string,
   ) {
     return this.eligibility.check(actor, shiftId, staffMemberId);
   }

@@ -1,9 +1,9 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
 import { ReplacementCandidateObject } from './replacement.dto';
 import { MAX_CANDIDATES, ReplacementService } from './replacement.service';
 import { RosteringPermission } from '../rostering.permissions';
+import { ParseIdPipe } from '@baton/graphql';
 
 @Resolver(() => ReplacementCandidateObject)
 export class ReplacementResolver {
@@ -15,7 +15,7 @@ export class ReplacementResolver {
   @Allow(RosteringPermission.ROSTER_MANAGE)
   replacementCandidates(
     @CurrentActor() actor: Actor,
-    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseUUIDPipe) shiftId: string,
+    @Args('shiftId', { type: () => ID, description: 'A shift within your grant' }, ParseIdPipe) shiftId: string,
     @Args('first', { type: () => Int, defaultValue: 10, description: `How many candidates, 1 to ${MAX_CANDIDATES}` }) first: number,
   ) {
     return this.replacements.candidates(actor, shiftId, first);

@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Connection, LoaderRegistry, Loaders, PageArgs, serialisedField } from '@baton/graphql';
+import { Connection, LoaderRegistry, Loaders, PageArgs, serialisedField, ParseIdPipe } from '@baton/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   CreateShiftInput,
@@ -33,7 +32,7 @@ export class ShiftResolver {
   @Allow(SchedulingPermission.SHIFTS_READ)
   shifts(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseIdPipe) eventId: string,
     @Args() page: PageArgs,
     @Args('filter', { type: () => ShiftFilterInput, nullable: true, description: 'Only the shifts that match' }) filter: ShiftFilterInput | undefined,
     @Info() info: GraphQLResolveInfo,
@@ -44,7 +43,7 @@ export class ShiftResolver {
 
   @Query(() => ShiftObject, { description: 'One shift; NOT_FOUND when you may not read it (drafts and cancelled shifts: coordinators only)' })
   @Allow(SchedulingPermission.SHIFTS_READ)
-  shift(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The shift' }, ParseUUIDPipe) id: string) {
+  shift(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The shift' }, ParseIdPipe) id: string) {
     return this.queries.get(actor, id);
   }
 
@@ -61,7 +60,7 @@ export class ShiftResolver {
   @Allow(SchedulingPermission.SHIFTS_MANAGE)
   updateShift(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The shift' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The shift' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateShiftInput,
   ) {
     return this.shiftService.update(actor, id, input);

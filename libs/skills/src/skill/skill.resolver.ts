@@ -1,9 +1,9 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthPermission, Actor, Allow, CurrentActor } from '@baton/auth';
 import { CreateSkillInput, SkillObject, UpdateSkillInput } from './dto/skill.dto';
 import { SkillService } from './skill.service';
 import { SkillsPermission } from '../skills.permissions';
+import { ParseIdPipe } from '@baton/graphql';
 
 @Resolver(() => SkillObject)
 export class SkillResolver {
@@ -25,7 +25,7 @@ export class SkillResolver {
   @Allow(SkillsPermission.SKILLS_MANAGE)
   updateSkill(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The skill' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The skill' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateSkillInput,
   ) {
     return this.skills.update(actor, id, input);

@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthPermission, Actor, Allow, CurrentActor } from '@baton/auth';
-import { Connection, LoaderRegistry, Loaders, PageArgs } from '@baton/graphql';
+import { Connection, LoaderRegistry, Loaders, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { IdentityPermission, InvitationObject } from '@baton/identity';
 import { StaffMemberObject, StaffMemberSkillObject } from './dto/staff-member.object';
 import { CreateStaffMemberInput, StaffMemberFilter, StaffSkillInput, UpdateStaffMemberInput } from './dto/staff-member.input';
@@ -25,7 +24,7 @@ export class StaffMemberResolver {
   @Allow(StaffPermission.STAFF_READ)
   staffMembers(
     @CurrentActor() actor: Actor,
-    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseUUIDPipe) eventId: string,
+    @Args('eventId', { type: () => ID, description: 'The event; FORBIDDEN outside your grants' }, ParseIdPipe) eventId: string,
     @Args() page: PageArgs,
     @Args('filter', { type: () => StaffMemberFilter, nullable: true, description: 'Only the people who match' }) filter?: StaffMemberFilter,
   ) {
@@ -34,7 +33,7 @@ export class StaffMemberResolver {
 
   @Query(() => StaffMemberObject, { description: 'One staff record; NOT_FOUND outside the events whose directory you may read' })
   @Allow(StaffPermission.STAFF_READ)
-  staffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) id: string) {
+  staffMember(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The staff record' }, ParseIdPipe) id: string) {
     return this.directory.get(actor, id);
   }
 
@@ -54,7 +53,7 @@ export class StaffMemberResolver {
   @Allow(StaffPermission.STAFF_MANAGE)
   updateStaffMember(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The staff record' }, ParseIdPipe) id: string,
     @Args('input', { description: 'What changes' }) input: UpdateStaffMemberInput,
   ) {
     return this.members.update(actor, id, input);
@@ -64,7 +63,7 @@ export class StaffMemberResolver {
   @Allow(StaffPermission.STAFF_MANAGE)
   setStaffSkills(
     @CurrentActor() actor: Actor,
-    @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string,
+    @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseIdPipe) staffMemberId: string,
     @Args('skills', { type: () => [StaffSkillInput], description: 'The whole new set, each skill once; empty clears it' }) skills: StaffSkillInput[],
   ) {
     return this.members.setSkills(actor, staffMemberId, skills);
@@ -74,8 +73,8 @@ export class StaffMemberResolver {
   @Allow(StaffPermission.STAFF_MANAGE)
   linkStaffMemberUser(
     @CurrentActor() actor: Actor,
-    @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseUUIDPipe) staffMemberId: string,
-    @Args('userId', { type: () => ID, description: 'The account (one staff record per account and event)' }, ParseUUIDPipe) userId: string,
+    @Args('staffMemberId', { type: () => ID, description: 'The staff record' }, ParseIdPipe) staffMemberId: string,
+    @Args('userId', { type: () => ID, description: 'The account (one staff record per account and event)' }, ParseIdPipe) userId: string,
   ) {
     return this.members.linkUser(actor, staffMemberId, userId);
   }
@@ -89,7 +88,7 @@ export class StaffMemberResolver {
   @Allow(IdentityPermission.USERS_INVITE)
   inviteStaffMember(
     @CurrentActor() actor: Actor,
-    @Args('staffMemberId', { type: () => ID, description: 'The staff record to invite' }, ParseUUIDPipe) staffMemberId: string,
+    @Args('staffMemberId', { type: () => ID, description: 'The staff record to invite' }, ParseIdPipe) staffMemberId: string,
   ) {
     return this.staffInvitations.invite(actor, staffMemberId);
   }

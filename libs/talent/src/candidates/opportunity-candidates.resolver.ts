@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Loaders, LoaderRegistry, PageArgs } from '@baton/graphql';
+import { Loaders, LoaderRegistry, PageArgs, ParseIdPipe } from '@baton/graphql';
 import { TalentPermission } from '../talent.permissions';
 import { OpportunityCandidateConnection } from './dto/opportunity-candidates.object';
 import { CANDIDATES_MAX_PAGE_SIZE, OpportunityCandidatesService } from './opportunity-candidates.service';
@@ -16,7 +15,7 @@ export class OpportunityCandidatesResolver {
   @Allow(TalentPermission.TALENT_SEARCH)
   opportunityCandidates(
     @CurrentActor() actor: Actor,
-    @Args('opportunityId', { type: () => ID, description: 'The opportunity' }, ParseUUIDPipe) opportunityId: string,
+    @Args('opportunityId', { type: () => ID, description: 'The opportunity' }, ParseIdPipe) opportunityId: string,
     @Args() page: PageArgs,
     @Loaders() loaders: LoaderRegistry,
   ) {

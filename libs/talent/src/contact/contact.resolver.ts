@@ -1,9 +1,8 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { AlumniPermission } from '@baton/alumni';
 import { TalentPermission } from '../talent.permissions';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Loaders, LoaderRegistry } from '@baton/graphql';
+import { Loaders, LoaderRegistry, ParseIdPipe } from '@baton/graphql';
 import { BadInputError } from '@baton/core';
 import { ContactRequestInput, ContactRequestObject } from './dto/contact.dto';
 import { ContactService } from './contact.service';
@@ -27,7 +26,7 @@ export class ContactResolver {
   @Allow(AlumniPermission.ALUMNI_PROFILE)
   respondToContactRequest(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID, description: 'The request' }, ParseUUIDPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The request' }, ParseIdPipe) id: string,
     @Args('accept', { description: 'True accepts (the organisation then sees your contact details), false declines' }) accept: boolean,
   ) {
     return this.contacts.respond(actor, id, accept);

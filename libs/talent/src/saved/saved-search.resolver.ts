@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Loaders, LoaderRegistry } from '@baton/graphql';
+import { Loaders, LoaderRegistry, ParseIdPipe } from '@baton/graphql';
 import { TalentPermission } from '../talent.permissions';
 import { SavedTalentSearchInput, SavedTalentSearchObject } from './dto/saved-search.dto';
 import { SavedSearchService } from './saved-search.service';
@@ -22,7 +21,7 @@ export class SavedSearchResolver {
 
   @Mutation(() => Boolean, { description: 'Recruiters: delete one of your saved searches; true when done' })
   @Allow(TalentPermission.TALENT_SEARCH)
-  deleteSavedTalentSearch(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The saved search' }, ParseUUIDPipe) id: string) {
+  deleteSavedTalentSearch(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The saved search' }, ParseIdPipe) id: string) {
     return this.saved.remove(actor, id);
   }
 

@@ -1,9 +1,8 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { TalentPermission } from '../talent.permissions';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { AlumniProfileObject, ProfileQueryService } from '@baton/alumni';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Loaders, LoaderRegistry } from '@baton/graphql';
+import { Loaders, LoaderRegistry, ParseIdPipe } from '@baton/graphql';
 import { searchViewer } from '../common/talent-viewer';
 import { TalentPageArgs } from './dto/talent-page.args';
 import { TalentSearchFilter } from './dto/talent-search.input';
@@ -35,7 +34,7 @@ export class TalentSearchResolver {
   @Allow(TalentPermission.TALENT_SEARCH)
   async talentProfile(
     @CurrentActor() actor: Actor,
-    @Args('userId', { type: () => ID, description: 'The alumnus' }, ParseUUIDPipe) userId: string,
+    @Args('userId', { type: () => ID, description: 'The alumnus' }, ParseIdPipe) userId: string,
     @Loaders() loaders: LoaderRegistry,
   ) {
     await searchViewer(actor, loaders);
