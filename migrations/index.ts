@@ -19,6 +19,7 @@ import { PersonWorkDays1796330000000 } from './1796330000000-PersonWorkDays';
 import { ActorChangeNotifications1796350000000 } from './1796350000000-ActorChangeNotifications';
 import { TalentSearchChanges1796360000000 } from './1796360000000-TalentSearchChanges';
 import { ContactRequestsNotBlocked1796400000000 } from './1796400000000-ContactRequestsNotBlocked';
+import { ContactRequestRevoked1796460000000 } from './1796460000000-ContactRequestRevoked';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -41,4 +42,5 @@ export const migrations: Function[] = [
   ActorChangeNotifications1796350000000,
   TalentSearchChanges1796360000000,
   ContactRequestsNotBlocked1796400000000,
+  ContactRequestRevoked1796460000000,
 ];

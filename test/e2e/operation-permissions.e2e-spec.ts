@@ -62,6 +62,7 @@ const EXPECTED: Record<string, string> = {
   'Mutation.requestPasswordReset': 'PUBLIC',
   'Mutation.resetPassword': 'PUBLIC',
   'Mutation.respondToContactRequest': 'ALUMNI_PROFILE',
+  'Mutation.revokeContact': 'ALUMNI_PROFILE',
   'Mutation.revokeGamesRecord': 'RECORDS_MANAGE',
   'Mutation.revokeInvitation': 'USERS_INVITE',
   'Mutation.revokeRole': 'USERS_MANAGE',

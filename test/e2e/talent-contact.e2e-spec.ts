@@ -142,6 +142,51 @@ describe('talent contact requests and blocks', () => {
     );
   });
 
+  it('an alumnus takes an acceptance back: contact hidden from the next request, the recruiter told, twice is once', async () => {
+    const person = people[4];
+    const REVOKE = `mutation($id: ID!) { revokeContact(id: $id) { id status revokedAt } }`;
+    const sent = (await t.gql.ok(REQUEST, { id: person.id, m: 'Hello from Atlantec' }, recruiter.token)).requestContact;
+    // A pending request is declined, not revoked; the guard keeps recruiters out; nobody else's request.
+    expect((await t.gql.request(REVOKE, { id: sent.id }, person.token)).errors?.[0].extensions).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rules: [{ rule: 'CONTACT_NOT_ACCEPTED', status: 'PENDING' }],
+    });
+    await t.gql.ok(RESPOND, { id: sent.id, a: true }, person.token);
+    expect((await t.gql.ok(CONTACT, { id: person.id }, recruiter.token)).talentProfile.contact).toEqual({ email: person.email, phone: null });
+    expect(code(await t.gql.request(REVOKE, { id: sent.id }, recruiter.token))).toBe('FORBIDDEN');
+    expect(code(await t.gql.request(REVOKE, { id: sent.id }, people[5].token))).toBe('NOT_FOUND');
+    expect((await t.gql.ok(CONTACT, { id: person.id }, recruiter.token)).talentProfile.contact).not.toBeNull();
+
+    const revoked = (await t.gql.ok(REVOKE, { id: sent.id }, person.token)).revokeContact;
+    expect(revoked).toEqual({ id: sent.id, status: 'ACCEPTED', revokedAt: t.clock.now().toISOString() });
+    expect((await t.gql.ok(CONTACT, { id: person.id }, recruiter.token)).talentProfile.contact).toBeNull();
+    expect((await t.gql.ok(CONTACT, { id: person.id }, colleague.token)).talentProfile.contact).toBeNull();
+    expect((await outboxTo(recruiter.email)).filter((m) => m.template === 'talent.contact-revoked')).toHaveLength(1);
+    // Again: the same answer, no second notice.
+    expect((await t.gql.ok(REVOKE, { id: sent.id }, person.token)).revokeContact).toEqual(revoked);
+    expect((await outboxTo(recruiter.email)).filter((m) => m.template === 'talent.contact-revoked')).toHaveLength(1);
+    const listed = (await t.gql.ok(`{ sentContactRequests { id status revokedAt } }`, {}, recruiter.token)).sentContactRequests;
+    expect(listed.find((r: any) => r.id === sent.id)).toEqual(revoked);
+  });
+
+  it('a block revokes the organisation’s accepted requests: unblocking does not hand the contact details back', async () => {
+    const person = people[7];
+    const other = await createRecruiter(t, (await createOrganisation(t.dataSource, { name: 'Once Trusted' })).id);
+    const otherOrg = (await t.dataSource.query(`SELECT organisation_id FROM role_grants WHERE user_id = $1`, [other.id]))[0].organisation_id;
+    const sent = (await t.gql.ok(REQUEST, { id: person.id, m: 'Hello' }, other.token)).requestContact;
+    await t.gql.ok(RESPOND, { id: sent.id, a: true }, person.token);
+    expect((await t.gql.ok(CONTACT, { id: person.id }, other.token)).talentProfile.contact).toEqual({ email: person.email, phone: null });
+    await t.gql.ok(`mutation($o: ID!) { blockOrganisation(organisationId: $o) { organisationId } }`, { o: otherOrg }, person.token);
+    await t.gql.ok(`mutation($o: ID!) { unblockOrganisation(organisationId: $o) { organisationId } }`, { o: otherOrg }, person.token);
+    expect((await t.gql.ok(CONTACT, { id: person.id }, other.token)).talentProfile.contact).toBeNull();
+    const [row] = await t.dataSource.query(`SELECT status, revoked_at FROM talent_contact_requests WHERE id = $1`, [sent.id]);
+    expect(row).toEqual({ status: 'ACCEPTED', revoked_at: t.clock.now() });
+    // The database holds the rule too: only an answered acceptance can carry a revocation.
+    await expect(t.dataSource.query(`UPDATE talent_contact_requests SET revoked_at = now() WHERE status = 'PENDING'`)).rejects.toThrow(
+      /talent_contact_requests_revoked_check/,
+    );
+  });
+
   it('refuses a request to someone the recruiter may not see, and bad input, with typed errors', async () => {
     const hidden = await createTalent(t, { name: 'Alumni Only', visibility: AlumniVisibility.ALUMNI });
     expect(code(await t.gql.request(REQUEST, { id: hidden.id, m: 'Hi' }, recruiter.token))).toBe('NOT_FOUND');

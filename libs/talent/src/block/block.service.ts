@@ -8,8 +8,8 @@ import { OrganisationBlockObject } from './dto/block.dto';
 
 /**
  * An alumnus blocks an organisation: from the next request on its recruiters find nothing of them
- * (the alumni policy reads the blocks), and its pending contact requests are declined in the same
- * transaction. Unblocking restores what the visibility allows; declined requests stay declined.
+ * (the alumni policy reads the blocks), its pending contact requests are declined and its accepted
+ * ones revoked in the same transaction, so unblocking later does not hand the contact details back. Unblocking restores what the visibility allows; declined requests stay declined.
  * A request racing the block cannot slip between them: inserting the block takes the pair's lock
  * that a request's insert takes too (trigger talent_contact_requests_not_blocked), so the UPDATE
  * below sees a request that got in first, and a request that comes second is refused.
@@ -34,6 +34,11 @@ export class BlockService {
       ]);
       await manager.query(
         `UPDATE talent_contact_requests SET status = 'DECLINED', answered_at = $3 WHERE alumnus_id = $1 AND organisation_id = $2 AND status = 'PENDING'`,
+        [actor.userId, organisationId, this.clock.now()],
+      );
+      await manager.query(
+        `UPDATE talent_contact_requests SET revoked_at = $3
+          WHERE alumnus_id = $1 AND organisation_id = $2 AND status = 'ACCEPTED' AND revoked_at IS NULL`,
         [actor.userId, organisationId, this.clock.now()],
       );
     });

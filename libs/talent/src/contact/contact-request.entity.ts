@@ -20,6 +20,7 @@ export enum ContactRequestStatus {
 @Index('talent_contact_requests_organisation_idx', ['organisationId', 'createdAt'])
 @Index('talent_contact_requests_expiry_idx', ['expiresAt'], { where: `"status" = 'PENDING'` })
 @Check('talent_contact_requests_message_check', `char_length("message") BETWEEN 1 AND 2000`)
+@Check('talent_contact_requests_revoked_check', `"revoked_at" IS NULL OR ("status" = 'ACCEPTED' AND "revoked_at" >= "answered_at")`)
 @Check('talent_contact_requests_answer_check', `("status" = 'PENDING') = ("answered_at" IS NULL)`)
 export class ContactRequestEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -43,4 +44,6 @@ export class ContactRequestEntity {
   @Column({ type: 'timestamptz', precision: 3 }) expiresAt: Date;
   /** When it was accepted, declined or expired. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true }) answeredAt: Date | null;
+  /** When the alumnus took an acceptance back (or blocked the organisation): the contact details are hidden again. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true }) revokedAt: Date | null;
 }

@@ -14,7 +14,8 @@ export interface ContactKey {
 
 /**
  * Contact details of many people at once: e-mail from the account, phone from their latest staff
- * record that has one. For an organisation, only people who accepted one of its requests; the
+ * record that has one. For an organisation, only people who accepted one of its requests and have
+ * not taken it back (revokeContact, or a block); the
  * caller has already checked the profile is visible to the viewer.
  */
 @Injectable()
@@ -30,7 +31,7 @@ export class ContactLoader implements LoaderFactory<ContactKey, AlumniContactObj
              FROM users u
             WHERE u.id = ANY($1::uuid[])
               AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM talent_contact_requests r
-                                                WHERE r.alumnus_id = u.id AND r.organisation_id = $2 AND r.status = 'ACCEPTED'))`,
+                                                WHERE r.alumnus_id = u.id AND r.organisation_id = $2 AND r.status = 'ACCEPTED' AND r.revoked_at IS NULL))`,
           [keys.map((k) => k.userId), organisationId],
         );
         // Phones are sealed at rest (libs/crypto): opened here, for the viewers this loader already filtered.

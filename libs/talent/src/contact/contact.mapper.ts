@@ -12,6 +12,7 @@ export interface ContactRequestRow {
   created_at: Date;
   expires_at: Date;
   answered_at: Date | null;
+  revoked_at: Date | null;
 }
 
 /** Expiry is also computed on read: a pending request past its date reads EXPIRED before the hourly job marks it. */
@@ -28,9 +29,10 @@ export function toContactRequest(row: ContactRequestRow, now: Date): ContactRequ
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     answeredAt: expired ? row.expires_at : row.answered_at,
+    revokedAt: row.revoked_at,
   };
 }
 
 export const CONTACT_REQUEST_SELECT = `SELECT r.id, r.organisation_id, o.name AS organisation_name, r.alumnus_id, p.display_name AS alumnus_name, r.message,
-       r.status, r.created_at, r.expires_at, r.answered_at
+       r.status, r.created_at, r.expires_at, r.answered_at, r.revoked_at
   FROM talent_contact_requests r JOIN organisations o ON o.id = r.organisation_id JOIN alumni_profiles p ON p.user_id = r.alumnus_id`;

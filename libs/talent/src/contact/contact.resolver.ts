@@ -32,6 +32,15 @@ export class ContactResolver {
     return this.contacts.respond(actor, id, accept);
   }
 
+  @Mutation(() => ContactRequestObject, {
+    description:
+      'Alumni: take back a contact request you accepted: that organisation no longer sees your contact details (its recruiter is told). Revoking twice changes nothing',
+  })
+  @Allow(AlumniPermission.ALUMNI_PROFILE)
+  revokeContact(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The accepted request' }, ParseIdPipe) id: string) {
+    return this.contacts.revoke(actor, id);
+  }
+
   @Query(() => [ContactRequestObject], { description: 'Alumni: contact requests made to you, newest first' })
   @Allow(AlumniPermission.ALUMNI_PROFILE)
   myContactRequests(

@@ -7,7 +7,7 @@ import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { LoaderRegistry } from '@baton/graphql';
 import { OutboxService } from '@baton/outbox';
 import { DataSource, EntityManager } from 'typeorm';
-import { ContactLimitError, ContactRequestClosedError } from '../common/talent-errors';
+import { ContactLimitError, ContactNotAcceptedError, ContactRequestClosedError } from '../common/talent-errors';
 import { searchViewer } from '../common/talent-viewer';
 import { ContactRequestInput, ContactRequestObject } from './dto/contact.dto';
 import { ContactRequestStatus } from './contact-request.entity';
@@ -109,6 +109,39 @@ export class ContactService {
             ? `${who.display_name} accepted your contact request: their contact details are now on their profile in Baton.`
             : `${who.display_name} declined your contact request.`,
           payload: { contactRequestId: id, status },
+        });
+      }
+    });
+    return this.byId(this.dataSource.manager, id, now);
+  }
+
+  /**
+   * The alumnus takes an acceptance back: from the next request on, that organisation sees no
+   * contact details (what it already copied is beyond Baton's reach, which the notice says). Once
+   * is enough: revoking again answers the same request unchanged.
+   */
+  async revoke(actor: Actor, id: string): Promise<ContactRequestObject> {
+    const now = this.clock.now();
+    await this.transactions.run(async ({ manager }) => {
+      const [row] = await manager.query<Array<AnsweredRequestRow & { revoked_at: Date | null }>>(
+        `SELECT alumnus_id, recruiter_id, status, expires_at, revoked_at FROM talent_contact_requests WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!row || row.alumnus_id !== actor.userId) throw new NotFoundError('ContactRequest', id);
+      if (row.status !== ContactRequestStatus.ACCEPTED) throw new ContactNotAcceptedError(row.status);
+      if (row.revoked_at) return;
+      await manager.query(`UPDATE talent_contact_requests SET revoked_at = $2 WHERE id = $1`, [id, now]);
+      const [who] = await manager.query<Array<{ email: string; display_name: string }>>(
+        `SELECT u.email, p.display_name FROM users u, alumni_profiles p WHERE u.id = $1 AND p.user_id = $2`,
+        [row.recruiter_id, row.alumnus_id],
+      );
+      if (who) {
+        await this.outbox.enqueue(manager, {
+          recipient: who.email,
+          template: 'talent.contact-revoked',
+          subject: `${who.display_name} withdrew their contact details`,
+          body: `${who.display_name} took back their acceptance of your contact request: Baton no longer shows their contact details to your organisation. Please delete any copy you made.`,
+          payload: { contactRequestId: id },
         });
       }
     });

@@ -8,7 +8,7 @@ registerEnumType(ContactRequestStatus, {
   description: 'Where a contact request stands',
   valuesMap: {
     PENDING: { description: 'Waiting for the alumnus' },
-    ACCEPTED: { description: 'Accepted: the organisation sees the contact details' },
+    ACCEPTED: { description: 'Accepted: the organisation sees the contact details, until the alumnus takes it back (revokedAt)' },
     DECLINED: { description: 'Declined by the alumnus (or the organisation was blocked)' },
     EXPIRED: { description: 'Not answered within the allowed days' },
   },
@@ -35,6 +35,11 @@ export class ContactRequestObject {
   @Field({ description: 'When it was sent' }) createdAt: Date;
   @Field({ description: 'When it expires if not answered' }) expiresAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it was answered or expired' }) answeredAt: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the alumnus took the acceptance back (revokeContact, or by blocking the organisation): the contact details are hidden again',
+  })
+  revokedAt: Date | null;
 }
 
 @ObjectType('AlumniContact', { description: 'How to reach an alumnus: shown to themself, and to an organisation whose contact request they accepted' })
