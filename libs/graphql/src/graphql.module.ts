@@ -11,6 +11,7 @@ import { httpStatusPlugin } from './http-status.plugin';
 import { noStorePlugin } from './no-store.plugin';
 import { guardedWsExecution, inputGuardPlugin } from './input/input-guard.plugin';
 import { inputValuesRule } from './input/input-values.rule';
+import { reportCostUnlessOversizedPage } from './input/page-size';
 import { describeRootTypes } from './root-descriptions';
 import { applyShapedPassThrough } from './shaped/pass-through';
 import { serialisedFieldsPlugin, stringifyResult } from './shaped/serialised-fields';
@@ -48,7 +49,7 @@ class GraphqlSupportModule {}
         const armor = new ApolloArmor({
           maxDepth: { n: config.graphql.maxDepth },
           maxAliases: { n: config.graphql.maxAliases },
-          costLimit: { maxCost: config.graphql.maxCost },
+          costLimit: { maxCost: config.graphql.maxCost, propagateOnRejection: false, onReject: [reportCostUnlessOversizedPage] },
           maxDirectives: { n: 20 },
           // Armor's token limit re-parses the document in a plugin, so a plain syntax error became a
           // 500; graphql-js's own limit (parseOptions below) reports it as GRAPHQL_PARSE_FAILED.

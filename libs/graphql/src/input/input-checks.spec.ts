@@ -69,4 +69,12 @@ describe('inputValuesRule', () => {
       ['tags.1', 'noNulCharacter'],
     ]);
   });
+
+  it('refuses an inline page larger than any Baton serves, naming it; 200 and a variable pass', () => {
+    const errors = check('{ a: find(first: 201) b: find(first: 200) }');
+    expect(errors.map((e) => [inputPathOf(e.nodes?.[0]), e.message, e.extensions.constraint])).toEqual([
+      ['first', 'first must not be greater than 200', 'max'],
+    ]);
+    expect(check('query($n: Int) { find(first: $n) }')).toEqual([]);
+  });
 });

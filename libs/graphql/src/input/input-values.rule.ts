@@ -1,5 +1,6 @@
 import { ASTNode, ASTVisitor, GraphQLError, Kind, ValidationContext, ValidationRule, ValueNode } from 'graphql';
 import { fieldPath } from './field-path';
+import { isOversizedPage, oversizedPageError } from './page-size';
 import { textProblem } from './text-checks';
 
 /** The argument path of each literal value in a document, for naming the field of its errors. */
@@ -31,11 +32,12 @@ function record(node: ValueNode, segments: Array<string | number>, context: Vali
  * Walks every inline argument value (and variable default): remembers where each value sits, so
  * a scalar's refusal reported by graphql-js's own rules can name `input.startsAt` rather than
  * only a line and column, and refuses text that is not well-formed (NUL passes graphql-js's
- * lexer when escaped as \u0000; lone surrogates do not).
+ * lexer when escaped as \u0000; lone surrogates do not), and a page larger than any Baton serves.
  */
 export const inputValuesRule: ValidationRule = (context): ASTVisitor => ({
   Argument(node) {
     record(node.value, [node.name.value], context);
+    if (isOversizedPage(node)) context.reportError(oversizedPageError(node));
   },
   VariableDefinition(node) {
     if (node.defaultValue) record(node.defaultValue, [node.variable.name.value], context);
