@@ -126,7 +126,7 @@ describe('replacement prefilter against the eligibility core, over all staff', (
     let accepted = 0;
     let kept = 0;
     for (const target of targets) {
-      const rows: Array<{ id: string }> = await t.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [target.id, 10_000, rules]);
+      const rows: Array<{ id: string }> = await t.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [target.id, 10_000, rules, events[0].id]);
       const prefiltered = new Set(rows.map((r) => r.id));
       const verdicts = (await eligibility.loadForRead(t.dataSource.manager, target.id, staff[0])).evaluateMany();
       const allowed = verdicts.filter((v) => v.allowed).map((v) => v.facts.staff.id);

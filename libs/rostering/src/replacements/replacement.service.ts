@@ -91,7 +91,7 @@ export class ReplacementService {
     let rows: Candidate[];
     let verdicts: Map<string, { allowed: boolean; warnings: RuleOutcome[] }>;
     for (;;) {
-      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules])).map(toCandidate);
+      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules, eligibility.shift.eventId])).map(toCandidate);
       // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
       rows.sort((a, b) => a.rank - b.rank);
       const candidates = await this.eligibility.withCandidates(
