@@ -6,7 +6,7 @@ import { ruleViolation } from '../eligibility/rule-problems';
 import type { RuleOutcome } from '../eligibility/rule-types';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { ReplacementCandidateObject } from './replacement.dto';
-import { prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
+import { prefilterParams, prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
 
 export const MAX_CANDIDATES = 100;
 
@@ -91,7 +91,7 @@ export class ReplacementService {
     let rows: Candidate[];
     let verdicts: Map<string, { allowed: boolean; warnings: RuleOutcome[] }>;
     for (;;) {
-      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules, eligibility.shift.eventId])).map(toCandidate);
+      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, prefilterParams(eligibility.shift, limit, rules))).map(toCandidate);
       // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
       rows.sort((a, b) => a.rank - b.rank);
       const candidates = await this.eligibility.withCandidates(
