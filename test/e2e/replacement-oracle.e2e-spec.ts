@@ -2,7 +2,7 @@ import { Role } from '@baton/auth';
 import { EventEntity, TeamEntity, VenueEntity } from '@baton/events';
 import { EligibilityService } from '@baton/rostering';
 import { ShiftEntity, WorkRuleService } from '@baton/scheduling';
-import { prefilterRules, REPLACEMENT_CANDIDATES_SQL } from '../../libs/rostering/src/replacements/replacement-candidates.sql';
+import { prefilterParams, prefilterRules, REPLACEMENT_CANDIDATES_SQL } from '../../libs/rostering/src/replacements/replacement-candidates.sql';
 import { createEvent, createOrganisation, createTeam, createVenue } from '../factories/events';
 import { createShift } from '../factories/shifts';
 import { createStaffMember } from '../factories/staff';
@@ -126,7 +126,8 @@ describe('replacement prefilter against the eligibility core, over all staff', (
     let accepted = 0;
     let kept = 0;
     for (const target of targets) {
-      const rows: Array<{ id: string }> = await t.dataSource.query(REPLACEMENT_CANDIDATES_SQL, [target.id, 10_000, rules]);
+      const { shift } = await eligibility.loadForRead(t.dataSource.manager, target.id);
+      const rows: Array<{ id: string }> = await t.dataSource.query(REPLACEMENT_CANDIDATES_SQL, prefilterParams(shift, 10_000, rules));
       const prefiltered = new Set(rows.map((r) => r.id));
       const verdicts = (await eligibility.loadForRead(t.dataSource.manager, target.id, staff[0])).evaluateMany();
       const allowed = verdicts.filter((v) => v.allowed).map((v) => v.facts.staff.id);

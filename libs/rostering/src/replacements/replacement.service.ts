@@ -6,7 +6,7 @@ import { ruleViolation } from '../eligibility/rule-problems';
 import type { RuleOutcome } from '../eligibility/rule-types';
 import { EligibilityService } from '../eligibility/eligibility.service';
 import { ReplacementCandidateObject } from './replacement.dto';
-import { prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
+import { prefilterParams, prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
 
 export const MAX_CANDIDATES = 100;
 
@@ -90,16 +90,17 @@ export class ReplacementService {
     let limit = first + 5;
     let rows: Candidate[];
     let verdicts: Map<string, { allowed: boolean; warnings: RuleOutcome[] }>;
+    let loaded = eligibility;
+    const known = new Set<string>();
     for (;;) {
-      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, [shiftId, limit, rules])).map(toCandidate);
+      rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, prefilterParams(eligibility.shift, limit, rules))).map(toCandidate);
       // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
       rows.sort((a, b) => a.rank - b.rank);
-      const candidates = await this.eligibility.withCandidates(
-        manager,
-        eligibility,
-        rows.map((r) => r.id),
-      );
-      verdicts = new Map(candidates.evaluateMany().map((e) => [e.facts.staff.id, e]));
+      // A wider pass repeats the rows of the narrower one: their facts are already loaded.
+      const fresh = rows.map((r) => r.id).filter((id) => !known.has(id));
+      loaded = await this.eligibility.withCandidates(manager, loaded, fresh);
+      for (const id of fresh) known.add(id);
+      verdicts = new Map(loaded.evaluateMany(rows.map((r) => r.id)).map((e) => [e.facts.staff.id, e]));
       const allowed = rows.filter((r) => verdicts.get(r.id)?.allowed).length;
       if (allowed >= first || rows.length < limit) break;
       limit *= 4;
