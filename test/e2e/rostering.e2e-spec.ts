@@ -48,7 +48,7 @@ describe('rostering: assignments under the rules', () => {
     expect(audit.auditLog.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['assignment.created']);
   });
 
-  it('reads the shift and the staff record once each, under their locks', async () => {
+  it('judges first without locks, then reads the shift and the staff record once each under their locks', async () => {
     const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-28T06:00:00Z', endsAt: '2024-07-28T14:00:00Z' });
     const person = await createStaffMember(t.dataSource, event.id, org.id);
     const counter = countSql(t.dataSource);
@@ -59,10 +59,23 @@ describe('rostering: assignments under the rules', () => {
     }
     const shiftReads = counter.statements.filter((q) => /\bFROM shifts\b/i.test(q));
     const staffReads = counter.statements.filter((q) => /\baccreditation_status\b/.test(q));
-    expect(shiftReads).toHaveLength(1);
-    expect(shiftReads[0]).toMatch(/FOR UPDATE/);
-    expect(staffReads).toHaveLength(1);
-    expect(staffReads[0]).toMatch(/FOR UPDATE/);
+    expect(shiftReads.map((q) => /FOR UPDATE/.test(q))).toEqual([false, true]);
+    expect(staffReads.map((q) => /FOR UPDATE/.test(q))).toEqual([false, true]);
+  });
+
+  it('refuses from a read: no lock taken, no transaction opened', async () => {
+    const shift = await createShift(t.dataSource, where(), { startsAt: '2024-07-29T06:00:00Z', endsAt: '2024-07-29T14:00:00Z' });
+    const person = await createStaffMember(t.dataSource, event.id, org.id);
+    await t.gql.ok(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.coordinator);
+    const counter = countSql(t.dataSource);
+    try {
+      const refused = await t.gql.error(ASSIGN, { shiftId: shift.id, staffMemberId: person.id }, tokens.coordinator);
+      expect(refused.extensions).toMatchObject({ code: 'RULE_VIOLATION' });
+    } finally {
+      counter.stop();
+    }
+    expect(counter.statements.filter((q) => /FOR UPDATE|START TRANSACTION|^BEGIN|INSERT/i.test(q))).toEqual([]);
+    expect(counter.statements.filter((q) => /\bFROM shifts\b/i.test(q))).toHaveLength(1);
   });
 
   it('refuses 10 h 59 of rest and allows 11 h 00, explaining the numbers and the neighbouring shift', async () => {

@@ -4,7 +4,7 @@ import { Actor } from '@baton/auth';
 import { BadInputError, Clock, ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '@baton/core';
 import { TransactionRunner, translateForUseCase } from '@baton/database';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AssignmentObject } from './dto/assignment.dto';
 import { gapAlert, GAP_ALERT_HORIZON_MS, overrideAlert, publishStaffingAlert } from '../alerts/staffing-alert';
 import { Evaluation, EligibilityService } from '../eligibility/eligibility.service';
@@ -39,6 +39,7 @@ export class AssignmentService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly assignments: AssignmentRepository,
+    private readonly dataSource: DataSource,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
@@ -54,6 +55,9 @@ export class AssignmentService {
   ): Promise<AssignmentObject> {
     const source = options.source ?? AssignmentSource.MANUAL;
     try {
+      // A refusal costs a read, not a write transaction holding the person's and the shift's locks.
+      // Passing here proves nothing: the transaction below judges again under the locks.
+      await this.judgeUnlocked(actor, shiftId, staffMemberId, source, options);
       return await this.transactions.run(async ({ manager, afterCommit }) => {
         // The person and the shift are read once, under their locks; every check below reads those rows.
         const eligibility = await this.eligibility.loadForWrite(manager, shiftId, staffMemberId);
@@ -99,6 +103,19 @@ export class AssignmentService {
       // What the database refused although the checks passed: a race the row locks did not cover.
       throw translateForUseCase(ASSIGN_USE_CASE, error);
     }
+  }
+
+  private async judgeUnlocked(
+    actor: Actor,
+    shiftId: string,
+    staffMemberId: string,
+    source: AssignmentSource,
+    options: { overrideReason?: string; precheck?: (shift: LoadedShift) => void },
+  ): Promise<void> {
+    const eligibility = await this.eligibility.loadForRead(this.dataSource.manager, shiftId, [staffMemberId]);
+    options.precheck?.(eligibility.shift);
+    if (source === AssignmentSource.MANUAL) this.eligibility.assertRosterScope(actor, eligibility.shift);
+    this.decide(actor, eligibility.evaluate(staffMemberId), options.overrideReason);
   }
 
   /** A coordinator takes someone off a shift (the place opens again). */
