@@ -28,3 +28,5 @@ export { isoTimestamp, SqlParams } from './shaped/sql-json';
 /** Big read screens written as JSON text by their statement: the answer's keys, and a connection's text around its nodes. */
 export { responseShape, jsonObjectSql, type ResponseShape, type ResponseField } from './shaped/response-shape';
 export { connectionText, connectionNodeShape, type TextRow } from './shaped/connection-text';
+/** An answer the resolver built as objects, written as the JSON text graphql-js would give (many small fields). */
+export { objectText } from './shaped/object-text';

@@ -96,6 +96,8 @@ const FILTER_BIT: Record<Facet | 'hours' | 'city', number> = {
   city: 256,
 };
 const LISTED_BIT = LISTED.map((f) => FILTER_BIT[f]);
+/** Cached answers (search): a few kilobytes each; recruiters' distinct questions between two changes are far fewer. */
+const RESULT_CACHE_SIZE = 256;
 /** A posting list this long is at least as large as a bitset of 100k documents (32 ids per word). */
 const CACHED_BITS_MIN = 4096;
 
@@ -158,6 +160,9 @@ export class TalentEngine {
     events: new Map<string, Postings>(),
   };
 
+  /** Answers of this state of the index by question (search), least recently asked first. */
+  private readonly results = new Map<string, EngineResult>();
+
   get size(): number {
     return this.byUser.size;
   }
@@ -168,6 +173,7 @@ export class TalentEngine {
 
   /** Adds or replaces a person's document; `null` removes it. */
   put(userId: string, doc: EngineDocument | null): void {
+    this.results.clear();
     const old = this.byUser.get(userId);
     if (old !== undefined) {
       this.userIds[old] = null;
@@ -221,11 +227,32 @@ export class TalentEngine {
 
   /** Trims every posting list to its length: after a bulk load, up to half of each doubled list is slack. */
   compact(): void {
+    this.results.clear();
     for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.trim();
     this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
 
+  /**
+   * The answer to this question in this state of the index. Recruiters ask the same few searches
+   * over and over while the index rarely changes; any change (put, compact) empties the cache, so
+   * an answer is always the one a fresh computation would give. Frozen: callers share it.
+   */
   search(viewer: EngineViewer, query: EngineQuery, page: EnginePage): EngineResult {
+    const key = JSON.stringify([viewer.visibilities, viewer.organisationId, viewer.selfUserId, query, page]);
+    const known = this.results.get(key);
+    if (known) {
+      // Least recently asked goes first: move this one to the end.
+      this.results.delete(key);
+      this.results.set(key, known);
+      return known;
+    }
+    const result = freezeResult(this.compute(viewer, query, page));
+    if (this.results.size >= RESULT_CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+    this.results.set(key, result);
+    return result;
+  }
+
+  private compute(viewer: EngineViewer, query: EngineQuery, page: EnginePage): EngineResult {
     const seen = this.visibleTo(viewer);
     const text = query.foldedText !== null;
     const scores = text ? this.zeroed(0) : null;
@@ -485,6 +512,17 @@ export class TalentEngine {
     this.userIds.push(null);
     return this.next++;
   }
+}
+
+function freezeResult(result: EngineResult): EngineResult {
+  for (const hit of result.hits) Object.freeze(hit);
+  Object.freeze(result.hits);
+  for (const values of Object.values(result.facets)) {
+    for (const value of values) Object.freeze(value);
+    Object.freeze(values);
+  }
+  Object.freeze(result.facets);
+  return Object.freeze(result);
 }
 
 function grownInts(values: Int32Array, size: number): Int32Array<ArrayBuffer> {
