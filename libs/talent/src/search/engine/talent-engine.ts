@@ -225,10 +225,10 @@ export class TalentEngine {
     for (const v of doc.eventCodes) this.post(this.values.events, v, id, false);
   }
 
-  /** Trims every posting list to its length: after a bulk load, up to half of each doubled list is slack. */
+  /** After a bulk load: each posting list trimmed to its length (up to half of a doubled list is slack), or made dense when that is smaller. */
   compact(): void {
     this.results.clear();
-    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.trim();
+    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.compact(this.capacity);
     this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
 
@@ -311,8 +311,8 @@ export class TalentEngine {
       case 'lexeme': {
         const set = new Bitset(this.capacity);
         for (const postings of this.lexemePostings(q)) {
-          if (postings.length >= CACHED_BITS_MIN) set.or(this.cachedBits(postings));
-          else for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
+          if (!postings.dense && postings.length >= CACHED_BITS_MIN) set.or(this.cachedBits(postings));
+          else postings.addTo(set);
         }
         return set.and(this.live);
       }
@@ -344,11 +344,10 @@ export class TalentEngine {
         counted.add(postings);
         // Tombstones stay in the posting lists until the next rebuild: counted, they made every score drift with edits
         // (and differ from a freshly loaded engine's, so a page's order and cursors depended on the engine's history).
-        let df = 0;
-        for (let i = 0; i < postings.length; i++) if (this.live.has(postings.ids[i])) df++;
+        const df = postings.countIn(this.live);
         if (df === 0) continue;
         const idf = Math.log(1 + n / df);
-        for (let i = 0; i < postings.length; i++) scores[postings.ids[i]] += WEIGHTS[postings.weights![i]] * idf;
+        postings.addScores(scores, WEIGHTS, idf);
       }
     }
   }
@@ -372,11 +371,10 @@ export class TalentEngine {
         const s = common / (mine.size + this.trigramCounts.get(candidate)! - common);
         if (s < FUZZY_THRESHOLD) continue;
         const postings = this.nameWords.get(candidate)!;
-        for (let i = 0; i < postings.length; i++) {
-          const id = postings.ids[i];
+        postings.forEach((id) => {
           matched.add(id);
           if (s > bestHere[id]) bestHere[id] = s;
-        }
+        });
       }
       matched.and(seen);
       matched.forEach((id) => (sums[id] += bestHere[id]));
@@ -463,7 +461,7 @@ export class TalentEngine {
 
   private bits(postings: Postings | undefined): Bitset {
     const set = new Bitset(this.capacity);
-    if (postings) for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
+    postings?.addTo(set);
     return set;
   }
 
