@@ -98,7 +98,10 @@ describe('talent search written as text gives the object path’s answers', () =
         city: s.city ?? undefined,
         openToWork: s.openToWork,
         hidden: s.hidden,
-        skills: [{ skillId: wifi.id, level: 1 + (i % 4) }, { name: `Radio ${i % 2}`, level: 2 }],
+        skills: [
+          { skillId: wifi.id, level: 1 + (i % 4) },
+          { name: `Radio ${i % 2}`, level: 2 },
+        ],
         languages: [{ code: i % 2 ? 'fr' : 'en', level: LanguageLevel.C1 }],
       });
     }
@@ -182,7 +185,13 @@ describe('talent search written as text gives the object path’s answers', () =
       counter.stop();
     }
     const kind = (s: string) =>
-      s.includes('FROM alumni_consents WHERE') ? 'viewer' : s.includes('talent_search_changes') ? 'changes' : s.includes('FROM alumni_profiles p') ? 'profiles' : s;
+      s.includes('FROM alumni_consents WHERE')
+        ? 'viewer'
+        : s.includes('talent_search_changes')
+          ? 'changes'
+          : s.includes('FROM alumni_profiles p')
+            ? 'profiles'
+            : s;
     expect(counter.statements.map(kind)).toEqual(Array(3).fill(['viewer', 'changes', 'profiles']).flat());
     const profiles = counter.statements.map((s, i) => [s, counter.names[i]] as const).filter(([s]) => /\bFROM alumni_profiles p\b/.test(s));
     expect(profiles).toHaveLength(3);

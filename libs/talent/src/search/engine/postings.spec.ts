@@ -26,7 +26,10 @@ describe('Postings', () => {
         (split, raw, weights, weighted) => {
           const ids = raw.sort((a, b) => a - b);
           const size = 600;
-          const probe = Bitset.of(size, ids.filter((id) => id % 3 === 0));
+          const probe = Bitset.of(
+            size,
+            ids.filter((id) => id % 3 === 0),
+          );
           const short = new Postings(weighted);
           const compacted = new Postings(weighted);
           const first = ids.filter((id) => id < split);
