@@ -113,15 +113,23 @@ export function IsWebUrl(options: ValidationOptions = {}) {
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+// Intl.DisplayNames is slow per call and every profile shown asks it; two letters make at most 676 entries.
+const countryNames = new Map<string, string | null>();
+
 /** ISO 3166-1 alpha-2 code known to ICU (FR, US…), or null. */
 export function countryName(code: string): string | null {
   if (!/^[A-Z]{2}$/.test(code)) return null;
-  try {
-    const name = regionNames.of(code);
-    return name && name !== 'Unknown Region' ? name : null;
-  } catch {
-    return null;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      const found = regionNames.of(code);
+      name = found && found !== 'Unknown Region' ? found : null;
+    } catch {
+      name = null;
+    }
+    countryNames.set(code, name);
   }
+  return name;
 }
 
 /** ISO 639-1 code known to ICU (fr, en…), or null. */

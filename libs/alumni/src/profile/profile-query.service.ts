@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
 import { NotFoundError } from '@baton/core';
+import { PreparedReads } from '@baton/database';
 import { LoaderRegistry } from '@baton/graphql';
 import { ConsentRequiredError } from '../common/alumni-errors';
 import { AlumniProfileObject } from './dto/profile.object';
 import { maySeeOthers } from './profile-access';
 import { ProfileByUserLoader } from './profile.loaders';
 import { toProfileObject } from './profile.mapper';
+import { readProfileRows } from './profile-rows.sql';
 import { viewerFor } from './viewer';
 
 /** One profile as the signed-in person may see it. */
 @Injectable()
 export class ProfileQueryService {
+  constructor(private readonly prepared: PreparedReads) {}
+
   /** One's own profile, member or not (it is theirs); null before the first join. */
   async mine(actor: Actor, loaders: LoaderRegistry): Promise<AlumniProfileObject | null> {
     const row = await loaders.get(ProfileByUserLoader).load(actor.userId);
@@ -39,5 +43,19 @@ export class ProfileQueryService {
     const viewer = await viewerFor(actor, loaders);
     const rows = await loaders.get(ProfileByUserLoader).loadMany([...userIds]);
     return rows.flatMap((row) => (row && !(row instanceof Error) ? [toProfileObject(row, viewer)] : [])).filter((p): p is AlumniProfileObject => p !== null);
+  }
+
+  /**
+   * `many` for a hot read (a talent search page on every request): the same rows and the same
+   * policy, read by one prepared statement instead of the loader's query builder. The loaders'
+   * cache is not primed, so use it where nothing else in the request loads these profiles.
+   */
+  async manyByStatement(actor: Actor, userIds: readonly string[], loaders: LoaderRegistry): Promise<AlumniProfileObject[]> {
+    const [viewer, rows] = await Promise.all([viewerFor(actor, loaders), readProfileRows(this.prepared, userIds)]);
+    return userIds.flatMap((id) => {
+      const row = rows.get(id);
+      const profile = row ? toProfileObject(row, viewer) : null;
+      return profile ? [profile] : [];
+    });
   }
 }

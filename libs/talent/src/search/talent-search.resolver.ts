@@ -1,8 +1,9 @@
 import { TalentPermission } from '../talent.permissions';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AlumniProfileObject, ProfileQueryService } from '@baton/alumni';
 import { Actor, Allow, CurrentActor } from '@baton/auth';
-import { Loaders, LoaderRegistry, ParseIdPipe } from '@baton/graphql';
+import { Loaders, LoaderRegistry, ParseIdPipe, serialisedField } from '@baton/graphql';
 import { searchViewer } from '../common/talent-viewer';
 import { TalentPageArgs } from './dto/talent-page.args';
 import { TalentSearchFilter } from './dto/talent-search.input';
@@ -25,9 +26,11 @@ export class TalentSearchResolver {
     @CurrentActor() actor: Actor,
     @Args() page: TalentPageArgs,
     @Loaders() loaders: LoaderRegistry,
+    @Info() info: GraphQLResolveInfo,
+    @Context() context: object,
     @Args('filter', { type: () => TalentSearchFilter, nullable: true, description: 'What to look for' }) filter?: TalentSearchFilter,
   ) {
-    return this.search.search(actor, filter ?? {}, page, loaders);
+    return this.search.search(actor, filter ?? {}, page, loaders, info, serialisedField(context, info));
   }
 
   @Query(() => AlumniProfileObject, { description: 'Recruiters: one profile as its visibility allows; NOT_FOUND when you may not see it' })

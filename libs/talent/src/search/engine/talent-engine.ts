@@ -96,6 +96,8 @@ const FILTER_BIT: Record<Facet | 'hours' | 'city', number> = {
   city: 256,
 };
 const LISTED_BIT = LISTED.map((f) => FILTER_BIT[f]);
+/** Cached answers (search): a few kilobytes each; recruiters' distinct questions between two changes are far fewer. */
+const RESULT_CACHE_SIZE = 256;
 /** A posting list this long is at least as large as a bitset of 100k documents (32 ids per word). */
 const CACHED_BITS_MIN = 4096;
 
@@ -158,6 +160,9 @@ export class TalentEngine {
     events: new Map<string, Postings>(),
   };
 
+  /** Answers of this state of the index by question (search), least recently asked first. */
+  private readonly results = new Map<string, EngineResult>();
+
   get size(): number {
     return this.byUser.size;
   }
@@ -168,6 +173,7 @@ export class TalentEngine {
 
   /** Adds or replaces a person's document; `null` removes it. */
   put(userId: string, doc: EngineDocument | null): void {
+    this.results.clear();
     const old = this.byUser.get(userId);
     if (old !== undefined) {
       this.userIds[old] = null;
@@ -219,13 +225,34 @@ export class TalentEngine {
     for (const v of doc.eventCodes) this.post(this.values.events, v, id, false);
   }
 
-  /** Trims every posting list to its length: after a bulk load, up to half of each doubled list is slack. */
+  /** After a bulk load: each posting list trimmed to its length (up to half of a doubled list is slack), or made dense when that is smaller. */
   compact(): void {
-    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.trim();
+    this.results.clear();
+    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.compact(this.capacity);
     this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
 
+  /**
+   * The answer to this question in this state of the index. Recruiters ask the same few searches
+   * over and over while the index rarely changes; any change (put, compact) empties the cache, so
+   * an answer is always the one a fresh computation would give. Frozen: callers share it.
+   */
   search(viewer: EngineViewer, query: EngineQuery, page: EnginePage): EngineResult {
+    const key = JSON.stringify([viewer.visibilities, viewer.organisationId, viewer.selfUserId, query, page]);
+    const known = this.results.get(key);
+    if (known) {
+      // Least recently asked goes first: move this one to the end.
+      this.results.delete(key);
+      this.results.set(key, known);
+      return known;
+    }
+    const result = freezeResult(this.compute(viewer, query, page));
+    if (this.results.size >= RESULT_CACHE_SIZE) this.results.delete(this.results.keys().next().value!);
+    this.results.set(key, result);
+    return result;
+  }
+
+  private compute(viewer: EngineViewer, query: EngineQuery, page: EnginePage): EngineResult {
     const seen = this.visibleTo(viewer);
     const text = query.foldedText !== null;
     const scores = text ? this.zeroed(0) : null;
@@ -284,8 +311,8 @@ export class TalentEngine {
       case 'lexeme': {
         const set = new Bitset(this.capacity);
         for (const postings of this.lexemePostings(q)) {
-          if (postings.length >= CACHED_BITS_MIN) set.or(this.cachedBits(postings));
-          else for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
+          if (!postings.dense && postings.length >= CACHED_BITS_MIN) set.or(this.cachedBits(postings));
+          else postings.addTo(set);
         }
         return set.and(this.live);
       }
@@ -317,11 +344,10 @@ export class TalentEngine {
         counted.add(postings);
         // Tombstones stay in the posting lists until the next rebuild: counted, they made every score drift with edits
         // (and differ from a freshly loaded engine's, so a page's order and cursors depended on the engine's history).
-        let df = 0;
-        for (let i = 0; i < postings.length; i++) if (this.live.has(postings.ids[i])) df++;
+        const df = postings.countIn(this.live);
         if (df === 0) continue;
         const idf = Math.log(1 + n / df);
-        for (let i = 0; i < postings.length; i++) scores[postings.ids[i]] += WEIGHTS[postings.weights![i]] * idf;
+        postings.addScores(scores, WEIGHTS, idf);
       }
     }
   }
@@ -345,11 +371,10 @@ export class TalentEngine {
         const s = common / (mine.size + this.trigramCounts.get(candidate)! - common);
         if (s < FUZZY_THRESHOLD) continue;
         const postings = this.nameWords.get(candidate)!;
-        for (let i = 0; i < postings.length; i++) {
-          const id = postings.ids[i];
+        postings.forEach((id) => {
           matched.add(id);
           if (s > bestHere[id]) bestHere[id] = s;
-        }
+        });
       }
       matched.and(seen);
       matched.forEach((id) => (sums[id] += bestHere[id]));
@@ -436,7 +461,7 @@ export class TalentEngine {
 
   private bits(postings: Postings | undefined): Bitset {
     const set = new Bitset(this.capacity);
-    if (postings) for (let i = 0; i < postings.length; i++) set.add(postings.ids[i]);
+    postings?.addTo(set);
     return set;
   }
 
@@ -485,6 +510,17 @@ export class TalentEngine {
     this.userIds.push(null);
     return this.next++;
   }
+}
+
+function freezeResult(result: EngineResult): EngineResult {
+  for (const hit of result.hits) Object.freeze(hit);
+  Object.freeze(result.hits);
+  for (const values of Object.values(result.facets)) {
+    for (const value of values) Object.freeze(value);
+    Object.freeze(values);
+  }
+  Object.freeze(result.facets);
+  return Object.freeze(result);
 }
 
 function grownInts(values: Int32Array, size: number): Int32Array<ArrayBuffer> {
