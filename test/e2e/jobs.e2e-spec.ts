@@ -183,7 +183,11 @@ describe('job queue', () => {
         expect((await t.gql.error(CANCEL, { id }, token)).extensions?.code).toBe(code);
       }
       expect((await job(id)).state).toBe('created');
-      expect((await t.gql.error(CANCEL, { id: 'not-a-job' }, tokens.admin)).extensions?.code).toBe('NOT_FOUND');
+      expect((await t.gql.error(CANCEL, { id: 'not-a-job' }, tokens.admin)).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'id', constraint: 'uuid' }],
+      });
+      expect((await t.gql.error(CANCEL, { id: '00000000-0000-4000-8000-000000000000' }, tokens.admin)).extensions?.code).toBe('NOT_FOUND');
       expect((await t.gql.error(JOBS, { after: 'garbage' }, tokens.admin)).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect((await t.gql.error(JOBS, { first: 100000 }, tokens.admin)).extensions?.code).toBe('BAD_USER_INPUT');
       expect((await t.gql.error(JOBS, { name: 'x'.repeat(51) }, tokens.admin)).extensions?.code).toBe('BAD_USER_INPUT');
