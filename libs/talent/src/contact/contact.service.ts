@@ -96,21 +96,14 @@ export class ContactService {
       }
       const status = accept ? ContactRequestStatus.ACCEPTED : ContactRequestStatus.DECLINED;
       await manager.query(`UPDATE talent_contact_requests SET status = $2, answered_at = $3 WHERE id = $1`, [id, status, now]);
-      const [who] = await manager.query<Array<{ email: string; display_name: string }>>(
-        `SELECT u.email, p.display_name FROM users u, alumni_profiles p WHERE u.id = $1 AND p.user_id = $2`,
-        [row.recruiter_id, row.alumnus_id],
-      );
-      if (who) {
-        await this.outbox.enqueue(manager, {
-          recipient: who.email,
-          template: 'talent.contact-answer',
-          subject: `${who.display_name} ${accept ? 'accepted' : 'declined'} your contact request`,
-          body: accept
-            ? `${who.display_name} accepted your contact request: their contact details are now on their profile in Baton.`
-            : `${who.display_name} declined your contact request.`,
-          payload: { contactRequestId: id, status },
-        });
-      }
+      await this.notifyRecruiter(manager, row, (alumnus) => ({
+        template: 'talent.contact-answer',
+        subject: `${alumnus} ${accept ? 'accepted' : 'declined'} your contact request`,
+        body: accept
+          ? `${alumnus} accepted your contact request: their contact details are now on their profile in Baton.`
+          : `${alumnus} declined your contact request.`,
+        payload: { contactRequestId: id, status },
+      }));
     });
     return this.byId(this.dataSource.manager, id, now);
   }
@@ -131,21 +124,30 @@ export class ContactService {
       if (row.status !== ContactRequestStatus.ACCEPTED) throw new ContactNotAcceptedError(row.status);
       if (row.revoked_at) return;
       await manager.query(`UPDATE talent_contact_requests SET revoked_at = $2 WHERE id = $1`, [id, now]);
-      const [who] = await manager.query<Array<{ email: string; display_name: string }>>(
-        `SELECT u.email, p.display_name FROM users u, alumni_profiles p WHERE u.id = $1 AND p.user_id = $2`,
-        [row.recruiter_id, row.alumnus_id],
-      );
-      if (who) {
-        await this.outbox.enqueue(manager, {
-          recipient: who.email,
-          template: 'talent.contact-revoked',
-          subject: `${who.display_name} withdrew their contact details`,
-          body: `${who.display_name} took back their acceptance of your contact request: Baton no longer shows their contact details to your organisation. Please delete any copy you made.`,
-          payload: { contactRequestId: id },
-        });
-      }
+      await this.notifyRecruiter(manager, row, (alumnus) => ({
+        template: 'talent.contact-revoked',
+        subject: `${alumnus} withdrew their contact details`,
+        body: `${alumnus} took back their acceptance of your contact request: Baton no longer shows their contact details to your organisation. Please delete any copy you made.`,
+        payload: { contactRequestId: id },
+      }));
     });
     return this.byId(this.dataSource.manager, id, now);
+  }
+
+  /**
+   * Tells the recruiter who asked, in the same transaction as the change: the notice is sent only
+   * if the change commits. A recruiter whose account is gone has no one to tell.
+   */
+  private async notifyRecruiter(
+    manager: EntityManager,
+    request: Pick<AnsweredRequestRow, 'recruiter_id' | 'alumnus_id'>,
+    notice: (alumnusName: string) => { template: string; subject: string; body: string; payload: Record<string, unknown> },
+  ): Promise<void> {
+    const [who] = await manager.query<Array<{ email: string; display_name: string }>>(
+      `SELECT u.email, p.display_name FROM users u, alumni_profiles p WHERE u.id = $1 AND p.user_id = $2`,
+      [request.recruiter_id, request.alumnus_id],
+    );
+    if (who) await this.outbox.enqueue(manager, { recipient: who.email, ...notice(who.display_name) });
   }
 
   /** Requests received (the alumnus) or sent by one's organisation (a recruiter), newest first. */
