@@ -8,6 +8,9 @@ const REBUILD_DEAD_SHARE = 0.25;
 /** The change log keeps a day (talent.search-changes.prune); an engine idle for half of that reloads whole. */
 export const STALE_AFTER_MS = 12 * 3600_000;
 
+/** Whose search entry changed; null when anyone's may have (a whole load or rebuild). */
+export type EngineChangeListener = (userIds: readonly string[] | null) => void;
+
 interface ChangesRow {
   watermark: string;
   changes: Array<{ id: string; userId: string; keep: boolean }>;
@@ -39,8 +42,22 @@ export class TalentEngineService implements BeforeApplicationShutdown {
   private queued: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   private closing = false;
+  private readonly listeners = new Set<EngineChangeListener>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Heard, before the catch-up that read them resolves, for every change the engine applies: what
+   * a caller keeps beside the engine (rows of the same people) is then exactly as fresh as it.
+   */
+  onChange(listener: EngineChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(userIds: readonly string[] | null): void {
+    for (const listener of this.listeners) listener(userIds);
+  }
 
   /** The engine with every change committed before this call applied. */
   async fresh(): Promise<TalentEngine> {
@@ -56,6 +73,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
         this.watermark = watermark;
         this.applied = new Set();
         this.lastSyncAt = Date.now();
+        this.tell(null);
       })
       .finally(() => (this.loading = null));
     return this.loading;
@@ -112,6 +130,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
       // Read after the changes' snapshot, so at least as new as it.
       const docs = await loadSome(manager, changed);
       for (const userId of changed) this.engine!.put(userId, docs.get(userId) ?? null);
+      this.tell(changed);
     }
     this.applied = new Set(row.changes.filter((c) => c.keep).map((c) => c.id));
     this.watermark = row.watermark;
@@ -140,6 +159,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
         this.engine = engine;
         this.watermark = watermark;
         this.applied = new Set();
+        this.tell(null);
       })
       .catch((error: unknown) => this.logger.warn(`talent search engine rebuild failed: ${String(error)}`))
       .finally(() => (this.rebuilding = null));

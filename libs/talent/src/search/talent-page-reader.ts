@@ -1,0 +1,74 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { AlumniProfileObject, ProfileQueryService, ProfileRow, ProfileViewer, viewerFor, viewerOf } from '@baton/alumni';
+import { Actor } from '@baton/auth';
+import { LoaderRegistry } from '@baton/graphql';
+import { asSearchViewer } from '../common/talent-viewer';
+import { TalentEngineService } from './engine/talent-engine.service';
+import { FollowingCache } from './following-cache';
+
+/** Signed-in searchers remembered (one boolean each), like the sessions of ActorCache. */
+const MAX_MEMBERSHIPS = 20_000;
+/** Profile rows of recent pages (about 1 kB each): a few hundred pages of twenty. */
+const MAX_ROWS = 5_000;
+
+/**
+ * The searcher's viewer and the page's profile rows, remembered between requests for as long as
+ * the talent engine hears no change of those people. Every input of both is in the engine's
+ * change log (talent_search_changes: documents, which every profile write refreshes, consents
+ * and organisation blocks), and the engine applies each change committed before a search began
+ * before that search reads anything: called after `TalentEngineService.fresh()`, what is
+ * remembered here is as fresh as a read of the database. The policy itself runs on every request.
+ */
+@Injectable()
+export class TalentPageReader implements OnModuleDestroy {
+  private readonly memberships = new FollowingCache<boolean>(MAX_MEMBERSHIPS);
+  private readonly rows = new FollowingCache<ProfileRow>(MAX_ROWS);
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    engine: TalentEngineService,
+    private readonly profiles: ProfileQueryService,
+  ) {
+    this.unsubscribe = engine.onChange((userIds) => {
+      this.memberships.forget(userIds);
+      this.rows.forget(userIds);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
+
+  /** searchViewer, the membership (an active consent) read once until the searcher's consents change. */
+  async viewer(actor: Actor, loaders: LoaderRegistry): Promise<ProfileViewer> {
+    if (actor.isAdmin) return asSearchViewer(actor, viewerOf(actor, false));
+    let member = this.memberships.get(actor.userId);
+    if (member === undefined) {
+      const version = this.memberships.version;
+      member = (await viewerFor(actor, loaders)).kind === 'MEMBER';
+      this.memberships.set(actor.userId, member, version);
+    }
+    return asSearchViewer(actor, viewerOf(actor, member));
+  }
+
+  /** ProfileQueryService.manyByStatement for this viewer, reading only the rows not remembered. */
+  async page(viewer: ProfileViewer, userIds: readonly string[]): Promise<AlumniProfileObject[]> {
+    const rows = new Map<string, ProfileRow>();
+    const missing: string[] = [];
+    for (const id of userIds) {
+      const row = this.rows.get(id);
+      if (row) rows.set(id, row);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const version = this.rows.version;
+      for (const [id, row] of await this.profiles.rows(missing)) {
+        // Shared by every later request: nothing may change it in place.
+        Object.freeze(row);
+        rows.set(id, row);
+        this.rows.set(id, row, version);
+      }
+    }
+    return this.profiles.fromRows(viewer, userIds, rows);
+  }
+}
