@@ -68,10 +68,10 @@ export class TalentEngineService implements BeforeApplicationShutdown {
 
   private load(): Promise<void> {
     this.loading ??= this.build()
-      .then(({ engine, watermark }) => {
+      .then(({ engine, watermark, committed }) => {
         this.engine = engine;
         this.watermark = watermark;
-        this.applied = new Set();
+        this.applied = committed;
         this.lastSyncAt = Date.now();
         this.tell(null);
       })
@@ -79,11 +79,11 @@ export class TalentEngineService implements BeforeApplicationShutdown {
     return this.loading;
   }
 
-  private async build(): Promise<{ engine: TalentEngine; watermark: string }> {
+  private async build(): Promise<{ engine: TalentEngine; watermark: string; committed: Set<string> }> {
     const started = Date.now();
     const manager = this.dataSource.manager;
     // Taken before the first batch: whatever commits while the batches run is caught up afterwards.
-    const watermark = await currentWatermark(manager);
+    const { watermark, committed } = await currentWatermark(manager);
     const engine = new TalentEngine();
     let after: string | null = null;
     for (;;) {
@@ -97,7 +97,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
     }
     engine.compact();
     this.logger.log(`talent search engine: ${engine.size} documents loaded in ${Date.now() - started} ms`);
-    return { engine, watermark };
+    return { engine, watermark, committed: new Set(committed) };
   }
 
   private catchUp(): Promise<void> {
@@ -153,12 +153,12 @@ export class TalentEngineService implements BeforeApplicationShutdown {
 
   private rebuildInBackground(): void {
     this.rebuilding = this.build()
-      .then(async ({ engine, watermark }) => {
+      .then(async ({ engine, watermark, committed }) => {
         // Swapped between two catch-ups, never during one; the next one starts from the new engine's watermark.
         while (this.running) await this.running.catch(() => undefined);
         this.engine = engine;
         this.watermark = watermark;
-        this.applied = new Set();
+        this.applied = committed;
         this.tell(null);
       })
       .catch((error: unknown) => this.logger.warn(`talent search engine rebuild failed: ${String(error)}`))
