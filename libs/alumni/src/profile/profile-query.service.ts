@@ -64,8 +64,13 @@ export class ProfileQueryService {
   fromRows(viewer: ProfileViewer, userIds: readonly string[], rows: ReadonlyMap<string, ProfileRow>): AlumniProfileObject[] {
     return userIds.flatMap((id) => {
       const row = rows.get(id);
-      const profile = row ? toProfileObject(row, viewer) : null;
+      const profile = row ? this.fromRow(viewer, row) : null;
       return profile ? [profile] : [];
     });
+  }
+
+  /** One row through the policy; null when this viewer may not see it. */
+  fromRow(viewer: ProfileViewer, row: ProfileRow): AlumniProfileObject | null {
+    return toProfileObject(row, viewer);
   }
 }

@@ -10,6 +10,8 @@ import { FollowingCache } from './following-cache';
 const MAX_MEMBERSHIPS = 20_000;
 /** Profile rows of recent pages (about 1 kB each): a few hundred pages of twenty. */
 const MAX_ROWS = 5_000;
+/** Kinds of viewer remembered per row (each recruiter is one: whether they own the profile is part of the answer). */
+const MAX_VIEWS_PER_ROW = 16;
 
 /**
  * The searcher's viewer and the page's profile rows, remembered between requests for as long as
@@ -23,6 +25,8 @@ const MAX_ROWS = 5_000;
 export class TalentPageReader implements OnModuleDestroy {
   private readonly memberships = new FollowingCache<boolean>(MAX_MEMBERSHIPS);
   private readonly rows = new FollowingCache<ProfileRow>(MAX_ROWS);
+  /** The policy's answer per row and viewer: a pure function of both, so a row read again (changed) starts afresh. */
+  private readonly views = new WeakMap<ProfileRow, Map<string, AlumniProfileObject | null>>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -64,11 +68,33 @@ export class TalentPageReader implements OnModuleDestroy {
       const version = this.rows.version;
       for (const [id, row] of await this.profiles.rows(missing)) {
         // Shared by every later request: nothing may change it in place.
+        for (const list of [row.desiredRoles, row.hiddenSections, row.blockedOrganisations]) Object.freeze(list);
         Object.freeze(row);
         rows.set(id, row);
         this.rows.set(id, row, version);
       }
     }
-    return this.profiles.fromRows(viewer, userIds, rows);
+    return userIds.flatMap((id) => {
+      const row = rows.get(id);
+      const profile = row ? this.view(viewer, row) : null;
+      return profile ? [profile] : [];
+    });
+  }
+
+  /**
+   * The profile as this viewer sees it, frozen, so the answer's text can be written once per row
+   * and viewer (objectText remembers frozen values).
+   */
+  private view(viewer: ProfileViewer, row: ProfileRow): AlumniProfileObject | null {
+    const key = `${viewer.kind}|${'userId' in viewer ? viewer.userId : ''}|${viewer.kind === 'RECRUITER' ? viewer.organisationId : ''}`;
+    let byViewer = this.views.get(row);
+    if (!byViewer) this.views.set(row, (byViewer = new Map()));
+    if (byViewer.has(key)) return byViewer.get(key)!;
+    const profile = this.profiles.fromRow(viewer, row);
+    if (profile?.location) Object.freeze(profile.location);
+    if (profile) Object.freeze(profile);
+    if (byViewer.size >= MAX_VIEWS_PER_ROW) byViewer.delete(byViewer.keys().next().value!);
+    byViewer.set(key, profile);
+    return profile;
   }
 }

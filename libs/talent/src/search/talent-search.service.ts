@@ -99,7 +99,7 @@ export class TalentSearchService {
     const nodes = new Map(profiles.map((p) => [p.userId, p]));
     const edges = found.hits.flatMap((h) => {
       const node = nodes.get(h.userId);
-      return node ? [{ cursor: encodePosition(h), score: h.score, node }] : [];
+      return node ? [{ cursor: cursorOf(h), score: h.score, node }] : [];
     });
     const connection: TalentSearchConnection = {
       edges,
@@ -220,6 +220,15 @@ interface FoldedRow {
 }
 
 const LANGUAGE_RANK = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
+
+/** The engine's remembered hits are frozen and shared by every request asking the same: each one's cursor, written once. */
+const cursors = new WeakMap<object, string>();
+function cursorOf(hit: { userId: string; score: number }): string {
+  if (!Object.isFrozen(hit)) return encodePosition(hit);
+  let cursor = cursors.get(hit);
+  if (cursor === undefined) cursors.set(hit, (cursor = encodePosition(hit)));
+  return cursor;
+}
 
 /** The page size and position asked for; the arguments' validation refuses a bad size already, a caller inside the process gets the same answer. */
 function pagePosition(page: TalentPageArgs): Pick<EnginePage, 'first' | 'after'> {
