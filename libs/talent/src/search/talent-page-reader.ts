@@ -74,9 +74,10 @@ export class TalentPageReader implements OnModuleDestroy {
         this.rows.set(id, row, version);
       }
     }
+    const key = viewerKey(viewer);
     return userIds.flatMap((id) => {
       const row = rows.get(id);
-      const profile = row ? this.view(viewer, row) : null;
+      const profile = row ? this.view(viewer, key, row) : null;
       return profile ? [profile] : [];
     });
   }
@@ -85,8 +86,7 @@ export class TalentPageReader implements OnModuleDestroy {
    * The profile as this viewer sees it, frozen, so the answer's text can be written once per row
    * and viewer (objectText remembers frozen values).
    */
-  private view(viewer: ProfileViewer, row: ProfileRow): AlumniProfileObject | null {
-    const key = `${viewer.kind}|${'userId' in viewer ? viewer.userId : ''}|${viewer.kind === 'RECRUITER' ? viewer.organisationId : ''}`;
+  private view(viewer: ProfileViewer, key: string, row: ProfileRow): AlumniProfileObject | null {
     let byViewer = this.views.get(row);
     if (!byViewer) this.views.set(row, (byViewer = new Map()));
     if (byViewer.has(key)) return byViewer.get(key)!;
@@ -97,4 +97,9 @@ export class TalentPageReader implements OnModuleDestroy {
     byViewer.set(key, profile);
     return profile;
   }
+}
+
+/** What the policy reads of a viewer: its kind, who it is (owner or not), its organisation. */
+function viewerKey(viewer: ProfileViewer): string {
+  return `${viewer.kind}|${'userId' in viewer ? viewer.userId : ''}|${viewer.kind === 'RECRUITER' ? viewer.organisationId : ''}`;
 }

@@ -133,18 +133,7 @@ export class TalentSearchService {
    * change by migration, not while the process runs. A failed compile is not kept.
    */
   private compile(filter: TalentSearchFilter): Promise<EngineQuery> {
-    const key = JSON.stringify([
-      filter.text ?? null,
-      filter.skills?.map((s) => [s.skill, s.minLevel ?? null]) ?? null,
-      filter.languages?.map((l) => [l.code, l.minLevel ?? null]) ?? null,
-      filter.teams ?? null,
-      filter.venues ?? null,
-      filter.events ?? null,
-      filter.minVerifiedHours ?? null,
-      filter.country ?? null,
-      filter.city ?? null,
-      filter.openToWork ?? null,
-    ]);
+    const key = compileKey(filter);
     let query = this.compiled.get(key);
     if (query) {
       this.compiled.delete(key);
@@ -244,4 +233,32 @@ function engineViewer(viewer: ProfileViewer): EngineViewer {
     organisationId: viewer.kind === 'RECRUITER' ? viewer.organisationId : null,
     selfUserId: viewerUserId(viewer),
   };
+}
+
+/**
+ * The compiled-filter cache's key. A filter validated once (@ValidatedOnce) is deep-frozen and the
+ * same object for every request sending it: its key is written once.
+ */
+const compileKeys = new WeakMap<object, string>();
+function compileKey(filter: TalentSearchFilter): string {
+  const known = compileKeys.get(filter);
+  if (known !== undefined) return known;
+  const key = JSON.stringify([
+    filter.text ?? null,
+    filter.skills?.map((s) => [s.skill, s.minLevel ?? null]) ?? null,
+    filter.languages?.map((l) => [l.code, l.minLevel ?? null]) ?? null,
+    filter.teams ?? null,
+    filter.venues ?? null,
+    filter.events ?? null,
+    filter.minVerifiedHours ?? null,
+    filter.country ?? null,
+    filter.city ?? null,
+    filter.openToWork ?? null,
+  ]);
+  if (deeplyFrozen(filter)) compileKeys.set(filter, key);
+  return key;
+}
+
+function deeplyFrozen(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
 }
