@@ -13,7 +13,7 @@ async function main() {
   await dataSource.initialize();
   const reps = Number(process.argv[3] ?? 20);
   const engine = new TalentEngineService(dataSource);
-  const search = new TalentSearchService(dataSource, null as never, engine);
+  const search = new TalentSearchService(dataSource, null as never, engine, null as never);
   const org = (await dataSource.query(`select id from organisations where code='ATLANTEC'`))[0].id;
   const uid = (await dataSource.query(`select id from users where email='recruiter@baton.demo'`))[0].id;
   const viewer = { kind: 'RECRUITER' as const, userId: uid, organisationId: org };

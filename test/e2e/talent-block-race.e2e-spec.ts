@@ -60,7 +60,7 @@ describe('talent: a block racing a consent withdrawal or a contact request', () 
 
   /** The app's engine (kept by catch-ups through the races) against one loaded now from the database. */
   const expectEngineAgrees = async () => {
-    const fresh = new TalentSearchService(t.dataSource, t.app.get(ProfileQueryService), new TalentEngineService(t.dataSource));
+    const fresh = new TalentSearchService(t.dataSource, t.app.get(ProfileQueryService), new TalentEngineService(t.dataSource), null as never);
     const live = t.app.get(TalentSearchService);
     for (const [recruiter, organisationId] of [
       [blocked, blockedOrganisation],

@@ -1,7 +1,7 @@
 import { AlumniVisibility, LanguageLevel } from '@baton/alumni';
 import { Role } from '@baton/auth';
 import { DatabaseEndpoint } from '@baton/database';
-import { login, MemberFixture, PROFILE_FIELDS } from '../factories/alumni';
+import { consentText, login, MemberFixture, PROFILE_FIELDS } from '../factories/alumni';
 import { createOrganisation } from '../factories/events';
 import { createSkill } from '../factories/skills';
 import { createRecruiter, createTalent } from '../factories/talent';
@@ -174,31 +174,97 @@ describe('talent search written as text gives the object path’s answers', () =
     expect(textAnswers).toBe(0);
   });
 
-  it('a repeated search reads the viewer, the engine’s changes and the page’s profiles: three statements, the profiles prepared', async () => {
-    const run = () => t.gql.ok(TALENT_SEARCH, { f: { text: 'network engineer', openToWork: true } }, tokens.recruiter);
-    await run();
+  const kind = (s: string) =>
+    s.includes('FROM alumni_consents WHERE')
+      ? 'viewer'
+      : s.includes('talent_search_changes')
+        ? 'changes'
+        : s.includes('FROM alumni_profiles p')
+          ? 'profiles'
+          : s;
+  const counted = async (run: () => Promise<unknown>) => {
     await t.app.get(TalentEngineService).settled();
     const counter = countSql(t.dataSource);
     try {
-      for (let i = 0; i < 3; i++) await run();
+      await run();
     } finally {
       counter.stop();
     }
-    const kind = (s: string) =>
-      s.includes('FROM alumni_consents WHERE')
-        ? 'viewer'
-        : s.includes('talent_search_changes')
-          ? 'changes'
-          : s.includes('FROM alumni_profiles p')
-            ? 'profiles'
-            : s;
-    expect(counter.statements.map(kind)).toEqual(Array(3).fill(['viewer', 'changes', 'profiles']).flat());
-    const profiles = counter.statements.map((s, i) => [s, counter.names[i]] as const).filter(([s]) => /\bFROM alumni_profiles p\b/.test(s));
-    expect(profiles).toHaveLength(3);
-    const server = t.app.get(DatabaseEndpoint).kind === 'server';
-    expect(profiles.every(([, name]) => (server ? /^baton_[0-9a-f]{20}$/.test(name ?? '') : name === undefined))).toBe(true);
+    return counter;
+  };
+
+  it('a repeated search reads only the engine’s changes: the viewer and the page’s profiles are remembered until they change', async () => {
+    const recruiter = await createRecruiter(t, (await createOrganisation(t.dataSource)).id);
+    const run = () => t.gql.ok(TALENT_SEARCH, { f: { text: 'network engineer', openToWork: true } }, recruiter.token);
+    // A searcher not seen yet: their membership is read once.
+    expect((await counted(run)).statements.map(kind)).toContain('viewer');
+    const repeated = await counted(async () => {
+      for (let i = 0; i < 3; i++) await run();
+    });
+    expect(repeated.statements.map(kind)).toEqual(['changes', 'changes', 'changes']);
     // The filter is folded by PostgreSQL once, then remembered.
-    expect(counter.statements.some((s) => s.includes('talent_fold'))).toBe(false);
+    expect(repeated.statements.some((s) => s.includes('talent_fold'))).toBe(false);
+    // A change of one person on the page reads that person again (the engine's document, then the profile row), and only them.
+    const shown = (await run()).talentSearch.edges.map((e: Data) => e.node.userId);
+    expect(shown.length).toBeGreaterThan(1);
+    await t.dataSource.query(`UPDATE alumni_profiles SET updated_at = updated_at WHERE user_id = $1`, [shown[0]]);
+    const after = await counted(run);
+    expect(after.statements.map(kind)).toEqual(['changes', expect.stringContaining('FROM talent_documents d'), 'profiles']);
+    const server = t.app.get(DatabaseEndpoint).kind === 'server';
+    // The profiles' statement is prepared on a server (PreparedReads), plain on the embedded database.
+    expect(after.names[2]).toEqual(server ? expect.stringMatching(/^baton_[0-9a-f]{20}$/) : undefined);
+    expect(after.statements.filter((s) => s.includes('FROM talent_documents d'))).toEqual([expect.stringContaining('d.user_id = ANY($1::uuid[])')]);
+  });
+
+  it('a remembered profile follows its changes on the very next search, while the page stays the same', async () => {
+    const query = `query($f: TalentSearchFilter) { talentSearch(filter: $f) { totalCount edges { node { userId displayName headline summary location { city } } } } }`;
+    const f = { skills: [{ skill: 'NET-WIFI' }] };
+    const nodeOf = async (token: string, userId: string) =>
+      (await t.gql.ok(query, { f }, token)).talentSearch.edges.map((e: Data) => e.node).find((n: Data) => n.userId === userId) ?? null;
+    const amelie = people.amelie.id;
+    expect(await nodeOf(tokens.recruiter, amelie)).toMatchObject({ displayName: 'Amélie Dubreuil', location: { city: 'Lyon' } });
+    await t.dataSource.query(`UPDATE alumni_profiles SET display_name = 'Amélie Renamed', city = 'Grenoble', summary = 'New summary' WHERE user_id = $1`, [
+      amelie,
+    ]);
+    expect(await nodeOf(tokens.recruiter, amelie)).toMatchObject({ displayName: 'Amélie Renamed', summary: 'New summary', location: { city: 'Grenoble' } });
+    // A section hidden: the same person on the same page, without it.
+    await t.dataSource.query(`UPDATE alumni_profiles SET hidden_sections = '{LOCATION,SUMMARY}' WHERE user_id = $1`, [amelie]);
+    expect(await nodeOf(tokens.recruiter, amelie)).toMatchObject({ displayName: 'Amélie Renamed', summary: null, location: null });
+    // Blocked by her: gone for that organisation at once, still there for another.
+    expect(await nodeOf(tokens.blockedRecruiter, amelie)).not.toBeNull();
+    const blockedOrganisation = (
+      await t.dataSource.query<Array<{ organisation_id: string }>>(`SELECT organisation_id FROM alumni_organisation_blocks WHERE user_id = $1`, [
+        people.farah.id,
+      ])
+    )[0].organisation_id;
+    await t.dataSource.query(`INSERT INTO alumni_organisation_blocks (user_id, organisation_id) VALUES ($1, $2)`, [amelie, blockedOrganisation]);
+    expect(await nodeOf(tokens.blockedRecruiter, amelie)).toBeNull();
+    expect(await nodeOf(tokens.recruiter, amelie)).not.toBeNull();
+    await t.dataSource.query(`DELETE FROM alumni_organisation_blocks WHERE user_id = $1 AND organisation_id = $2`, [amelie, blockedOrganisation]);
+    // Consent withdrawn, then given again.
+    await t.dataSource.query(`UPDATE alumni_consents SET withdrawn_at = now() WHERE user_id = $1`, [amelie]);
+    expect(await nodeOf(tokens.recruiter, amelie)).toBeNull();
+    await t.dataSource.query(`UPDATE alumni_consents SET withdrawn_at = NULL WHERE user_id = $1`, [amelie]);
+    await t.dataSource.query(
+      `UPDATE alumni_profiles SET display_name = 'Amélie Dubreuil', city = 'Lyon', hidden_sections = '{}', summary = $2 WHERE user_id = $1`,
+      [amelie, 'Summary of Amélie Dubreuil, with “quotes” and a\nnew line'],
+    );
+    expect(await nodeOf(tokens.recruiter, amelie)).toMatchObject({ displayName: 'Amélie Dubreuil', location: { city: 'Lyon' } });
+  });
+
+  it('a remembered searcher follows their own consent: a recruiter who joins the network is refused on the next search', async () => {
+    const recruiter = await createRecruiter(t, (await createOrganisation(t.dataSource)).id);
+    const search = () => t.gql.request(TALENT_SEARCH, { f: { text: 'network engineer' } }, recruiter.token);
+    expect((await search()).errors).toBeUndefined();
+    expect((await search()).errors).toBeUndefined();
+    const text = await consentText(t.dataSource);
+    await t.dataSource.query(`INSERT INTO alumni_consents (user_id, consent_text_id, purpose, given_at) VALUES ($1, $2, 'ALUMNI_NETWORK', now())`, [
+      recruiter.id,
+      text.id,
+    ]);
+    expect((await search()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await t.dataSource.query(`UPDATE alumni_consents SET withdrawn_at = now() WHERE user_id = $1`, [recruiter.id]);
+    expect((await search()).errors).toBeUndefined();
   });
 
   it('a remembered answer follows the index: a profile changed after a search is seen by the next one', async () => {

@@ -38,7 +38,8 @@ export { AlumniPermission, alumniPermissions } from './alumni.permissions';
 export { AlumniOrganisationBlockEntity } from './block/organisation-block.entity';
 /** Profiles as a viewer may see them, the viewer of a request, the GraphQL profile type (for libs/talent). */
 export { ProfileQueryService } from './profile/profile-query.service';
-export { viewerFor, recruiterOrganisation } from './profile/viewer';
+export { viewerFor, viewerOf, recruiterOrganisation } from './profile/viewer';
+export type { ProfileRow } from './profile/profile.mapper';
 export { AlumniProfileObject } from './profile/dto/profile.object';
 export { toPositional, type SqlCondition } from './profile/profile-access.sql';
 /** The text rules of every alumni input (trimmed NFC, no control characters), for the talent inputs too. */

@@ -30,5 +30,7 @@ export { responseShape, jsonObjectSql, type ResponseShape, type ResponseField } 
 export { connectionText, connectionNodeShape, type TextRow } from './shaped/connection-text';
 /** ID arguments: a UUID, or BAD_USER_INPUT naming the argument. */
 export { ParseIdPipe } from './input/parse-id.pipe';
+/** Inputs of hot reads validated once per distinct input. */
+export { ValidatedOnce } from './input/validated-once';
 /** An answer the resolver built as objects, written as the JSON text graphql-js would give (many small fields). */
 export { objectText } from './shaped/object-text';

@@ -1,10 +1,10 @@
-import { ValidationPipe } from '@nestjs/common';
 import { BadInputError } from '@baton/core';
 import { fieldProblems } from './error-formatting';
+import { RememberingValidationPipe } from './input/validated-once';
 
 /** Inputs are checked with class-validator; every failing field is reported, not just the first. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+export function createValidationPipe(): RememberingValidationPipe {
+  return new RememberingValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

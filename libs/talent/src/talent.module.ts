@@ -18,6 +18,7 @@ import { SavedSearchService } from './saved/saved-search.service';
 import { TalentSearchResolver } from './search/talent-search.resolver';
 import { SearchChangesPruneJob } from './search/engine/search-changes-prune.job';
 import { TalentEngineService } from './search/engine/talent-engine.service';
+import { TalentPageReader } from './search/talent-page-reader';
 import { TalentSearchService } from './search/talent-search.service';
 import { TALENT_ENTITIES } from './talent.entities';
 import { talentPermissions } from './talent.permissions';
@@ -29,6 +30,7 @@ import { talentConstraints } from './talent.constraints';
   providers: [
     TalentPrivacyContributor,
     TalentSearchService,
+    TalentPageReader,
     TalentEngineService,
     SearchChangesPruneJob,
     TalentSearchResolver,

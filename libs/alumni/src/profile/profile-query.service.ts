@@ -5,9 +5,9 @@ import { PreparedReads } from '@baton/database';
 import { LoaderRegistry } from '@baton/graphql';
 import { ConsentRequiredError } from '../common/alumni-errors';
 import { AlumniProfileObject } from './dto/profile.object';
-import { maySeeOthers } from './profile-access';
+import { maySeeOthers, ProfileViewer } from './profile-access';
 import { ProfileByUserLoader } from './profile.loaders';
-import { toProfileObject } from './profile.mapper';
+import { ProfileRow, toProfileObject } from './profile.mapper';
 import { readProfileRows } from './profile-rows.sql';
 import { viewerFor } from './viewer';
 
@@ -51,11 +51,26 @@ export class ProfileQueryService {
    * cache is not primed, so use it where nothing else in the request loads these profiles.
    */
   async manyByStatement(actor: Actor, userIds: readonly string[], loaders: LoaderRegistry): Promise<AlumniProfileObject[]> {
-    const [viewer, rows] = await Promise.all([viewerFor(actor, loaders), readProfileRows(this.prepared, userIds)]);
+    const [viewer, rows] = await Promise.all([viewerFor(actor, loaders), this.rows(userIds)]);
+    return this.fromRows(viewer, userIds, rows);
+  }
+
+  /** The rows behind manyByStatement, for a caller that keeps them while it knows they are unchanged. */
+  rows(userIds: readonly string[]): Promise<Map<string, ProfileRow>> {
+    return readProfileRows(this.prepared, userIds);
+  }
+
+  /** Rows through the policy, in the order asked, without what this viewer may not see: the same rule however the rows were read. */
+  fromRows(viewer: ProfileViewer, userIds: readonly string[], rows: ReadonlyMap<string, ProfileRow>): AlumniProfileObject[] {
     return userIds.flatMap((id) => {
       const row = rows.get(id);
-      const profile = row ? toProfileObject(row, viewer) : null;
+      const profile = row ? this.fromRow(viewer, row) : null;
       return profile ? [profile] : [];
     });
+  }
+
+  /** One row through the policy; null when this viewer may not see it. */
+  fromRow(viewer: ProfileViewer, row: ProfileRow): AlumniProfileObject | null {
+    return toProfileObject(row, viewer);
   }
 }

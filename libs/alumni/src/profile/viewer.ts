@@ -12,7 +12,15 @@ import { ProfileViewer } from './profile-access';
 export async function viewerFor(actor: Actor | undefined, loaders: LoaderRegistry): Promise<ProfileViewer> {
   if (!actor) return { kind: 'ANONYMOUS' };
   if (actor.isAdmin) return { kind: 'ADMIN', userId: actor.userId };
-  const member = await loaders.get(MembershipLoader).load(actor.userId);
+  return viewerOf(actor, await loaders.get(MembershipLoader).load(actor.userId));
+}
+
+/**
+ * viewerFor with the membership already known: for a caller that remembers it and knows when it
+ * changes (the talent search follows the consents through its change log).
+ */
+export function viewerOf(actor: Actor, member: boolean): ProfileViewer {
+  if (actor.isAdmin) return { kind: 'ADMIN', userId: actor.userId };
   if (member) return { kind: 'MEMBER', userId: actor.userId };
   const organisationId = recruiterOrganisation(actor);
   if (organisationId) return { kind: 'RECRUITER', userId: actor.userId, organisationId };

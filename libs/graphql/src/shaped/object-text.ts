@@ -7,6 +7,13 @@ type Writer = (value: unknown) => string | null;
 const writers = new WeakMap<GraphQLSchema, WeakMap<ResponseShape, Writer | null>>();
 
 /**
+ * Set while a value is written when some part of it could change later: an object or list that is
+ * not frozen, or a leaf that is an object (a Date can be set again). Only what was written without
+ * it is remembered.
+ */
+let changeable = false;
+
+/**
  * An object the resolver already built, as the JSON text graphql-js would write for it under
  * `shape`: the same keys in the same order, each leaf through its type's own `serialize`. For
  * answers of many small fields (a search page with its facets) where graphql-js walking them
@@ -24,7 +31,47 @@ export function objectText(schema: GraphQLSchema, shape: ResponseShape, value: u
     writer = type && isObjectType(type) ? typeWriter(type, shape) : null;
     bySchema.set(shape, writer);
   }
-  return writer ? writer(value) : null;
+  if (!writer) return null;
+  const outer = changeable;
+  try {
+    return writer(value);
+  } finally {
+    changeable = outer;
+  }
+}
+
+/**
+ * A frozen value's text, written once per writer: a frozen object or list cannot change, and
+ * its parts are remembered with it only when they are frozen too (checked as it is written), so a
+ * text served again is the text writing it again would give. For answers shared between requests
+ * (a search engine's remembered page and facets, profile rows kept while unchanged).
+ */
+function remembering(write: (v: object) => string | null): (v: object) => string | null {
+  const texts = new WeakMap<object, string>();
+  return (v) => {
+    const frozen = Object.isFrozen(v) && isPlain(v);
+    if (frozen) {
+      const known = texts.get(v);
+      if (known !== undefined) return known;
+    }
+    const outer = changeable;
+    changeable = false;
+    const text = write(v);
+    if (frozen && !changeable && text !== null && !hasAccessors(v)) texts.set(v, text);
+    changeable = outer || changeable || !frozen;
+    return text;
+  };
+}
+
+/** An array or an object literal: a class instance may read its fields through getters, frozen or not. */
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return Array.isArray(v) ? proto === Array.prototype : proto === Object.prototype || proto === null;
+}
+
+/** A getter may answer differently each time, even on a frozen object. */
+function hasAccessors(v: object): boolean {
+  return Object.values(Object.getOwnPropertyDescriptors(v)).some((d) => d.get || d.set);
 }
 
 function typeWriter(type: GraphQLOutputType, shape: ResponseShape | null): Writer | null {
@@ -40,7 +87,7 @@ function nullableWriter(type: GraphQLOutputType, shape: ResponseShape | null): W
   if (isListType(type)) {
     const item = typeWriter(type.ofType, shape);
     if (!item) return null;
-    return (v) => {
+    const list = remembering((v) => {
       if (!Array.isArray(v)) return null;
       let out = '[';
       for (let i = 0; i < v.length; i++) {
@@ -49,11 +96,13 @@ function nullableWriter(type: GraphQLOutputType, shape: ResponseShape | null): W
         out += i ? `,${text}` : text;
       }
       return `${out}]`;
-    };
+    });
+    return (v) => (typeof v === 'object' && v !== null ? list(v) : null);
   }
   if (isLeafType(type)) {
     if (shape) return null;
     return (v) => {
+      if (typeof v === 'object' && v !== null) changeable = true;
       try {
         const serialised = type.serialize(v);
         return serialised === null || serialised === undefined ? null : JSON.stringify(serialised);
@@ -78,8 +127,7 @@ function nullableWriter(type: GraphQLOutputType, shape: ResponseShape | null): W
     if (!write) return null;
     parts.push({ prefix, name: field.name, write });
   }
-  return (v) => {
-    if (typeof v !== 'object' || v === null) return null;
+  const object = remembering((v) => {
     const source = v as Record<string, unknown>;
     let out = '';
     for (const part of parts) {
@@ -95,5 +143,6 @@ function nullableWriter(type: GraphQLOutputType, shape: ResponseShape | null): W
       out += part.prefix + text;
     }
     return parts.length ? `${out}}` : '{}';
-  };
+  });
+  return (v) => (typeof v === 'object' && v !== null ? object(v) : null);
 }

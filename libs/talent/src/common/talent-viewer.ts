@@ -9,7 +9,11 @@ import { LoaderRegistry } from '@baton/graphql';
  * alumni policy, so search and profiles by id can never disagree.
  */
 export async function searchViewer(actor: Actor, loaders: LoaderRegistry): Promise<ProfileViewer> {
-  const viewer = await viewerFor(actor, loaders);
+  return asSearchViewer(actor, await viewerFor(actor, loaders));
+}
+
+/** searchViewer's rule on a viewer already known. */
+export function asSearchViewer(actor: Actor, viewer: ProfileViewer): ProfileViewer {
   if (actor.isAdmin) return { kind: 'ADMIN', userId: actor.userId };
   if (viewer.kind !== 'RECRUITER') throw new ForbiddenError('Talent search is for recruiters of a partner organisation');
   return viewer;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProfileQueryService, ProfileViewer, viewerUserId, VISIBILITIES_SEEN_BY } from '@baton/alumni';
+import { AlumniProfileObject, ProfileQueryService, ProfileViewer, viewerUserId, VISIBILITIES_SEEN_BY } from '@baton/alumni';
 import { Actor } from '@baton/auth';
 import { BadInputError } from '@baton/core';
 import { LoaderRegistry, objectText, responseShape, SerialisedField } from '@baton/graphql';
@@ -10,9 +10,10 @@ import { TALENT_MAX_PAGE_SIZE, TalentPageArgs } from './dto/talent-page.args';
 import { TalentSearchFilter } from './dto/talent-search.input';
 import { TalentFacets, TalentSearchConnection } from './dto/talent-search.object';
 import { decodePosition, encodePosition } from './talent-cursor';
-import { EngineQuery, EnginePage, EngineViewer, Visibility } from './engine/talent-engine';
+import { EngineQuery, EnginePage, EngineViewer, TalentEngine, Visibility } from './engine/talent-engine';
 import { TalentEngineService } from './engine/talent-engine.service';
 import { parseTsQuery } from './engine/tsquery';
+import { TalentPageReader } from './talent-page-reader';
 
 export interface SearchHits {
   totalCount: number;
@@ -51,6 +52,7 @@ export class TalentSearchService {
     private readonly dataSource: DataSource,
     private readonly profiles: ProfileQueryService,
     private readonly engine: TalentEngineService,
+    private readonly reader: TalentPageReader,
   ) {}
 
   async search(
@@ -61,20 +63,43 @@ export class TalentSearchService {
     info: GraphQLResolveInfo | null = null,
     field: SerialisedField | null = null,
   ): Promise<TalentSearchConnection> {
-    const viewer = await searchViewer(actor, loaders);
-    const first = page.first ?? TALENT_MAX_PAGE_SIZE;
-    // The arguments' validation refuses these already; a caller inside the process gets the same answer.
-    if (first < 1 || first > TALENT_MAX_PAGE_SIZE) throw BadInputError.field('first', `From 1 to ${TALENT_MAX_PAGE_SIZE} results a page`, 'max');
-    const after = page.after ? decodePosition(page.after) : null;
-    const found = await this.hits(viewer, filter, { first, after, facets: true });
-    // The policy checks each profile again (belt and braces); the SQL already applied the same rule.
-    const ids = found.hits.map((h) => h.userId);
-    const nodes = new Map(
-      (this.enabled ? await this.profiles.manyByStatement(actor, ids, loaders) : await this.profiles.many(actor, ids, loaders)).map((p) => [p.userId, p]),
+    if (!this.enabled) return this.searchByLoaders(actor, filter, page, loaders);
+    // First the catch-up: the remembered viewer and rows are then as fresh as the engine.
+    const [engine, query] = await Promise.all([this.engine.fresh(), this.compile(filter)]);
+    const viewer = await this.reader.viewer(actor, loaders);
+    const position = pagePosition(page);
+    const found = this.hitsOn(engine, viewer, query, { ...position, facets: true });
+    // The policy checks each profile again (belt and braces); the engine already applied the same rule.
+    const nodes = await this.reader.page(
+      viewer,
+      found.hits.map((h) => h.userId),
     );
+    const connection = this.connection(found, nodes, position.after);
+    const shape = this.writeText && info && field ? responseShape(info) : null;
+    const text = shape && objectText(info!.schema, shape, connection);
+    if (!text) return connection;
+    field!.replay(text);
+    return STAND_IN;
+  }
+
+  /** The path before the remembered rows and the text: profiles through the alumni loaders (the comparison tests). */
+  private async searchByLoaders(actor: Actor, filter: TalentSearchFilter, page: TalentPageArgs, loaders: LoaderRegistry): Promise<TalentSearchConnection> {
+    const viewer = await searchViewer(actor, loaders);
+    const position = pagePosition(page);
+    const found = await this.hits(viewer, filter, { ...position, facets: true });
+    const nodes = await this.profiles.many(
+      actor,
+      found.hits.map((h) => h.userId),
+      loaders,
+    );
+    return this.connection(found, nodes, position.after);
+  }
+
+  private connection(found: SearchHits, profiles: AlumniProfileObject[], after: unknown): TalentSearchConnection {
+    const nodes = new Map(profiles.map((p) => [p.userId, p]));
     const edges = found.hits.flatMap((h) => {
       const node = nodes.get(h.userId);
-      return node ? [{ cursor: encodePosition(h), score: h.score, node }] : [];
+      return node ? [{ cursor: cursorOf(h), score: h.score, node }] : [];
     });
     const connection: TalentSearchConnection = {
       edges,
@@ -82,16 +107,16 @@ export class TalentSearchService {
       facets: found.facets,
       pageInfo: { hasNextPage: found.hasNextPage, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
     };
-    const shape = this.enabled && this.writeText && info && field ? responseShape(info) : null;
-    const text = shape && objectText(info!.schema, shape, connection);
-    if (!text) return connection;
-    field!.replay(text);
-    return STAND_IN;
+    return connection;
   }
 
   /** The ids, scores, total and facets for this viewer; saved-search alerts use it too. */
   async hits(viewer: ProfileViewer, filter: TalentSearchFilter, page: EnginePage): Promise<SearchHits> {
     const [engine, query] = await Promise.all([this.engine.fresh(), this.compile(filter)]);
+    return this.hitsOn(engine, viewer, query, page);
+  }
+
+  private hitsOn(engine: TalentEngine, viewer: ProfileViewer, query: EngineQuery, page: EnginePage): SearchHits {
     const after = page.after ? { score: page.after.score, userId: page.after.userId.toLowerCase() } : null;
     const found = engine.search(engineViewer(viewer), query, { ...page, after });
     return {
@@ -108,18 +133,7 @@ export class TalentSearchService {
    * change by migration, not while the process runs. A failed compile is not kept.
    */
   private compile(filter: TalentSearchFilter): Promise<EngineQuery> {
-    const key = JSON.stringify([
-      filter.text ?? null,
-      filter.skills?.map((s) => [s.skill, s.minLevel ?? null]) ?? null,
-      filter.languages?.map((l) => [l.code, l.minLevel ?? null]) ?? null,
-      filter.teams ?? null,
-      filter.venues ?? null,
-      filter.events ?? null,
-      filter.minVerifiedHours ?? null,
-      filter.country ?? null,
-      filter.city ?? null,
-      filter.openToWork ?? null,
-    ]);
+    const key = compileKey(filter);
     let query = this.compiled.get(key);
     if (query) {
       this.compiled.delete(key);
@@ -196,6 +210,22 @@ interface FoldedRow {
 
 const LANGUAGE_RANK = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'NATIVE'];
 
+/** The engine's remembered hits are frozen and shared by every request asking the same: each one's cursor, written once. */
+const cursors = new WeakMap<object, string>();
+function cursorOf(hit: { userId: string; score: number }): string {
+  if (!Object.isFrozen(hit)) return encodePosition(hit);
+  let cursor = cursors.get(hit);
+  if (cursor === undefined) cursors.set(hit, (cursor = encodePosition(hit)));
+  return cursor;
+}
+
+/** The page size and position asked for; the arguments' validation refuses a bad size already, a caller inside the process gets the same answer. */
+function pagePosition(page: TalentPageArgs): Pick<EnginePage, 'first' | 'after'> {
+  const first = page.first ?? TALENT_MAX_PAGE_SIZE;
+  if (first < 1 || first > TALENT_MAX_PAGE_SIZE) throw BadInputError.field('first', `From 1 to ${TALENT_MAX_PAGE_SIZE} results a page`, 'max');
+  return { first, after: page.after ? decodePosition(page.after) : null };
+}
+
 /** The alumni policy's rule (visibleProfileSql) in the engine's terms. */
 function engineViewer(viewer: ProfileViewer): EngineViewer {
   return {
@@ -203,4 +233,32 @@ function engineViewer(viewer: ProfileViewer): EngineViewer {
     organisationId: viewer.kind === 'RECRUITER' ? viewer.organisationId : null,
     selfUserId: viewerUserId(viewer),
   };
+}
+
+/**
+ * The compiled-filter cache's key. A filter validated once (@ValidatedOnce) is deep-frozen and the
+ * same object for every request sending it: its key is written once.
+ */
+const compileKeys = new WeakMap<object, string>();
+function compileKey(filter: TalentSearchFilter): string {
+  const known = compileKeys.get(filter);
+  if (known !== undefined) return known;
+  const key = JSON.stringify([
+    filter.text ?? null,
+    filter.skills?.map((s) => [s.skill, s.minLevel ?? null]) ?? null,
+    filter.languages?.map((l) => [l.code, l.minLevel ?? null]) ?? null,
+    filter.teams ?? null,
+    filter.venues ?? null,
+    filter.events ?? null,
+    filter.minVerifiedHours ?? null,
+    filter.country ?? null,
+    filter.city ?? null,
+    filter.openToWork ?? null,
+  ]);
+  if (deeplyFrozen(filter)) compileKeys.set(filter, key);
+  return key;
+}
+
+function deeplyFrozen(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || (Object.isFrozen(value) && Object.values(value).every(deeplyFrozen));
 }

@@ -3,6 +3,7 @@ import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { IsCleanText, LanguageLevel, NormaliseText } from '@baton/alumni';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ValidatedOnce } from '@baton/graphql';
 
 @InputType('TalentSkillFilter', { description: 'A skill the person must have, at a level at least' })
 export class TalentSkillFilter {
@@ -33,6 +34,7 @@ const CodeList = (max: number) =>
   applyDecorators(NormaliseText(), IsOptional(), IsArray(), ArrayMaxSize(10), IsCleanText({ max }, { each: true }) as PropertyDecorator);
 
 /** Talent search filters; every given filter must hold. The same input is kept by saved searches. */
+@ValidatedOnce()
 @InputType('TalentSearchFilter', { description: 'What to look for; every given filter must hold' })
 export class TalentSearchFilter {
   @Field(() => String, {

@@ -46,10 +46,18 @@ export async function loadSome(manager: EntityManager, userIds: readonly string[
   return new Map(rows.map((r) => [r.user_id, toDocument(r)]));
 }
 
-/** The current snapshot's xmin: every transaction with a smaller id has ended. */
-export async function currentWatermark(manager: EntityManager): Promise<string> {
-  const [row] = await manager.query<Array<{ watermark: string }>>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`);
-  return row.watermark;
+/**
+ * The current snapshot's xmin (every transaction with a smaller id has ended), and the changes at
+ * or above it already committed: a load that starts now reads their effect, so they need not be
+ * applied again (while a long transaction anywhere holds the xmin back, they would be read by
+ * every catch-up after the load).
+ */
+export async function currentWatermark(manager: EntityManager): Promise<{ watermark: string; committed: string[] }> {
+  const [row] = await manager.query<Array<{ watermark: string; committed: string[] }>>(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark,
+            ARRAY(SELECT c.id::text FROM talent_search_changes c WHERE c.xid >= pg_snapshot_xmin(pg_current_snapshot())) AS committed`,
+  );
+  return row;
 }
 
 function toDocument(r: DocumentRow): EngineDocument {

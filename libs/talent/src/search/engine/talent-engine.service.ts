@@ -8,6 +8,9 @@ const REBUILD_DEAD_SHARE = 0.25;
 /** The change log keeps a day (talent.search-changes.prune); an engine idle for half of that reloads whole. */
 export const STALE_AFTER_MS = 12 * 3600_000;
 
+/** Whose search entry changed; null when anyone's may have (a whole load or rebuild). */
+export type EngineChangeListener = (userIds: readonly string[] | null) => void;
+
 interface ChangesRow {
   watermark: string;
   changes: Array<{ id: string; userId: string; keep: boolean }>;
@@ -39,8 +42,22 @@ export class TalentEngineService implements BeforeApplicationShutdown {
   private queued: Promise<void> | null = null;
   private rebuilding: Promise<void> | null = null;
   private closing = false;
+  private readonly listeners = new Set<EngineChangeListener>();
 
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Heard, before the catch-up that read them resolves, for every change the engine applies: what
+   * a caller keeps beside the engine (rows of the same people) is then exactly as fresh as it.
+   */
+  onChange(listener: EngineChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(userIds: readonly string[] | null): void {
+    for (const listener of this.listeners) listener(userIds);
+  }
 
   /** The engine with every change committed before this call applied. */
   async fresh(): Promise<TalentEngine> {
@@ -51,21 +68,22 @@ export class TalentEngineService implements BeforeApplicationShutdown {
 
   private load(): Promise<void> {
     this.loading ??= this.build()
-      .then(({ engine, watermark }) => {
+      .then(({ engine, watermark, committed }) => {
         this.engine = engine;
         this.watermark = watermark;
-        this.applied = new Set();
+        this.applied = committed;
         this.lastSyncAt = Date.now();
+        this.tell(null);
       })
       .finally(() => (this.loading = null));
     return this.loading;
   }
 
-  private async build(): Promise<{ engine: TalentEngine; watermark: string }> {
+  private async build(): Promise<{ engine: TalentEngine; watermark: string; committed: Set<string> }> {
     const started = Date.now();
     const manager = this.dataSource.manager;
     // Taken before the first batch: whatever commits while the batches run is caught up afterwards.
-    const watermark = await currentWatermark(manager);
+    const { watermark, committed } = await currentWatermark(manager);
     const engine = new TalentEngine();
     let after: string | null = null;
     for (;;) {
@@ -79,7 +97,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
     }
     engine.compact();
     this.logger.log(`talent search engine: ${engine.size} documents loaded in ${Date.now() - started} ms`);
-    return { engine, watermark };
+    return { engine, watermark, committed: new Set(committed) };
   }
 
   private catchUp(): Promise<void> {
@@ -112,6 +130,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
       // Read after the changes' snapshot, so at least as new as it.
       const docs = await loadSome(manager, changed);
       for (const userId of changed) this.engine!.put(userId, docs.get(userId) ?? null);
+      this.tell(changed);
     }
     this.applied = new Set(row.changes.filter((c) => c.keep).map((c) => c.id));
     this.watermark = row.watermark;
@@ -134,12 +153,13 @@ export class TalentEngineService implements BeforeApplicationShutdown {
 
   private rebuildInBackground(): void {
     this.rebuilding = this.build()
-      .then(async ({ engine, watermark }) => {
+      .then(async ({ engine, watermark, committed }) => {
         // Swapped between two catch-ups, never during one; the next one starts from the new engine's watermark.
         while (this.running) await this.running.catch(() => undefined);
         this.engine = engine;
         this.watermark = watermark;
-        this.applied = new Set();
+        this.applied = committed;
+        this.tell(null);
       })
       .catch((error: unknown) => this.logger.warn(`talent search engine rebuild failed: ${String(error)}`))
       .finally(() => (this.rebuilding = null));
