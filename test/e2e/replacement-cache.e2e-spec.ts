@@ -116,6 +116,18 @@ describe('replacement cache: the next request after any change answers as a fres
     }
   });
 
+  it('searches once for the same question asked at the same time', async () => {
+    t.app.get(ReplacementCache).clear();
+    const sql = countSql(t.dataSource);
+    try {
+      const answers = await Promise.all([ask(), ask(), ask(), ask(), ask()]);
+      for (const answer of answers) expect(answer).toEqual(answers[0]);
+      expect(sql.statements.filter(isPrefilter)).toHaveLength(1);
+    } finally {
+      sql.stop();
+    }
+  });
+
   it('an assignment and its removal (assign, unassign): the overlap and the workload', async () => {
     const clash = await createShift(
       t.dataSource,

@@ -27,10 +27,15 @@ interface Entry {
  * change feed down) the cache is not used. Time here is the process's own clock: a cache
  * lifetime, not a business time (the rules that depend on the time, the shift being over, are
  * judged on every request before the cache is asked).
+ *
+ * Single flight: a question asked while its answer is being computed waits for that answer. A
+ * change empties that too: those already waiting get the answer they asked before the change,
+ * anyone after starts afresh.
  */
 @Injectable()
 export class ReplacementCache implements OnModuleDestroy {
   private readonly entries = new Map<string, Entry>();
+  private readonly computing = new Map<string, Promise<readonly ReplacementCandidateObject[]>>();
   /** Moves on every change heard: an answer computed across one must not be stored. */
   private generation = 0;
   private readonly unsubscribe: () => void;
@@ -62,6 +67,31 @@ export class ReplacementCache implements OnModuleDestroy {
     this.entries.set(key, { candidates, expiresAt: performance.now() + TTL_MS });
   }
 
+  /**
+   * The kept answer, or the one being computed, or `compute()`'s, kept if no change was heard since
+   * `version` was taken.
+   */
+  async answer(key: string, version: number, compute: () => Promise<ReplacementCandidateObject[]>): Promise<readonly ReplacementCandidateObject[]> {
+    const kept = this.get(key);
+    if (kept) return kept;
+    if (!this.notifications.live || version !== this.generation) return compute();
+    const pending = this.computing.get(key);
+    if (pending) return pending;
+    const computed = compute().then(
+      (candidates) => {
+        if (this.computing.get(key) === computed) this.computing.delete(key);
+        this.set(key, candidates, version);
+        return candidates;
+      },
+      (error: unknown) => {
+        if (this.computing.get(key) === computed) this.computing.delete(key);
+        throw error;
+      },
+    );
+    this.computing.set(key, computed);
+    return computed;
+  }
+
   /** How many answers are kept (tests and metrics). */
   get size(): number {
     return this.entries.size;
@@ -70,5 +100,6 @@ export class ReplacementCache implements OnModuleDestroy {
   clear(): void {
     this.generation++;
     this.entries.clear();
+    this.computing.clear();
   }
 }

@@ -24,7 +24,7 @@ interface CandidateRow {
   score_venue: string;
   score_workload: string;
   score_preference: number;
-  rank: string;
+  weekly_ok: boolean;
 }
 
 /** A prefilter row with numbers as numbers (numeric columns arrive as text) and camelCase keys. */
@@ -36,7 +36,8 @@ interface Candidate {
   employmentType: string;
   hoursAssigned: number;
   score: { skills: number; team: number; venue: number; workload: number; preference: number };
-  rank: number;
+  /** False when the week already worked is proven over the weekly maximum (a lower bound): the core would refuse. */
+  weeklyOk: boolean;
 }
 
 const toCandidate = (row: CandidateRow): Candidate => ({
@@ -53,7 +54,7 @@ const toCandidate = (row: CandidateRow): Candidate => ({
     workload: Number(row.score_workload),
     preference: Number(row.score_preference),
   },
-  rank: Number(row.rank),
+  weeklyOk: row.weekly_ok,
 });
 
 /**
@@ -91,11 +92,7 @@ export class ReplacementService {
 
     const rules = prefilterRules(eligibility.rulesByType);
     const key = JSON.stringify([eligibility.shift, rules, first]);
-    const kept = this.cache.get(key);
-    if (kept) return [...kept];
-    const result = await this.search(eligibility, rules, first);
-    this.cache.set(key, result, version);
-    return [...result];
+    return [...(await this.cache.answer(key, version, () => this.search(eligibility, rules, first)))];
   }
 
   private async search(eligibility: ShiftEligibility, rules: string, first: number): Promise<ReplacementCandidateObject[]> {
@@ -112,14 +109,14 @@ export class ReplacementService {
     const known = new Set<string>();
     for (;;) {
       rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, prefilterParams(eligibility.shift, limit, rules))).map(toCandidate);
-      // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
-      rows.sort((a, b) => a.rank - b.rank);
+      // Those the weekly bound already refuses are not judged again: their facts are not loaded.
+      const judged = rows.filter((r) => r.weeklyOk);
       // A wider pass repeats the rows of the narrower one: their facts are already loaded.
-      const fresh = rows.map((r) => r.id).filter((id) => !known.has(id));
+      const fresh = judged.map((r) => r.id).filter((id) => !known.has(id));
       loaded = await this.eligibility.withCandidates(manager, loaded, fresh);
       for (const id of fresh) known.add(id);
-      verdicts = new Map(loaded.evaluateMany(rows.map((r) => r.id)).map((e) => [e.facts.staff.id, e]));
-      const allowed = rows.filter((r) => verdicts.get(r.id)?.allowed).length;
+      verdicts = new Map(loaded.evaluateMany(judged.map((r) => r.id)).map((e) => [e.facts.staff.id, e]));
+      const allowed = judged.filter((r) => verdicts.get(r.id)?.allowed).length;
       if (allowed >= first || rows.length < limit) break;
       limit *= 4;
     }
