@@ -20,6 +20,7 @@ import { ActorChangeNotifications1796350000000 } from './1796350000000-ActorChan
 import { TalentSearchChanges1796360000000 } from './1796360000000-TalentSearchChanges';
 import { ContactRequestsNotBlocked1796400000000 } from './1796400000000-ContactRequestsNotBlocked';
 import { ContactRequestRevoked1796460000000 } from './1796460000000-ContactRequestRevoked';
+import { ReplacementChangeNotifications1796470000000 } from './1796470000000-ReplacementChangeNotifications';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -43,4 +44,5 @@ export const migrations: Function[] = [
   TalentSearchChanges1796360000000,
   ContactRequestsNotBlocked1796400000000,
   ContactRequestRevoked1796460000000,
+  ReplacementChangeNotifications1796470000000,
 ];

@@ -32,6 +32,7 @@ import {
 } from './graph/rostering-edges.resolver';
 import { SelfServiceService } from './assignment/self-service.service';
 import { ReplacementService } from './replacements/replacement.service';
+import { ReplacementCache } from './replacements/replacement-cache';
 import { EligibilityService } from './eligibility/eligibility.service';
 import {
   AssignmentRuleNotesResolver,
@@ -66,6 +67,7 @@ import { rosteringConstraints } from './rostering.constraints';
     MyShiftsService,
     SelfServiceService,
     ReplacementService,
+    ReplacementCache,
     ShiftAssignmentsLoader,
     ShiftByIdLoader,
     StaffByIdLoader,

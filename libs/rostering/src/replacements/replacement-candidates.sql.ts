@@ -14,9 +14,10 @@ import type { LoadedShift } from '../eligibility/rule-facts.repository';
  *  - overlap and short rest: proven only by a row whose bounds are exact (its earliest start or
  *    latest end is a real shift's), so a stale bound never drops anyone; what the rows cannot prove
  *    (a long neighbour more than 3 days away, a shift in the middle of a day) is left to the core;
- *  - weekly maximum: a lower bound (baton_weekly_seconds_at_least) computed last, only for the rows
- *    the LIMIT reads in rank order, one index range per person: a margin of a minute covers the
- *    rounding of stored seconds.
+ *  - weekly maximum: a lower bound (baton_weekly_seconds_at_least) computed last, only for the $2
+ *    best ranked, one index range per person, returned as `weekly_ok` (false: the core would refuse
+ *    them too) rather than filtered, so the page's size still says whether the ranking ran out: a
+ *    margin of a minute covers the rounding of stored seconds.
  * "Hours assigned" is the time worked in this event on the local days from 3 before to 3 after the
  * shift's: fairness where it matters, and no scan of everyone's whole history.
  * Parameters (prefilterParams): $1 shift id; $2 how many to return; $3 the rules per employment
@@ -25,8 +26,8 @@ import type { LoadedShift } from '../eligibility/rule-facts.repository';
  * the event's staff from the column's statistics (not an unknown event's share of every Games'
  * records: 29,000 instead of 5,301 on the multi-Games data, which pushed the cost past
  * jit_above_cost and cost every call ~70 ms of JIT) and ranges person_work_days by day.
- * `rank` is the order (the weekly filter reads the ranked rows lazily, so the outer query has no
- * ORDER BY of its own: callers keep the rows in `rank` order).
+ * Rows come best first. The workload score is relative to the busiest eligible person, so every
+ * eligible person is scored, but only the best $2 are sorted (a bounded sort, not all of them).
  */
 // The shift's local working day, as the person_work_days triggers compute it.
 const DAY = '($5::timestamptz AT TIME ZONE $7::text)::date';
@@ -112,16 +113,18 @@ scored AS (
          END AS score_preference
     FROM eligible e CROSS JOIN req_count rc
 ),
-ranked AS (
-  SELECT sc.*,
-         row_number() OVER (ORDER BY score_skills + score_team + score_venue + score_workload + score_preference DESC, hours_assigned, display_name, id) AS rank
-    FROM scored sc
+-- The best $2 by a bounded sort (a heap of $2 rows, not all of them sorted), each with the weekly
+-- lower bound: only those rows pay for it.
+top AS (
+  SELECT sc.* FROM scored sc
+   ORDER BY score_skills + score_team + score_venue + score_workload + score_preference DESC, hours_assigned, display_name, id
+   LIMIT $2
 )
 SELECT o.id, o.display_name, o.team_id, o.home_venue_id, o.employment_type, o.hours_assigned,
-       o.score_skills, o.score_team, o.score_venue, o.score_workload, o.score_preference, o.rank
-  FROM (SELECT * FROM ranked ORDER BY rank OFFSET 0) o
- WHERE NOT o.weekly_on OR baton_weekly_seconds_at_least(o.person_id, $5::timestamptz, $6::timestamptz) <= (o.max_weekly + 1) * 60
- LIMIT $2`;
+       o.score_skills, o.score_team, o.score_venue, o.score_workload, o.score_preference,
+       (NOT o.weekly_on OR baton_weekly_seconds_at_least(o.person_id, $5::timestamptz, $6::timestamptz) <= (o.max_weekly + 1) * 60) AS weekly_ok
+  FROM top o
+ ORDER BY o.score_skills + o.score_team + o.score_venue + o.score_workload + o.score_preference DESC, o.hours_assigned, o.display_name, o.id`;
 
 /** The parameters of REPLACEMENT_CANDIDATES_SQL for a loaded shift: its values, not a join to its row. */
 export function prefilterParams(shift: LoadedShift, limit: number, rules: string): unknown[] {

@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { ruleViolation } from '../eligibility/rule-problems';
 import type { RuleOutcome } from '../eligibility/rule-types';
 import { EligibilityService } from '../eligibility/eligibility.service';
+import type { ShiftEligibility } from '../eligibility/shift-eligibility';
 import { ReplacementCandidateObject } from './replacement.dto';
+import { ReplacementCache } from './replacement-cache';
 import { prefilterParams, prefilterRules, REPLACEMENT_CANDIDATES_SQL } from './replacement-candidates.sql';
 
 export const MAX_CANDIDATES = 100;
@@ -22,7 +24,7 @@ interface CandidateRow {
   score_venue: string;
   score_workload: string;
   score_preference: number;
-  rank: string;
+  weekly_ok: boolean;
 }
 
 /** A prefilter row with numbers as numbers (numeric columns arrive as text) and camelCase keys. */
@@ -34,7 +36,8 @@ interface Candidate {
   employmentType: string;
   hoursAssigned: number;
   score: { skills: number; team: number; venue: number; workload: number; preference: number };
-  rank: number;
+  /** False when the week already worked is proven over the weekly maximum (a lower bound): the core would refuse. */
+  weeklyOk: boolean;
 }
 
 const toCandidate = (row: CandidateRow): Candidate => ({
@@ -51,7 +54,7 @@ const toCandidate = (row: CandidateRow): Candidate => ({
     workload: Number(row.score_workload),
     preference: Number(row.score_preference),
   },
-  rank: Number(row.rank),
+  weeklyOk: row.weekly_ok,
 });
 
 /**
@@ -65,28 +68,40 @@ const toCandidate = (row: CandidateRow): Candidate => ({
  * over, not published (a draft, or cancelled) or full answers RULE_VIOLATION with the rule rather
  * than a list nobody could take. A full shift included: there is no swap operation, so a
  * replacement for a no-show starts by freeing the place (`unassign`) or raising the headcount.
+ *
+ * Those shift rules and the viewer's scope are judged on every request; the list itself is kept
+ * (ReplacementCache) under the shift's values, its rules and the page size, until a write to what
+ * the search reads empties the cache: then two statements a request instead of four.
  */
 @Injectable()
 export class ReplacementService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly eligibility: EligibilityService,
+    private readonly cache: ReplacementCache,
   ) {}
 
   async candidates(actor: Actor, shiftId: string, first: number): Promise<ReplacementCandidateObject[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_CANDIDATES)
       throw BadInputError.field('first', `Ask for 1 to ${MAX_CANDIDATES} candidates`, 'range');
-    const manager = this.dataSource.manager;
-    const eligibility = await this.eligibility.loadForRead(manager, shiftId);
+    const version = this.cache.version;
+    const eligibility = await this.eligibility.loadForRead(this.dataSource.manager, shiftId);
     this.eligibility.assertRosterScope(actor, eligibility.shift);
     const refusals = eligibility.shiftRefusals();
     if (refusals.length) throw ruleViolation(refusals);
+
+    const rules = prefilterRules(eligibility.rulesByType);
+    const key = JSON.stringify([eligibility.shift, rules, first]);
+    return [...(await this.cache.answer(key, version, () => this.search(eligibility, rules, first)))];
+  }
+
+  private async search(eligibility: ShiftEligibility, rules: string, first: number): Promise<ReplacementCandidateObject[]> {
+    const manager = this.dataSource.manager;
 
     // The core still drops what the prefilter cannot prove (a short rest or an overlap it has no
     // exact bound for, a heavy week by less than a minute): a small margin, then wider passes
     // until the page is full or the candidates are exhausted, so a page is never short while
     // someone eligible is left.
-    const rules = prefilterRules(eligibility.rulesByType);
     let limit = first + 5;
     let rows: Candidate[];
     let verdicts: Map<string, { allowed: boolean; warnings: RuleOutcome[] }>;
@@ -94,14 +109,14 @@ export class ReplacementService {
     const known = new Set<string>();
     for (;;) {
       rows = (await this.dataSource.query<CandidateRow[]>(REPLACEMENT_CANDIDATES_SQL, prefilterParams(eligibility.shift, limit, rules))).map(toCandidate);
-      // The statement reads its ranked rows lazily, without a final ORDER BY: keep its rank.
-      rows.sort((a, b) => a.rank - b.rank);
+      // Those the weekly bound already refuses are not judged again: their facts are not loaded.
+      const judged = rows.filter((r) => r.weeklyOk);
       // A wider pass repeats the rows of the narrower one: their facts are already loaded.
-      const fresh = rows.map((r) => r.id).filter((id) => !known.has(id));
+      const fresh = judged.map((r) => r.id).filter((id) => !known.has(id));
       loaded = await this.eligibility.withCandidates(manager, loaded, fresh);
       for (const id of fresh) known.add(id);
-      verdicts = new Map(loaded.evaluateMany(rows.map((r) => r.id)).map((e) => [e.facts.staff.id, e]));
-      const allowed = rows.filter((r) => verdicts.get(r.id)?.allowed).length;
+      verdicts = new Map(loaded.evaluateMany(judged.map((r) => r.id)).map((e) => [e.facts.staff.id, e]));
+      const allowed = judged.filter((r) => verdicts.get(r.id)?.allowed).length;
       if (allowed >= first || rows.length < limit) break;
       limit *= 4;
     }
