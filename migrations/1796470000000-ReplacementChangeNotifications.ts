@@ -25,6 +25,12 @@ const TABLES = [
   'skills',
 ];
 
+/**
+ * Check-ins, no-shows and notes update assignments far more often than anything else at Games time,
+ * and the search reads none of them: only these columns' updates empty the cache.
+ */
+const ASSIGNMENT_COLUMNS_READ = ['status', 'shift_id', 'staff_member_id', 'event_id', 'user_id', 'starts_at', 'ends_at'];
+
 export class ReplacementChangeNotifications1796470000000 implements MigrationInterface {
   name = 'ReplacementChangeNotifications1796470000000';
 
@@ -36,8 +42,9 @@ export class ReplacementChangeNotifications1796470000000 implements MigrationInt
         RETURN NULL;
       END $$`);
     for (const table of TABLES) {
+      const updates = table === 'assignments' ? `UPDATE OF ${ASSIGNMENT_COLUMNS_READ.join(', ')}` : 'UPDATE';
       await queryRunner.query(
-        `CREATE TRIGGER ${table}_replacements_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION baton_replacements_changed()`,
+        `CREATE TRIGGER ${table}_replacements_changed AFTER INSERT OR ${updates} OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION baton_replacements_changed()`,
       );
     }
   }

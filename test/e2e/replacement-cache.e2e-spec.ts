@@ -257,6 +257,38 @@ onServer('replacement cache and other processes (server)', () => {
     expect((await ask()).map((c) => c.displayName)).toEqual(['After']);
   });
 
+  it('a check-in or a no-show (columns the search does not read) keeps the answers; a status change empties them', async () => {
+    const listener = new Client({ connectionString: t.db.url });
+    await listener.connect();
+    try {
+      await listener.query('LISTEN baton_changes');
+      /** The topics notified by `write`, in commit order, up to a marker committed after it. */
+      const topicsOf = async (write: string): Promise<string[]> => {
+        const topics: string[] = [];
+        const marked = new Promise<void>((resolve) => {
+          const onNotice = (message: { payload?: string }) => {
+            const topic = JSON.parse(message.payload ?? '{}').topic as string;
+            if (topic !== 'test-marker') return void topics.push(topic);
+            listener.off('notification', onNotice);
+            resolve();
+          };
+          listener.on('notification', onNotice);
+        });
+        // No row matches: a statement trigger fires anyway, so what is measured is the trigger's column list.
+        await t.dataSource.query(write);
+        await t.dataSource.query(`SELECT pg_notify('baton_changes', '{"topic":"test-marker"}')`);
+        await marked;
+        return topics;
+      };
+      expect(await topicsOf(`UPDATE assignments SET checked_in_at = now() WHERE false`)).not.toContain('replacements');
+      expect(await topicsOf(`UPDATE assignments SET no_show_at = now() WHERE false`)).not.toContain('replacements');
+      expect(await topicsOf(`UPDATE assignments SET status = status WHERE false`)).toContain('replacements');
+      expect(await topicsOf(`UPDATE assignments SET starts_at = starts_at WHERE false`)).toContain('replacements');
+    } finally {
+      await listener.end();
+    }
+  });
+
   it('keeps nothing while the change feed is down', async () => {
     await ask();
     const notifications = t.app.get(DatabaseNotifications);
