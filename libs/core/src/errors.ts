@@ -66,7 +66,13 @@ export class ConflictError extends BatonError {
 export class RuleViolationError extends BatonError {
   readonly code = 'RULE_VIOLATION';
   constructor(message: string, rules: RuleProblem[]) {
+    // A refusal by the rules is an answer, not a fault: where it was thrown tells nobody anything,
+    // and capturing then formatting its stack (GraphQLError copies it) was a tenth of a refused
+    // assign's CPU in the API. The rules and their details are the whole story.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message, { rules });
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DatabaseEndpoint } from './database-endpoint';
 
 /** Distinct statement texts that get a name; any others run unnamed (a client cannot grow this). */
@@ -41,10 +41,14 @@ export class PreparedReads {
     this.enabled = endpoint.kind === 'server';
   }
 
-  query<T>(text: string, params: unknown[]): Promise<T> {
+  /**
+   * Through `manager` when given (a unit of work's: its statements stay on its connection; pg
+   * remembers per connection which names it has prepared), else through the pool.
+   */
+  query<T>(text: string, params: unknown[], manager?: EntityManager): Promise<T> {
     const name = this.enabled ? this.nameOf(text) : undefined;
     // TypeORM hands the query to pg's Client.query as it is, which takes a { name, text } config.
-    return this.dataSource.query<T>((name ? new NamedStatement(name, text) : text) as string, params);
+    return (manager ?? this.dataSource.manager).query<T>((name ? new NamedStatement(name, text) : text) as string, params);
   }
 
   private nameOf(text: string): string | undefined {

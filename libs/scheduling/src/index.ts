@@ -5,6 +5,8 @@ export { ShiftSkillEntity } from './shift/shift-skill.entity';
 export { WorkRuleSetEntity, RuleMode } from './work-rules/work-rule-set.entity';
 /** The rules in force for an event and employment type: `effectiveRules(eventId, type, manager?)`. */
 export { WorkRuleService } from './work-rules/work-rule.service';
+/** An event's rules from rows read by another lib's statement: `workRulesFromRows(eventId, rows)`. */
+export { workRulesFromRows, WORK_RULE_ROW_COLUMNS, type WorkRuleRow } from './work-rules/work-rule-rows';
 export { DEFAULT_WORK_RULES, WORK_RULE_LIMITS, defaultWorkRules, type WorkRules, type WorkRuleValues } from './work-rules/work-rule-defaults';
 /** Shift writes other libs start: `cancel(manager, id)` inside their unit of work. */
 export { ShiftService, MOVE_SHIFT_USE_CASE } from './shift/shift.service';

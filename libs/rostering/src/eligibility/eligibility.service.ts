@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@baton/auth';
 import { Clock, ForbiddenError, NotFoundError } from '@baton/core';
-import { WorkRuleService } from '@baton/scheduling';
+import { workRulesFromRows } from '@baton/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { RuleCheckObject } from './dto/rule-check.object';
-import { RuleFactsRepository } from './rule-facts.repository';
+import { CandidateFacts, RuleFactsRepository, ShiftWithRules } from './rule-facts.repository';
 import { ShiftEligibility } from './shift-eligibility';
 import { coversPlacement } from '../access/roster-access';
 import { rosterViewer } from '../access/roster-viewer';
@@ -21,7 +21,6 @@ export type { Evaluation } from './shift-eligibility';
 export class EligibilityService {
   constructor(
     private readonly facts: RuleFactsRepository,
-    private readonly workRules: WorkRuleService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -36,9 +35,15 @@ export class EligibilityService {
     return this.load(manager, shiftId, [staffMemberId], true, locked);
   }
 
-  /** The facts of one shift and of some candidates, read without locking anything. */
+  /**
+   * The facts of one shift and of some candidates, read without locking anything: one statement
+   * for one candidate (assign's first judgement, checkAssignment).
+   */
   async loadForRead(manager: EntityManager, shiftId: string, staffMemberIds: string[] = []): Promise<ShiftEligibility> {
-    return this.load(manager, shiftId, staffMemberIds, false);
+    if (staffMemberIds.length !== 1) return this.load(manager, shiftId, staffMemberIds, false);
+    const loaded = await this.facts.loadShiftWithCandidate(manager, shiftId, staffMemberIds[0]);
+    if (!loaded) throw new NotFoundError('Shift', shiftId);
+    return this.eligibility(loaded, loaded.candidates);
   }
 
   /** The same shift's facts with (more) candidates: the shift and its rules are not read again. */
@@ -68,10 +73,13 @@ export class EligibilityService {
     lock: boolean,
     locked: Parameters<RuleFactsRepository['loadCandidates']>[3] = [],
   ): Promise<ShiftEligibility> {
-    const shift = await this.facts.loadShift(manager, shiftId, lock);
-    if (!shift) throw new NotFoundError('Shift', shiftId);
-    const rules = await this.workRules.effectiveRulesByType(shift.eventId, manager);
-    const candidates = await this.facts.loadCandidates(manager, shift, staffMemberIds, locked);
-    return new ShiftEligibility(shift, rules, this.clock.now(), candidates);
+    const loaded = await this.facts.loadShift(manager, shiftId, lock);
+    if (!loaded) throw new NotFoundError('Shift', shiftId);
+    const candidates = await this.facts.loadCandidates(manager, loaded.shift, staffMemberIds, locked);
+    return this.eligibility(loaded, candidates);
+  }
+
+  private eligibility({ shift, rules }: ShiftWithRules, candidates: Map<string, CandidateFacts>): ShiftEligibility {
+    return new ShiftEligibility(shift, workRulesFromRows(shift.eventId, rules), this.clock.now(), candidates);
   }
 }
