@@ -46,6 +46,12 @@ export async function loadSome(manager: EntityManager, userIds: readonly string[
   return new Map(rows.map((r) => [r.user_id, toDocument(r)]));
 }
 
+/** How many documents a full load is about to read: the engine is sized for them before the first batch. */
+export async function countDocuments(manager: EntityManager): Promise<number> {
+  const [row] = await manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM talent_documents`);
+  return row.n;
+}
+
 /** The current snapshot's xmin: every transaction with a smaller id has ended. */
 export async function currentWatermark(manager: EntityManager): Promise<string> {
   const [row] = await manager.query<Array<{ watermark: string }>>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`);

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TalentEngine } from './talent-engine';
-import { currentWatermark, loadBatch, loadSome } from './talent-engine.loader';
+import { countDocuments, currentWatermark, loadBatch, loadSome } from './talent-engine.loader';
 
 /** Past this share of tombstones (updated or removed documents) the engine is rebuilt in the background. */
 const REBUILD_DEAD_SHARE = 0.25;
@@ -66,7 +66,7 @@ export class TalentEngineService implements BeforeApplicationShutdown {
     const manager = this.dataSource.manager;
     // Taken before the first batch: whatever commits while the batches run is caught up afterwards.
     const watermark = await currentWatermark(manager);
-    const engine = new TalentEngine();
+    const engine = new TalentEngine(await countDocuments(manager));
     let after: string | null = null;
     for (;;) {
       const batch = await loadBatch(manager, after);
