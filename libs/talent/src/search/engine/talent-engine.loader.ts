@@ -46,16 +46,16 @@ export async function loadSome(manager: EntityManager, userIds: readonly string[
   return new Map(rows.map((r) => [r.user_id, toDocument(r)]));
 }
 
-/** How many documents a full load is about to read: the engine is sized for them before the first batch. */
-export async function countDocuments(manager: EntityManager): Promise<number> {
-  const [row] = await manager.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM talent_documents`);
-  return row.n;
-}
-
-/** The current snapshot's xmin: every transaction with a smaller id has ended. */
-export async function currentWatermark(manager: EntityManager): Promise<string> {
-  const [row] = await manager.query<Array<{ watermark: string }>>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`);
-  return row.watermark;
+/**
+ * The current snapshot's xmin (every transaction with a smaller id has ended), and how many
+ * documents a full load is about to read, so the engine is sized for them before the first batch;
+ * one statement, as the watermark alone was.
+ */
+export async function loadStart(manager: EntityManager): Promise<{ watermark: string; expected: number }> {
+  const [row] = await manager.query<Array<{ watermark: string; expected: number }>>(
+    `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark, (SELECT count(*)::int FROM talent_documents) AS expected`,
+  );
+  return row;
 }
 
 function toDocument(r: DocumentRow): EngineDocument {
