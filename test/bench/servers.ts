@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ApiCommand, Child, freePort, startNode, SWC_NODE, waitForHttp } from './children';
 import type { BenchDatabase } from './database';
+import { productionStart } from './production-start';
 import { log, Settings } from './settings';
 
 const baseEnv = () => ({ PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR });
@@ -19,6 +20,7 @@ export async function startApi(settings: Settings, database: BenchDatabase, apiC
   // Long enough that the token outlives the whole run (config allows up to a day).
   const plannedSeconds = settings.scenarios.length * (settings.warmupSeconds + settings.rounds * (settings.durationSeconds + 2));
   const accessTtl = Math.min(86_400, Math.max(3_600, plannedSeconds * 2 + 600));
+  const production = productionStart();
   const apiPort = await freePort();
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const apiEnv = {
@@ -30,9 +32,8 @@ export async function startApi(settings: Settings, database: BenchDatabase, apiC
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    // As npm run start:prod: argon2's hashing threads each kept a ~19 MiB glibc arena; allocations
-    // over 1 MiB go to mmap and are returned when freed (README, Runtime).
-    MALLOC_MMAP_THRESHOLD_: '1048576',
+    // As npm run start:prod (MALLOC_MMAP_THRESHOLD_ and the rest; README, Runtime).
+    ...production.env,
     SEED_DEMO: 'false',
     // No outbox delivery or no-show sweep running in the middle of a measurement.
     JOBS: 'off',
@@ -44,7 +45,7 @@ export async function startApi(settings: Settings, database: BenchDatabase, apiC
     // COVERAGE_CACHE_SECONDS=0 measures the boards computed for every request (the cache's miss path).
     ...(process.env.COVERAGE_CACHE_SECONDS ? { COVERAGE_CACHE_SECONDS: process.env.COVERAGE_CACHE_SECONDS } : {}),
   };
-  const api = startNode('api', [...settings.apiNodeArgs, ...apiCommand.args], apiEnv);
+  const api = startNode('api', [...production.nodeArgs, ...settings.apiNodeArgs, ...apiCommand.args], apiEnv);
   const startedAt = Date.now();
   await waitForHttp(api, `${apiUrl}/health/ready`, 120_000);
   log(`API ready (${apiCommand.note}) on ${apiUrl} in ${((Date.now() - startedAt) / 1000).toFixed(1)}s; migrations ran`);

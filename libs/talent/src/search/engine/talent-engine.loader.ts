@@ -47,15 +47,17 @@ export async function loadSome(manager: EntityManager, userIds: readonly string[
 }
 
 /**
- * The current snapshot's xmin (every transaction with a smaller id has ended), and the changes at
- * or above it already committed: a load that starts now reads their effect, so they need not be
+ * The current snapshot's xmin (every transaction with a smaller id has ended); the changes at or
+ * above it already committed: a load that starts now reads their effect, so they need not be
  * applied again (while a long transaction anywhere holds the xmin back, they would be read by
- * every catch-up after the load).
+ * every catch-up after the load); and how many documents a full load is about to read, so the
+ * engine is sized for them before the first batch. One statement, as the watermark alone was.
  */
-export async function currentWatermark(manager: EntityManager): Promise<{ watermark: string; committed: string[] }> {
-  const [row] = await manager.query<Array<{ watermark: string; committed: string[] }>>(
+export async function loadStart(manager: EntityManager): Promise<{ watermark: string; committed: string[]; expected: number }> {
+  const [row] = await manager.query<Array<{ watermark: string; committed: string[]; expected: number }>>(
     `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark,
-            ARRAY(SELECT c.id::text FROM talent_search_changes c WHERE c.xid >= pg_snapshot_xmin(pg_current_snapshot())) AS committed`,
+            ARRAY(SELECT c.id::text FROM talent_search_changes c WHERE c.xid >= pg_snapshot_xmin(pg_current_snapshot())) AS committed,
+            (SELECT count(*)::int FROM talent_documents) AS expected`,
   );
   return row;
 }

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TalentEngine } from './talent-engine';
-import { currentWatermark, loadBatch, loadSome } from './talent-engine.loader';
+import { loadBatch, loadSome, loadStart } from './talent-engine.loader';
 
 /** Past this share of tombstones (updated or removed documents) the engine is rebuilt in the background. */
 const REBUILD_DEAD_SHARE = 0.25;
@@ -83,8 +83,8 @@ export class TalentEngineService implements BeforeApplicationShutdown {
     const started = Date.now();
     const manager = this.dataSource.manager;
     // Taken before the first batch: whatever commits while the batches run is caught up afterwards.
-    const { watermark, committed } = await currentWatermark(manager);
-    const engine = new TalentEngine();
+    const { watermark, committed, expected } = await loadStart(manager);
+    const engine = new TalentEngine(expected);
     let after: string | null = null;
     for (;;) {
       const batch = await loadBatch(manager, after);

@@ -120,27 +120,23 @@ const CACHED_BITS_MIN = 4096;
  * the service when to rebuild.
  */
 export class TalentEngine {
-  private capacity = 1024;
+  private capacity: number;
   private next = 0;
   private dead = 0;
   private readonly byUser = new Map<string, number>();
   // Columns by document number, not an object per document (100k of those cost ~100 MiB of heap).
   private userIds: Array<string | null> = [];
-  private minutes = new Int32Array(this.capacity);
-  private countries = new Int32Array(this.capacity);
-  private cities = new Int32Array(this.capacity);
+  private minutes: Int32Array;
+  private countries: Int32Array;
+  private cities: Int32Array;
   /** Where a document's facet values start in the arena: five runs `count, value ids…`, in LISTED order. */
-  private facetStart = new Uint32Array(this.capacity);
+  private facetStart: Uint32Array;
   private arena = new Uint32Array(1 << 16);
   private arenaLength = 0;
-  private live = new Bitset(this.capacity);
-  private consenting = new Bitset(this.capacity);
-  private openToWork = new Bitset(this.capacity);
-  private readonly byVisibility: Record<Visibility, Bitset> = {
-    PRIVATE: new Bitset(this.capacity),
-    ALUMNI: new Bitset(this.capacity),
-    PARTNERS: new Bitset(this.capacity),
-  };
+  private live: Bitset;
+  private consenting: Bitset;
+  private openToWork: Bitset;
+  private readonly byVisibility: Record<Visibility, Bitset>;
   private readonly blocks = new Map<string, Set<number>>();
   private readonly scratch: Array<Float64Array | undefined> = [];
   private readonly bitsOf = new WeakMap<Postings, { length: number; bits: Bitset }>();
@@ -162,6 +158,23 @@ export class TalentEngine {
 
   /** Answers of this state of the index by question (search), least recently asked first. */
   private readonly results = new Map<string, EngineResult>();
+
+  /**
+   * `expected`: how many documents a bulk load will put. Sized for them from the start, the columns
+   * and the dense posting lists are allocated once instead of doubled up to it (the doubled copies
+   * left the allocator's heap fragmented).
+   */
+  constructor(expected = 0) {
+    const capacity = (this.capacity = Math.max(1024, Math.ceil(expected * 1.05)));
+    this.minutes = new Int32Array(capacity);
+    this.countries = new Int32Array(capacity);
+    this.cities = new Int32Array(capacity);
+    this.facetStart = new Uint32Array(capacity);
+    this.live = new Bitset(capacity);
+    this.consenting = new Bitset(capacity);
+    this.openToWork = new Bitset(capacity);
+    this.byVisibility = { PRIVATE: new Bitset(capacity), ALUMNI: new Bitset(capacity), PARTNERS: new Bitset(capacity) };
+  }
 
   get size(): number {
     return this.byUser.size;
@@ -471,7 +484,7 @@ export class TalentEngine {
       postings = new Postings(weighted);
       map.set(key, postings);
     }
-    postings.append(id, weight);
+    postings.append(id, weight, this.capacity);
   }
 
   private valueId(value: string): number {
