@@ -71,7 +71,7 @@ const toCandidate = (row: CandidateRow): Candidate => ({
  *
  * Those shift rules and the viewer's scope are judged on every request; the list itself is kept
  * (ReplacementCache) under the shift's values, its rules and the page size, until a write to what
- * the search reads empties the cache: then two statements a request instead of four.
+ * the search reads empties the cache: then one statement a request (the shift with its rules) instead of three.
  */
 @Injectable()
 export class ReplacementService {
