@@ -21,6 +21,7 @@ import { TalentSearchChanges1796360000000 } from './1796360000000-TalentSearchCh
 import { ContactRequestsNotBlocked1796400000000 } from './1796400000000-ContactRequestsNotBlocked';
 import { ContactRequestRevoked1796460000000 } from './1796460000000-ContactRequestRevoked';
 import { ReplacementChangeNotifications1796470000000 } from './1796470000000-ReplacementChangeNotifications';
+import { ActorProfileNotifications1796520000000 } from './1796520000000-ActorProfileNotifications';
 
 export const migrations: Function[] = [
   Initial1795875778191,
@@ -45,4 +46,5 @@ export const migrations: Function[] = [
   ContactRequestsNotBlocked1796400000000,
   ContactRequestRevoked1796460000000,
   ReplacementChangeNotifications1796470000000,
+  ActorProfileNotifications1796520000000,
 ];

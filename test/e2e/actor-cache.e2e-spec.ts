@@ -161,9 +161,32 @@ describe('actor cache: who is asking, without a statement per request', () => {
     expect(await actorLoads(t, () => t.gql.ok(ME, {}, bystander.token))).toBe(1);
   });
 
-  it('a change the actor does not hold (display name, last sign-in) keeps the cached actor', async () => {
+  it('a repeated me sends no statement at all: the profile came with the cached actor', async () => {
+    const { token } = await warmSession();
+    const sql = countSql(t.dataSource);
+    try {
+      await t.gql.ok(`{ me { id email displayName status lastLoginAt createdAt roles { role eventId } } }`, {}, token);
+      expect(sql.statements).toEqual([]);
+    } finally {
+      sql.stop();
+    }
+  });
+
+  it('a new display name or sign-in time is on the very next me (the profile is dropped with the actor)', async () => {
     const { user, token } = await warmSession();
-    await t.dataSource.query(`UPDATE users SET display_name = 'Renamed', last_login_at = now() WHERE id = $1`, [user.id]);
+    const PROFILE = `{ me { displayName lastLoginAt } }`;
+    const before = (await t.gql.ok(PROFILE, {}, token)).me;
+    await t.dataSource.query(`UPDATE users SET display_name = 'Renamed' WHERE id = $1`, [user.id]);
+    expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(1);
+    expect((await t.gql.ok(PROFILE, {}, token)).me).toEqual({ ...before, displayName: 'Renamed' });
+    // A sign-in elsewhere moves lastLoginAt (set here in SQL: the test clock may stand still).
+    await t.dataSource.query(`UPDATE users SET last_login_at = '2020-01-02T03:04:05Z' WHERE id = $1`, [user.id]);
+    expect((await t.gql.ok(PROFILE, {}, token)).me).toEqual({ displayName: 'Renamed', lastLoginAt: '2020-01-02T03:04:05.000Z' });
+  });
+
+  it('a change neither actor nor profile holds keeps the cached actor', async () => {
+    const { user, token } = await warmSession();
+    await t.dataSource.query(`UPDATE users SET updated_at = now() WHERE id = $1`, [user.id]);
     expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(0);
     await t.dataSource.query(`UPDATE users SET email = $2 WHERE id = $1`, [user.id, `renamed-${user.email}`]);
     expect(await actorLoads(t, () => t.gql.ok(ME, {}, token))).toBe(1);

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AccessTokenClaims, Actor, ActorLoader, Grant, PermissionRegistry } from '@baton/auth';
 import { DataSource } from 'typeorm';
 import { ActorCache } from './session/actor-cache';
+import { ActorProfile, actorProfiles } from './session/actor-profiles';
 
 interface ActorRow {
   id: string;
   email: string;
   status: string;
+  display_name: string;
+  last_login_at: Date | null;
+  created_at: Date;
   password_changed_at: Date | null;
   revoked: boolean;
   grants: Grant[] | null;
@@ -42,7 +46,7 @@ export class IdentityActorLoader extends ActorLoader {
 
   private async read(claims: AccessTokenClaims): Promise<Actor | null> {
     const rows = await this.dataSource.query<ActorRow[]>(
-      `SELECT u.id, u.email, u.status, u.password_changed_at,
+      `SELECT u.id, u.email, u.status, u.display_name, u.last_login_at, u.created_at, u.password_changed_at,
               EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $2 AND r.revoked_at IS NOT NULL) AS revoked,
               (SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'eventId', g.event_id, 'organisationId', g.organisation_id,
                                                  'venueIds', g.venue_ids, 'teamIds', g.team_ids) ORDER BY g.created_at, g.id)
@@ -54,6 +58,15 @@ export class IdentityActorLoader extends ActorLoader {
     if (!row || row.status !== 'ACTIVE' || row.revoked) return null;
     // A password change ends every session opened before it (iat has 1 s resolution).
     if (row.password_changed_at && claims.iat < Math.floor(row.password_changed_at.getTime() / 1000)) return null;
-    return new Actor(this.permissions, row.id, row.email, row.grants ?? [], claims.fam);
+    const actor = new Actor(this.permissions, row.id, row.email, row.grants ?? [], claims.fam);
+    actorProfiles.set(actor, {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      status: row.status as ActorProfile['status'],
+      lastLoginAt: row.last_login_at,
+      createdAt: row.created_at,
+    });
+    return actor;
   }
 }

@@ -53,8 +53,8 @@ export class AuthResolver {
   @Query(() => UserObject, { description: 'The signed-in person with their roles' })
   @Allow(AuthPermission.AUTHENTICATED)
   me(@CurrentActor() actor: Actor) {
-    // The guard loaded the grants a moment ago with the session check; only the profile is read.
-    return this.users.getWithGrants(actor.userId, actor.grants);
+    // The guard loaded grants and profile a moment ago with the session check (or holds them cached).
+    return this.users.getWithGrants(actor);
   }
 
   @Mutation(() => AuthPayloadObject, { description: 'Ends every session and returns a new one for this device' })
