@@ -85,6 +85,34 @@ describe('assign: the statements it sends', () => {
     }
   });
 
+  it('a refusal answers the whole error object, the same on every repeat; a malformed id is refused each time', async () => {
+    const shift = await createShift(t.dataSource, world.place, { startsAt: '2024-07-29T06:00:00Z', endsAt: '2024-07-29T14:00:00Z' });
+    const person = await createStaffMember(t.dataSource, world.event.id, world.org.id);
+    await t.gql.ok(ASSIGN, { s: shift.id, m: person.id }, world.tokens.coordinator);
+    // Repeats go through the remembered validation of AssignInput and the refusal path again.
+    for (let i = 0; i < 3; i++) {
+      const answer = await t.gql.request(ASSIGN, { s: shift.id, m: person.id }, world.tokens.coordinator);
+      expect(answer).toEqual({
+        status: 200,
+        data: null,
+        errors: [
+          {
+            message: expect.stringMatching(/\S/),
+            locations: [{ line: 1, column: 32 }],
+            path: ['assign'],
+            extensions: { code: 'RULE_VIOLATION', rules: [expect.objectContaining({ rule: 'ALREADY_ASSIGNED', message: expect.any(String) })] },
+          },
+        ],
+      });
+      const rules = answer.errors![0].extensions!.rules as Array<Record<string, unknown>>;
+      expect(Object.keys(rules[0]).sort()).toEqual(['configurable', 'message', 'rule', 'severity']);
+    }
+    for (let i = 0; i < 2; i++) {
+      const bad = await t.gql.request(ASSIGN, { s: 'not-a-uuid', m: person.id }, world.tokens.coordinator);
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+  });
+
   it("judges with the event's stored rules, read with the shift: before the locks (refusal) and under them (the notes kept)", async () => {
     // 11 h 30 of rest: enough by the defaults (11 h), not for a stored 12 h.
     const evening = await createShift(t.dataSource, world.place, { startsAt: '2024-07-30T10:30:00Z', endsAt: '2024-07-30T18:30:00Z' });

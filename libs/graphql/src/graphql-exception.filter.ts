@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { BatonError } from '@baton/core';
+import { GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import { toGraphQLError } from './error-formatting';
 
 /**
@@ -19,7 +20,7 @@ export class GraphqlExceptionFilter implements GqlExceptionFilter {
       response.status(status).send({ error: error instanceof BatonError ? error.code : 'INTERNAL' });
       return;
     }
-    GqlArgumentsHost.create(host);
-    return toGraphQLError(error);
+    const info = GqlArgumentsHost.create(host).getInfo<GraphQLResolveInfo | undefined>();
+    return toGraphQLError(error, info?.fieldNodes && info.path ? { nodes: info.fieldNodes, path: responsePathAsArray(info.path) } : undefined);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ValidatedOnce } from '@baton/graphql';
 import { AssignmentSource, AssignmentStatus } from '../assignment.entity';
 
 registerEnumType(AssignmentStatus, {
@@ -46,6 +47,9 @@ export class AssignmentObject {
 }
 
 @InputType({ description: 'Who goes on which shift' })
+// A coordinator's screen sends the same few pairs again and again (most of them refused); their
+// class-validator run was paid on every try. Its fields are plain strings, as @ValidatedOnce needs.
+@ValidatedOnce()
 export class AssignInput {
   @Field(() => ID, { description: 'A published shift within your grant' }) @IsUUID() shiftId: string;
   @Field(() => ID, { description: 'A staff member of the same event' }) @IsUUID() staffMemberId: string;
