@@ -134,4 +134,24 @@ describe('assign: the statements it sends', () => {
     const assigned = await t.gql.ok(ASSIGN, { s: morning.id, m: person.id }, world.tokens.coordinator);
     expect(assigned.assign.ruleNotes).toEqual([{ rule: 'MIN_REST', severity: 'WARN' }]);
   });
+
+  it('the same pair asked 12 times at once: one write transaction; the others wait outside the pool and are refused from a read', async () => {
+    const shift = await createShift(t.dataSource, world.place, { startsAt: '2024-08-01T06:00:00Z', endsAt: '2024-08-01T14:00:00Z' });
+    const person = await createStaffMember(t.dataSource, world.event.id, world.org.id);
+    await t.gql.ok('{ me { id } }', {}, world.tokens.coordinator);
+    const counter = countSql(t.dataSource);
+    let answers;
+    try {
+      answers = await Promise.all(Array.from({ length: 12 }, () => t.gql.request(ASSIGN, { s: shift.id, m: person.id }, world.tokens.coordinator)));
+    } finally {
+      counter.stop();
+    }
+    expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.errors)) {
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'RULE_VIOLATION', rules: [expect.objectContaining({ rule: 'ALREADY_ASSIGNED' })] });
+    }
+    // Without the wait each of the 12 opened a transaction and queued on the person's row lock.
+    expect(counter.statements.filter((q) => /^START TRANSACTION/.test(q))).toHaveLength(1);
+    expect(counter.statements.filter((q) => /FOR UPDATE/.test(q))).toHaveLength(2);
+  });
 });

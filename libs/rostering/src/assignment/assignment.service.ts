@@ -15,6 +15,7 @@ import { AssignmentHistoryEntity } from './assignment-history.entity';
 import { AssignmentRepository } from './assignment.repository';
 import { toAssignmentObject } from './assignment.mapper';
 import { cleanReason } from './reason';
+import { WriteTurns } from './write-turns';
 import { ACTIVE_STATUSES, AssignmentEntity, AssignmentSource, AssignmentStatus } from './assignment.entity';
 import { SchedulingPermission } from '@baton/scheduling';
 import { holdsAssignment } from '../access/roster-access';
@@ -33,6 +34,8 @@ export interface AssignmentChange {
 
 @Injectable()
 export class AssignmentService {
+  private readonly writeTurns = new WriteTurns();
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly eligibility: EligibilityService,
@@ -56,53 +59,67 @@ export class AssignmentService {
     const source = options.source ?? AssignmentSource.MANUAL;
     try {
       // A refusal costs a read, not a write transaction holding the person's and the shift's locks.
-      // Passing here proves nothing: the transaction below judges again under the locks.
-      await this.judgeUnlocked(actor, shiftId, staffMemberId, source, options);
-      return await this.transactions.run(async ({ manager, afterCommit }) => {
-        // The person and the shift are read once, under their locks; every check below reads those rows.
-        const eligibility = await this.eligibility.loadForWrite(manager, shiftId, staffMemberId);
-        options.precheck?.(eligibility.shift);
-        if (source === AssignmentSource.MANUAL) this.eligibility.assertRosterScope(actor, eligibility.shift);
-        const evaluation = eligibility.evaluate(staffMemberId);
-        const overridden = this.decide(actor, evaluation, options.overrideReason);
-        const repository = manager.getRepository(AssignmentEntity);
-        const assignment = await repository.save(
-          repository.create({
-            shiftId,
-            staffMemberId,
-            source,
-            status: AssignmentStatus.ASSIGNED,
-            assignedById: actor.userId,
-            ruleNotes: [...evaluation.warnings, ...overridden].map(toProblem),
-            overrideReason: overridden.length ? options.overrideReason! : null,
-            // Filled from the shift by the database trigger; set here for the returned object.
-            eventId: evaluation.facts.shift.eventId,
-            startsAt: evaluation.facts.shift.startsAt,
-            endsAt: evaluation.facts.shift.endsAt,
-          }),
-        );
-        await this.history(manager, assignment.id, actor, null, AssignmentStatus.ASSIGNED, options.overrideReason ?? null);
-        await this.audit.record(manager, {
-          actorUserId: actor.userId,
-          action: overridden.length ? 'assignment.created_with_override' : 'assignment.created',
-          entityType: 'assignment',
-          entityId: assignment.id,
-          eventId: assignment.eventId,
-          after: { shiftId, staffMemberId, source, ruleNotes: assignment.ruleNotes },
-          reason: overridden.length ? options.overrideReason : null,
-        });
-        const object = toAssignmentObject(assignment);
-        afterCommit(() => this.publish(object, evaluation.facts.shift, 'ASSIGNED'));
-        if (overridden.length)
-          afterCommit(() =>
-            publishStaffingAlert(this.pubSub, overrideAlert(object, evaluation.facts.shift, overridden, options.overrideReason!, this.clock.now())),
-          );
-        return object;
-      });
+      // Passing proves nothing: the transaction judges again under the locks. Requests for a pair
+      // being written here wait for that write outside the pool (WriteTurns).
+      return await this.writeTurns.run(
+        `${shiftId}:${staffMemberId}`,
+        () => this.judgeUnlocked(actor, shiftId, staffMemberId, source, options),
+        () => this.write(actor, shiftId, staffMemberId, source, options),
+      );
     } catch (error) {
       // What the database refused although the checks passed: a race the row locks did not cover.
       throw translateForUseCase(ASSIGN_USE_CASE, error);
     }
+  }
+
+  private write(
+    actor: Actor,
+    shiftId: string,
+    staffMemberId: string,
+    source: AssignmentSource,
+    options: { overrideReason?: string; precheck?: (shift: LoadedShift) => void },
+  ): Promise<AssignmentObject> {
+    return this.transactions.run(async ({ manager, afterCommit }) => {
+      // The person and the shift are read once, under their locks; every check below reads those rows.
+      const eligibility = await this.eligibility.loadForWrite(manager, shiftId, staffMemberId);
+      options.precheck?.(eligibility.shift);
+      if (source === AssignmentSource.MANUAL) this.eligibility.assertRosterScope(actor, eligibility.shift);
+      const evaluation = eligibility.evaluate(staffMemberId);
+      const overridden = this.decide(actor, evaluation, options.overrideReason);
+      const repository = manager.getRepository(AssignmentEntity);
+      const assignment = await repository.save(
+        repository.create({
+          shiftId,
+          staffMemberId,
+          source,
+          status: AssignmentStatus.ASSIGNED,
+          assignedById: actor.userId,
+          ruleNotes: [...evaluation.warnings, ...overridden].map(toProblem),
+          overrideReason: overridden.length ? options.overrideReason! : null,
+          // Filled from the shift by the database trigger; set here for the returned object.
+          eventId: evaluation.facts.shift.eventId,
+          startsAt: evaluation.facts.shift.startsAt,
+          endsAt: evaluation.facts.shift.endsAt,
+        }),
+      );
+      await this.history(manager, assignment.id, actor, null, AssignmentStatus.ASSIGNED, options.overrideReason ?? null);
+      await this.audit.record(manager, {
+        actorUserId: actor.userId,
+        action: overridden.length ? 'assignment.created_with_override' : 'assignment.created',
+        entityType: 'assignment',
+        entityId: assignment.id,
+        eventId: assignment.eventId,
+        after: { shiftId, staffMemberId, source, ruleNotes: assignment.ruleNotes },
+        reason: overridden.length ? options.overrideReason : null,
+      });
+      const object = toAssignmentObject(assignment);
+      afterCommit(() => this.publish(object, evaluation.facts.shift, 'ASSIGNED'));
+      if (overridden.length)
+        afterCommit(() =>
+          publishStaffingAlert(this.pubSub, overrideAlert(object, evaluation.facts.shift, overridden, options.overrideReason!, this.clock.now())),
+        );
+      return object;
+    });
   }
 
   private async judgeUnlocked(
