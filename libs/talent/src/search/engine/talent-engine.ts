@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { Postings } from './postings';
+import { Postings, WordSlab } from './postings';
 import { visitTsVector } from './tsvector';
 import { trigrams, words } from './trigrams';
 import { positiveLexemes, TsQuery } from './tsquery';
@@ -139,6 +139,8 @@ export class TalentEngine {
   private readonly byVisibility: Record<Visibility, Bitset>;
   private readonly blocks = new Map<string, Set<number>>();
   private readonly scratch: Array<Float64Array | undefined> = [];
+  /** The dense posting lists' words (postings.ts). */
+  private readonly slab = new WordSlab();
   private readonly bitsOf = new WeakMap<Postings, { length: number; bits: Bitset }>();
   /** One dictionary for facet values, countries and cities. */
   private readonly valueIds = new Map<string, number>();
@@ -241,7 +243,7 @@ export class TalentEngine {
   /** After a bulk load: each posting list trimmed to its length (up to half of a doubled list is slack), or made dense when that is smaller. */
   compact(): void {
     this.results.clear();
-    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.compact(this.capacity);
+    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.compact(this.capacity, this.slab);
     // Copied only when the slack is large: a copy beside the old one is ~10 MiB more until the next full collection.
     if (this.arena.length > this.arenaLength * 1.25 + 1024) this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
@@ -485,7 +487,7 @@ export class TalentEngine {
       postings = new Postings(weighted);
       map.set(key, postings);
     }
-    postings.append(id, weight, this.capacity);
+    postings.append(id, weight, this.capacity, this.slab);
   }
 
   private valueId(value: string): number {
