@@ -58,7 +58,9 @@ export async function loadBatch(
     let failed: unknown = null;
     await new Promise<void>((resolve, reject) => {
       // With a 'row' listener and no callback, pg hands each row over and keeps none.
-      const query = client.query(new Query(`${SELECT} WHERE $1::uuid IS NULL OR d.user_id > $1 ORDER BY d.user_id LIMIT ${LOAD_BATCH}`, [afterUserId]));
+      const query = client.query<Query<DocumentRow>>(
+        new Query<DocumentRow>(`${SELECT} WHERE $1::uuid IS NULL OR d.user_id > $1 ORDER BY d.user_id LIMIT ${LOAD_BATCH}`, [afterUserId]),
+      );
       query.on('row', (row: DocumentRow) => {
         if (failed !== null) return;
         // A throw here would escape into pg's socket handler: kept, and the batch rejected once the result has been read.

@@ -243,7 +243,8 @@ export class TalentEngine {
   /** After a bulk load: each posting list trimmed to its length (up to half of a doubled list is slack), or made dense when that is smaller. */
   compact(): void {
     this.results.clear();
-    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.compact(this.capacity, this.slab);
+    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)])
+      for (const postings of map.values()) postings.compact(this.capacity, this.slab);
     // Copied only when the slack is large: a copy beside the old one is ~10 MiB more until the next full collection.
     if (this.arena.length > this.arenaLength * 1.25 + 1024) this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
