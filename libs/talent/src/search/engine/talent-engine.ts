@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { Postings } from './postings';
+import { Postings, WordSlab } from './postings';
 import { visitTsVector } from './tsvector';
 import { trigrams, words } from './trigrams';
 import { positiveLexemes, TsQuery } from './tsquery';
@@ -139,6 +139,8 @@ export class TalentEngine {
   private readonly byVisibility: Record<Visibility, Bitset>;
   private readonly blocks = new Map<string, Set<number>>();
   private readonly scratch: Array<Float64Array | undefined> = [];
+  /** The dense posting lists' words (postings.ts). */
+  private readonly slab = new WordSlab();
   private readonly bitsOf = new WeakMap<Postings, { length: number; bits: Bitset }>();
   /** One dictionary for facet values, countries and cities. */
   private readonly valueIds = new Map<string, number>();
@@ -164,7 +166,7 @@ export class TalentEngine {
    * and the dense posting lists are allocated once instead of doubled up to it (the doubled copies
    * left the allocator's heap fragmented).
    */
-  constructor(expected = 0) {
+  constructor(private readonly expected = 0) {
     const capacity = (this.capacity = Math.max(1024, Math.ceil(expected * 1.05)));
     this.minutes = new Int32Array(capacity);
     this.countries = new Int32Array(capacity);
@@ -241,8 +243,10 @@ export class TalentEngine {
   /** After a bulk load: each posting list trimmed to its length (up to half of a doubled list is slack), or made dense when that is smaller. */
   compact(): void {
     this.results.clear();
-    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)]) for (const postings of map.values()) postings.compact(this.capacity);
-    this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
+    for (const map of [this.lexemes, this.nameWords, ...Object.values(this.values)])
+      for (const postings of map.values()) postings.compact(this.capacity, this.slab);
+    // Copied only when the slack is large: a copy beside the old one is ~10 MiB more until the next full collection.
+    if (this.arena.length > this.arenaLength * 1.25 + 1024) this.arena = this.arena.slice(0, Math.max(this.arenaLength * 1.25, 1024));
   }
 
   /**
@@ -484,7 +488,7 @@ export class TalentEngine {
       postings = new Postings(weighted);
       map.set(key, postings);
     }
-    postings.append(id, weight, this.capacity);
+    postings.append(id, weight, this.capacity, this.slab);
   }
 
   private valueId(value: string): number {
@@ -499,7 +503,10 @@ export class TalentEngine {
 
   private push(n: number): void {
     if (this.arenaLength === this.arena.length) {
-      const grown = new Uint32Array(this.arena.length * 2);
+      // In a bulk load, sized for the documents still expected at the average so far (+10 %) rather than doubled:
+      // each doubling left the previous copy (up to 16 MiB at 100k documents) as garbage until a full collection.
+      const projected = this.next < this.expected ? Math.ceil((this.arenaLength / Math.max(1, this.next)) * this.expected * 1.1) : 0;
+      const grown = new Uint32Array(Math.max(this.arena.length * (projected > 0 ? 1.25 : 2), projected));
       grown.set(this.arena);
       this.arena = grown;
     }
