@@ -109,7 +109,19 @@ export function failureCount(summary: ScenarioSummary): number {
 
 /** A plain-text table that reads well in a terminal and pastes into a pull request. */
 export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] = []): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio', 'ratio sql', 'failures', 'cores srv/db/load/other', 'RSS peak MiB', 'req/s per round'];
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'ratio',
+    'ratio sql',
+    'failures',
+    'cores srv/db/load/other',
+    'RSS peak MiB',
+    'req/s per round',
+  ];
   const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
   // A run where no answer came back within the duration has no latencies (NaN, null once in JSON).
   const ms = (v: number | null) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(0) : '—');

@@ -74,7 +74,13 @@ export function reportResults(o: RunOutcome): number {
     skipped,
     summaries,
     rounds: o.rounds.map((round) => Object.fromEntries(round)),
-    api: { rssMiBAfterStart: o.rss.afterStart, rssMiBAtEnd: o.rss.atEnd, memoryAtEnd: o.rss.breakdown, warnOrErrorLines: problems.count, messages: problems.distinct },
+    api: {
+      rssMiBAfterStart: o.rss.afterStart,
+      rssMiBAtEnd: o.rss.atEnd,
+      memoryAtEnd: o.rss.breakdown,
+      warnOrErrorLines: problems.count,
+      messages: problems.distinct,
+    },
     /** statements seen running for ≥ 100 ms (pg_stat_activity, sampled every second during the rounds) */
     slowStatements: o.watch.slowest(),
   };
@@ -110,7 +116,9 @@ function describeBreakdown(b: MemoryBreakdown): string {
   const spaces = Object.entries(b.v8SpacesMiB);
   const v8 = spaces.reduce((total, [, mib]) => total + mib, 0);
   const parts = [
-    spaces.length ? `V8 heap ${v8.toFixed(0)} MiB committed (${spaces.map(([space, mib]) => `${space.replace(/_space$/, '')} ${mib.toFixed(0)}`).join(', ')})` : 'V8 heap ?',
+    spaces.length
+      ? `V8 heap ${v8.toFixed(0)} MiB committed (${spaces.map(([space, mib]) => `${space.replace(/_space$/, '')} ${mib.toFixed(0)}`).join(', ')})`
+      : 'V8 heap ?',
     `external ${b.externalMiB?.toFixed(0) ?? '?'} MiB`,
     b.smapsMiB ? `smaps: glibc heap ${b.smapsMiB.heap}, other anonymous ${b.smapsMiB.anonymous}, file-backed ${b.smapsMiB.file} MiB` : 'smaps ?',
   ];
