@@ -3,17 +3,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Child, ROOT } from './children';
 
-/** Resident memory of a child in MiB (Linux /proc), or null elsewhere. */
-export function rssMiB(child: Child): number | null {
-  try {
-    const status = readFileSync(`/proc/${child.process.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Everything the API printed at warn or above (LOG_LEVEL=warn), grouped by message. */
 export function apiProblems(api: Child): { count: number; distinct: { message: string; times: number }[] } {
   const groups = new Map<string, number>();

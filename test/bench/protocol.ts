@@ -24,6 +24,8 @@ export interface LoadResult {
   refusedSamples?: string[];
   /** measured by run.ts (cpu.ts), not by the load process */
   cpuCores?: CpuCores;
+  /** the API's RSS in MiB, the highest sampled during the run and at its end (memory.ts, run.ts) */
+  apiRssMiB?: { peak: number | null; end: number | null };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface ScenarioSummary {
   failures: { non2xx: number; errors: number; timeouts: number; mismatches: number };
   /** per-outcome counts summed over rounds, for scenarios that classify their answers */
   outcomes?: Record<string, number>;
+  /** the highest API RSS sampled during any of its rounds, MiB */
+  apiRssPeakMiB: number | null;
 }
 
 /** A scenario that could not run (e.g. a feature not in the API yet), shown in the table. */
@@ -77,6 +79,7 @@ export function summarise(
           }
         : {}),
       requestsPerSecondPerRound: results.map((r) => r.requestsPerSecond),
+      apiRssPeakMiB: highest(results.map((r) => r.apiRssMiB?.peak)),
       failures: { non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), mismatches: sum((r) => r.mismatches) },
       ...(results.some((r) => r.outcomes) ? { outcomes: sumOutcomes(results) } : {}),
     };
@@ -87,6 +90,11 @@ function sumOutcomes(results: LoadResult[]): Record<string, number> {
   const total: Record<string, number> = {};
   for (const r of results) for (const [outcome, n] of Object.entries(r.outcomes ?? {})) total[outcome] = (total[outcome] ?? 0) + n;
   return Object.fromEntries(Object.entries(total).sort((a, b) => b[1] - a[1]));
+}
+
+function highest(values: Array<number | null | undefined>): number | null {
+  const known = values.filter((v): v is number => typeof v === 'number');
+  return known.length ? Math.max(...known) : null;
 }
 
 function cpuMedian(results: LoadResult[], key: keyof CpuCores): number | null {
@@ -101,7 +109,19 @@ export function failureCount(summary: ScenarioSummary): number {
 
 /** A plain-text table that reads well in a terminal and pastes into a pull request. */
 export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] = []): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'ratio', 'ratio sql', 'failures', 'cores srv/db/load/other', 'req/s per round'];
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'ratio',
+    'ratio sql',
+    'failures',
+    'cores srv/db/load/other',
+    'RSS peak MiB',
+    'req/s per round',
+  ];
   const cores = (v: number | null) => (v === null ? '?' : v.toFixed(2));
   // A run where no answer came back within the duration has no latencies (NaN, null once in JSON).
   const ms = (v: number | null) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(0) : '—');
@@ -115,11 +135,12 @@ export function table(summaries: ScenarioSummary[], skipped: SkippedScenario[] =
     s.ratioToSqlBaseline === undefined ? '—' : s.ratioToSqlBaseline.toFixed(2),
     String(failureCount(s)),
     [s.cpuCores.server, s.cpuCores.db, s.cpuCores.load, s.cpuCores.other].map(cores).join(' / '),
+    s.apiRssPeakMiB === null ? '?' : String(s.apiRssPeakMiB),
     s.requestsPerSecondPerRound.map((v) => v.toFixed(0)).join(' / '),
   ]);
-  for (const { scenario, reason } of skipped) rows.push([scenario, '—', '—', '—', '—', '—', '—', '—', `skipped: ${reason}`]);
+  for (const { scenario, reason } of skipped) rows.push([scenario, '—', '—', '—', '—', '—', '—', '—', `skipped: ${reason}`, '—', '—']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const numeric = new Set([1, 2, 3, 4, 5, 6, 7]);
+  const numeric = new Set([1, 2, 3, 4, 5, 6, 7, 9]);
   const line = (cells: string[]) => `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');

@@ -6,6 +6,7 @@ import type { ApiCommand } from './children';
 import type { BenchDatabase } from './database';
 import type { DatabaseWatch } from './database-watch';
 import type { DemoContext } from './demo-context';
+import type { MemoryBreakdown } from './memory';
 import type { LoadResult } from './protocol';
 import { failureCount, ScenarioSummary, SkippedScenario, table } from './report';
 import type { BenchContext } from './scenarios';
@@ -22,7 +23,7 @@ export interface RunOutcome {
   skipped: SkippedScenario[];
   summaries: ScenarioSummary[];
   rounds: Map<string, LoadResult>[];
-  rss: { afterStart: number | null; atEnd: number | null };
+  rss: { afterStart: number | null; atEnd: number | null; breakdown: MemoryBreakdown };
   watch: DatabaseWatch;
 }
 
@@ -35,7 +36,8 @@ export function reportResults(o: RunOutcome): number {
   process.stdout.write(`\n${table(summaries, skipped)}\n\n`);
   process.stdout.write(
     `medians over ${settings.rounds} round(s) of ${settings.durationSeconds}s, ${settings.connections} connections; ` +
-      `ratio = req/s ÷ ${settings.baseline} req/s; ratio sql = req/s ÷ the scenario's hand-written SQL reference. API: ${o.apiCommand.note}, RSS ${o.rss.afterStart ?? '?'} → ${o.rss.atEnd ?? '?'} MiB.\n`,
+      `ratio = req/s ÷ ${settings.baseline} req/s; ratio sql = req/s ÷ the scenario's hand-written SQL reference. API: ${o.apiCommand.note}, RSS ${o.rss.afterStart ?? '?'} → ${o.rss.atEnd ?? '?'} MiB (peak ${o.rss.breakdown.peakMiB ?? '?'}).\n` +
+      `API memory at the end: ${describeBreakdown(o.rss.breakdown)}\n`,
   );
   for (const s of summaries) {
     if (!s.outcomes) continue;
@@ -72,7 +74,13 @@ export function reportResults(o: RunOutcome): number {
     skipped,
     summaries,
     rounds: o.rounds.map((round) => Object.fromEntries(round)),
-    api: { rssMiBAfterStart: o.rss.afterStart, rssMiBAtEnd: o.rss.atEnd, warnOrErrorLines: problems.count, messages: problems.distinct },
+    api: {
+      rssMiBAfterStart: o.rss.afterStart,
+      rssMiBAtEnd: o.rss.atEnd,
+      memoryAtEnd: o.rss.breakdown,
+      warnOrErrorLines: problems.count,
+      messages: problems.distinct,
+    },
     /** statements seen running for ≥ 100 ms (pg_stat_activity, sampled every second during the rounds) */
     slowStatements: o.watch.slowest(),
   };
@@ -102,4 +110,17 @@ export function reportResults(o: RunOutcome): number {
   const failing = summaries.filter((s) => failureCount(s) > 0);
   for (const s of failing) log(`FAILED responses in ${s.scenario}: ${JSON.stringify(s.failures)}`);
   return failing.length ? 1 : 0;
+}
+
+function describeBreakdown(b: MemoryBreakdown): string {
+  const spaces = Object.entries(b.v8SpacesMiB);
+  const v8 = spaces.reduce((total, [, mib]) => total + mib, 0);
+  const parts = [
+    spaces.length
+      ? `V8 heap ${v8.toFixed(0)} MiB committed (${spaces.map(([space, mib]) => `${space.replace(/_space$/, '')} ${mib.toFixed(0)}`).join(', ')})`
+      : 'V8 heap ?',
+    `external ${b.externalMiB?.toFixed(0) ?? '?'} MiB`,
+    b.smapsMiB ? `smaps: glibc heap ${b.smapsMiB.heap}, other anonymous ${b.smapsMiB.anonymous}, file-backed ${b.smapsMiB.file} MiB` : 'smaps ?',
+  ];
+  return parts.join('; ');
 }

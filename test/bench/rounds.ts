@@ -4,6 +4,7 @@ import type { Child } from './children';
 import type { CpuMeter } from './cpu';
 import type { DatabaseWatch } from './database-watch';
 import type { LoadClient } from './load-client';
+import { RssSampler } from './memory';
 import type { LoadResult } from './protocol';
 import type { SkippedScenario } from './report';
 import type { BenchContext } from './scenarios';
@@ -38,6 +39,8 @@ export interface Measurement {
   meter: CpuMeter;
   watch: DatabaseWatch;
   servers: Child[];
+  /** the API, whose RSS is sampled during each run */
+  api: Child;
   apiUrl: string;
 }
 
@@ -75,7 +78,9 @@ export async function runRounds(settings: Settings, running: Scenario[], ctx: Be
       await sleep(500);
       const before = await m.meter.snapshot();
       m.watch.startSampling(scenario.name);
+      const rss = new RssSampler(m.api);
       const result = await m.loader.run(scenario.name, ctx, settings.connections, settings.durationSeconds);
+      result.apiRssMiB = rss.stop();
       m.watch.stopSampling();
       const cpu = m.meter.cores(before, await m.meter.snapshot());
       result.cpuCores = cpu;
@@ -86,7 +91,8 @@ export async function runRounds(settings: Settings, running: Scenario[], ctx: Be
       log(
         `round ${round + 1}/${settings.rounds} ${scenario.name.padEnd(22)} ${result.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
           `p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms  ` +
-          `cores: server ${cpu.server ?? '?'} db ${cpu.db ?? '?'} load ${cpu.load ?? '?'} other ${cpu.other ?? '?'}` +
+          `cores: server ${cpu.server ?? '?'} db ${cpu.db ?? '?'} load ${cpu.load ?? '?'} other ${cpu.other ?? '?'}  ` +
+          `API RSS peak ${result.apiRssMiB.peak ?? '?'} MiB` +
           `${bad ? `  FAILURES ${bad}` : ''}`,
       );
     }

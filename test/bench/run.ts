@@ -4,7 +4,6 @@
  * See README.md in this folder for what it measures and the knobs. This file is the sequence;
  * each step lives in its own module.
  */
-import { rssMiB } from './api-health';
 import { prepareApi } from './children';
 import { cleanupAndExit, cleanupOnSignals, resources, wasInterrupted } from './cleanup';
 import { CpuMeter } from './cpu';
@@ -12,6 +11,7 @@ import { createBenchDatabase, redact } from './database';
 import { DatabaseWatch } from './database-watch';
 import { prepareDemo } from './demo-context';
 import { LoadClient } from './load-client';
+import { memoryBreakdown, processRssMiB } from './memory';
 import { summarise } from './report';
 import { reportResults } from './results';
 import { runRounds, verifyScenarios } from './rounds';
@@ -52,11 +52,11 @@ async function main(): Promise<number> {
   const { running, skipped } = await verifyScenarios(loader, settings, ctx);
   await checkSameAnswers(running, ctx);
 
-  const rssAfterStart = rssMiB(started.api);
+  const rssAfterStart = processRssMiB(started.api.process.pid);
   const meter = await CpuMeter.open({ api: started.api, baseline, load: loader.child }, database.url);
   resources.stopMeter = () => meter.close();
   const watch = (resources.watch = await DatabaseWatch.open(database.url));
-  const rounds = await runRounds(settings, running, ctx, { loader, meter, watch, servers: [started.api, baseline], apiUrl: started.apiUrl });
+  const rounds = await runRounds(settings, running, ctx, { loader, meter, watch, servers: [started.api, baseline], api: started.api, apiUrl: started.apiUrl });
 
   return reportResults({
     settings,
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     skipped,
     summaries: summarise(running, settings.baseline, rounds),
     rounds,
-    rss: { afterStart: rssAfterStart, atEnd: rssMiB(started.api) },
+    rss: { afterStart: rssAfterStart, atEnd: processRssMiB(started.api.process.pid), breakdown: await memoryBreakdown(started.api, started.apiUrl) },
     watch,
   });
 }

@@ -143,6 +143,38 @@ describe('coverage cache: one computed board per scope, dropped by the changes t
     expect(cells).toBeGreaterThan(40);
   });
 
+  it('sends a replayed board as the very bytes of the computed one, text outside ASCII included', async () => {
+    const title = 'Régie son — équipe « nuit » 🎧';
+    const shift = await createShift(t.dataSource, place(venueA, teamY), {
+      startsAt: '2024-07-25T20:00:00Z',
+      endsAt: '2024-07-26T02:00:00Z',
+      headcount: 2,
+      roleTitle: title,
+    });
+    const raw = async () => {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.coordinator}` },
+        body: JSON.stringify({
+          query: BOARD,
+          variables: { e: event.id, from: '2024-07-25T00:00:00Z', to: '2024-07-27T00:00:00Z', b: 'DAY', v: null, t: null },
+        }),
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { bytes, length: Number(response.headers.get('content-length')), type: response.headers.get('content-type') };
+    };
+    const [answers, statements] = await boardStatements(async () => [await raw(), await raw(), await raw()]);
+    expect(statements).toBe(1);
+    const [computed, ...replayed] = answers;
+    for (const answer of replayed) {
+      expect(answer.bytes.equals(computed.bytes)).toBe(true);
+      expect(answer.length).toBe(answer.bytes.length);
+      expect(answer.type).toBe(computed.type);
+    }
+    const gaps = JSON.parse(replayed[1].bytes.toString('utf8')).data.coverage.gaps as Array<{ shiftId: string; roleTitle: string }>;
+    expect(gaps.find((g) => g.shiftId === shift.id)?.roleTitle).toBe(title);
+  });
+
   it('computes once for concurrent identical requests, and shares across viewers of exactly the same scope', async () => {
     const ask = { b: CoverageBucket.HOUR, from: '2024-07-20T06:00:00Z', to: '2024-07-21T06:00:00Z' };
     const [answers, statements] = await boardStatements(() =>

@@ -23,7 +23,7 @@ export { LocalDateScalar } from './scalars/local-date.scalar';
 export { requestedFields, onlyFields, type RequestedFields } from './shaped/requested-fields';
 export { passThroughWhenShaped } from './shaped/pass-through';
 /** A root field answered with JSON text serialised earlier (big answers many viewers share). */
-export { serialisedField, type SerialisedField } from './shaped/serialised-fields';
+export { serialisedField, SharedText, type SerialisedField } from './shaped/serialised-fields';
 export { isoTimestamp, SqlParams } from './shaped/sql-json';
 /** Big read screens written as JSON text by their statement: the answer's keys, and a connection's text around its nodes. */
 export { responseShape, jsonObjectSql, type ResponseShape, type ResponseField } from './shaped/response-shape';

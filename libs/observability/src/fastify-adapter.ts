@@ -2,6 +2,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { BatonConfig } from '@baton/config';
 import { LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { encodeResponseHook, markRequest } from './encoded-response';
 
 const REQUEST_ID = /^[\w-]{8,128}$/;
 
@@ -27,7 +28,9 @@ export function createFastifyAdapter(config: BatonConfig): FastifyAdapter {
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    markRequest(request);
     done();
   });
+  adapter.getInstance().addHook('onSend', encodeResponseHook);
   return adapter;
 }

@@ -1,6 +1,27 @@
 import { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { FieldNode, FormattedExecutionResult, GraphQLResolveInfo, Kind, print, SelectionSetNode } from 'graphql';
 import { randomBytes } from 'node:crypto';
+import { encodeResponseWith } from '@baton/observability';
+
+/**
+ * A JSON text served again and again (a kept coverage board): the response's bytes are made the
+ * first time it is sent and reused after that. Encoding a 1.4 MB text was most of a replay's CPU,
+ * and so was copying it into a fresh buffer between the response's first and last bytes (each
+ * new megabyte-size buffer is a new mapping, page-faulted in and unmapped again).
+ */
+export class SharedText {
+  private response: { before: string; after: string; bytes: Buffer } | undefined;
+  constructor(readonly text: string) {}
+
+  /** The UTF-8 of `before + text + after`, kept for the last framing asked (one per selection and root key in practice). */
+  framed(before: string, after: string): Buffer {
+    const kept = this.response;
+    if (kept && kept.before === before && kept.after === after) return kept.bytes;
+    const bytes = Buffer.from(before + this.text + after, 'utf8');
+    this.response = { before, after, bytes };
+    return bytes;
+  }
+}
 
 /**
  * A field's JSON text standing in the response data until the response is written. JSON.rawJSON
@@ -9,7 +30,14 @@ import { randomBytes } from 'node:crypto';
  */
 class SerialisedText {
   static readonly marker = `\u0000serialised-${randomBytes(12).toString('hex')}`;
-  constructor(readonly text: string) {}
+  static readonly markerJson = JSON.stringify(SerialisedText.marker);
+  /** Left as a marker by stringifyResult: the response's encoder puts the bytes in (encodeAsBytes). */
+  sentAsBytes = false;
+  constructor(
+    readonly text: string,
+    readonly shared: SharedText | null = null,
+  ) {}
+
   toJSON(): string {
     return SerialisedText.marker;
   }
@@ -19,7 +47,7 @@ const SLOTS = Symbol('serialisedFields');
 
 interface Slot {
   key: string;
-  text?: string;
+  text?: string | SharedText;
   store?: (text: string | null) => void;
 }
 
@@ -38,8 +66,8 @@ type WithSlots = { [SLOTS]?: Slot[] };
  */
 export interface SerialisedField {
   readonly signature: string;
-  /** The answer is this text: the resolver returns a stand-in graphql-js completes cheaply. */
-  replay(text: string): void;
+  /** The answer is this text: the resolver returns a stand-in graphql-js completes cheaply. A SharedText is sent as the bytes it keeps. */
+  replay(text: string | SharedText): void;
   /** Hands the text graphql-js produced for this field to `store`; null when the field had errors or no answer. */
   capture(store: (text: string | null) => void): void;
 }
@@ -105,12 +133,16 @@ export function serialisedFieldsPlugin(): ApolloServerPlugin {
       if (!slots?.length || response.body.kind !== 'single') return;
       const result = response.body.singleResult;
       const data = result.data as Record<string, unknown> | null | undefined;
+      let shared = false;
       for (const slot of slots) {
         if (!data || data[slot.key] == null) {
           slot.store?.(null);
           continue;
         }
-        if (slot.text !== undefined) {
+        if (slot.text instanceof SharedText) {
+          data[slot.key] = new SerialisedText(slot.text.text, slot.text);
+          shared = true;
+        } else if (slot.text !== undefined) {
           data[slot.key] = new SerialisedText(slot.text);
         } else if (slot.store && !result.errors?.some((e) => e.path?.[0] === slot.key)) {
           const text = JSON.stringify(data[slot.key]);
@@ -119,6 +151,10 @@ export function serialisedFieldsPlugin(): ApolloServerPlugin {
         } else {
           slot.store?.(null);
         }
+      }
+      const request = (contextValue as { req?: object }).req;
+      if (shared && data && request && encodeResponseWith(request, (body) => encodeAsBytes(body, data))) {
+        for (const text of serialisedTexts(data)) text.sentAsBytes = true;
       }
     },
   };
@@ -136,15 +172,36 @@ export function serialisedFieldsPlugin(): ApolloServerPlugin {
  */
 export function stringifyResult(result: FormattedExecutionResult): string {
   const data = result.data as Record<string, unknown> | null | undefined;
-  const texts: string[] = [];
-  if (data) for (const key in data) if (data[key] instanceof SerialisedText) texts.push(data[key].text);
+  const texts = data ? serialisedTexts(data) : [];
   const json = JSON.stringify(result);
-  if (!texts.length) return json + '\n';
-  const marker = JSON.stringify(SerialisedText.marker);
-  const parts = json.split(marker);
-  // As many markers as texts, in the order of the keys: JSON.stringify keeps the insertion order.
-  if (parts.length !== texts.length + 1) throw new Error('serialised fields: marker count does not match');
+  // Sent as bytes: the markers stay for encodeAsBytes, which the reply calls on this text.
+  if (!texts.length || texts[0].sentAsBytes) return json + '\n';
+  const parts = markedParts(json, texts);
   let out = parts[0];
-  for (let i = 0; i < texts.length; i++) out += texts[i] + parts[i + 1];
+  for (let i = 0; i < texts.length; i++) out += texts[i].text + parts[i + 1];
   return out + '\n';
+}
+
+/** The response's bytes: stringifyResult's text with each marker replaced by its field's bytes. */
+function encodeAsBytes(body: string, data: Record<string, unknown>): Buffer {
+  const texts = serialisedTexts(data);
+  const parts = markedParts(body, texts);
+  // The usual answer, one board and nothing else: its bytes were kept with its text.
+  if (texts.length === 1 && texts[0].shared) return texts[0].shared.framed(parts[0], parts[1]);
+  let out = parts[0];
+  for (let i = 0; i < texts.length; i++) out += texts[i].text + parts[i + 1];
+  return Buffer.from(out, 'utf8');
+}
+
+/** In the order of the keys: JSON.stringify keeps the insertion order. */
+function serialisedTexts(data: Record<string, unknown>): SerialisedText[] {
+  const texts: SerialisedText[] = [];
+  for (const key in data) if (data[key] instanceof SerialisedText) texts.push(data[key]);
+  return texts;
+}
+
+function markedParts(json: string, texts: SerialisedText[]): string[] {
+  const parts = json.split(SerialisedText.markerJson);
+  if (parts.length !== texts.length + 1) throw new Error('serialised fields: marker count does not match');
+  return parts;
 }

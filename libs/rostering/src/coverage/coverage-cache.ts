@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { BatonConfig } from '@baton/config';
+import { SharedText } from '@baton/graphql';
 import { PUB_SUB, type PubSubEngine } from '@baton/pubsub';
 import { CoverageBucket, CoverageObject } from './coverage.dto';
 import type { BoardGrant } from '../access/roster-access';
@@ -24,9 +25,9 @@ export class CoverageEntry {
   expiresAt = Number.POSITIVE_INFINITY;
   /** False once a change touched its scope (or it expired): nothing more is kept in it. */
   live = true;
-  readonly texts = new Map<string, string>();
+  readonly texts = new Map<string, SharedText>();
   /** Texts being made by one request: the others asking the same selection meanwhile wait for it instead of completing it too. */
-  readonly making = new Map<string, Promise<string | null>>();
+  readonly making = new Map<string, Promise<SharedText | null>>();
   bytes = 0;
   readonly venues: ReadonlySet<string> | null;
   readonly teams: ReadonlySet<string> | null;
@@ -114,11 +115,16 @@ export class CoverageCache implements OnApplicationBootstrap, OnApplicationShutd
     return entry;
   }
 
-  /** Keeps the text graphql-js made of a live entry's answer for one selection set. */
-  keepText(entry: CoverageEntry, signature: string, text: string): void {
-    if (!entry.live || !this.ttlMs || entry.texts.has(signature)) return;
-    entry.texts.set(signature, text);
-    this.account(entry, text.length);
+  /** Keeps the text graphql-js made of a live entry's answer for one selection set; the text to replay, kept or not. */
+  keepText(entry: CoverageEntry, signature: string, text: string): SharedText {
+    const kept = entry.texts.get(signature);
+    if (kept) return kept;
+    const shared = new SharedText(text);
+    if (!entry.live || !this.ttlMs) return shared;
+    entry.texts.set(signature, shared);
+    // The text and, once it is first sent, its UTF-8 bytes.
+    this.account(entry, text.length * 2);
+    return shared;
   }
 
   private account(entry: CoverageEntry, bytes: number): void {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService, Actor } from '@baton/auth';
 import { BadInputError, Clock, ForbiddenError, NotFoundError } from '@baton/core';
-import type { SerialisedField } from '@baton/graphql';
+import type { SerialisedField, SharedText } from '@baton/graphql';
 import { MAX_SHIFT_HOURS } from '@baton/scheduling';
 import { DataSource } from 'typeorm';
 import { CoverageArgs, CoverageBucket, CoverageCellObject, CoverageGapObject, CoverageObject } from './coverage.dto';
@@ -72,19 +72,18 @@ export class CoverageService {
     const answer = await entry.answer;
     if (!field) return answer;
     const signature = field.signature;
-    let text: string | null | undefined = entry.texts.get(signature);
+    let text: SharedText | null | undefined = entry.texts.get(signature);
     const making = text === undefined ? entry.making.get(signature) : undefined;
     if (making) text = await making;
     if (text === undefined || text === null) {
       if (!making && entry.live) {
         // Single flight for the text too: at a shift change every board asks at once, and each
         // completing the same 20,000 cells in graphql-js is what used to saturate the API.
-        let done!: (made: string | null) => void;
-        entry.making.set(signature, new Promise<string | null>((resolve) => (done = resolve)));
+        let done!: (made: SharedText | null) => void;
+        entry.making.set(signature, new Promise<SharedText | null>((resolve) => (done = resolve)));
         field.capture((made) => {
           entry.making.delete(signature);
-          if (made !== null) this.cache.keepText(entry, signature, made);
-          done(made);
+          done(made === null ? null : this.cache.keepText(entry, signature, made));
         });
       }
       return answer;
