@@ -25,6 +25,10 @@ function processSeconds(pid: number | undefined): number | null {
   }
 }
 
+function sumSeconds(values: Array<number | null>): number | null {
+  return values.some((v) => v === null) ? null : values.reduce<number>((total, v) => total + (v ?? 0), 0);
+}
+
 /** Busy CPU seconds of the whole machine. */
 function machineSeconds(): number | null {
   try {
@@ -49,12 +53,13 @@ interface Snapshot {
 
 export class CpuMeter {
   private constructor(
-    private readonly children: { api: Child; baseline: Child; load: Child },
+    private readonly children: { api: Child; baseline: Child; load: Child[] },
     private readonly db: Client | null,
   ) {}
 
   /** `databaseUrl`: the bench database, to find its backends (only meaningful on a local server). */
-  static async open(children: { api: Child; baseline: Child; load: Child }, databaseUrl: string): Promise<CpuMeter> {
+  /** `load`: every load process (a scenario with big answers runs two). */
+  static async open(children: { api: Child; baseline: Child; load: Child[] }, databaseUrl: string): Promise<CpuMeter> {
     let db: Client | null = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000, query_timeout: 5_000 });
     try {
       await db.connect();
@@ -84,7 +89,7 @@ export class CpuMeter {
       at: Date.now(),
       api: processSeconds(this.children.api.process.pid),
       baseline: processSeconds(this.children.baseline.process.pid),
-      load: processSeconds(this.children.load.process.pid),
+      load: sumSeconds(this.children.load.map((child) => processSeconds(child.process.pid))),
       machine: machineSeconds(),
       backends,
     };

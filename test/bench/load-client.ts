@@ -59,9 +59,9 @@ export class LoadClient {
     return reply.result;
   }
 
-  async run(scenario: string, ctx: BenchContext, connections: number, durationSeconds: number): Promise<LoadResult> {
+  async run(scenario: string, ctx: BenchContext, connections: number, durationSeconds: number, keepLatencies = false): Promise<LoadResult> {
     const timeoutSeconds = durationSeconds + 30;
-    const reply = await this.ask({ type: 'run', scenario, ctx, connections, durationSeconds, timeoutSeconds }, (timeoutSeconds + 10) * 1000);
+    const reply = await this.ask({ type: 'run', scenario, ctx, connections, durationSeconds, timeoutSeconds, keepLatencies }, (timeoutSeconds + 10) * 1000);
     if (reply.type === 'failed') throw new Error(`loading ${scenario}: ${reply.message}`);
     if (reply.type !== 'result') throw new Error(`loading ${scenario}: unexpected reply ${reply.type}`);
     return reply.result;

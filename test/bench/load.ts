@@ -73,7 +73,14 @@ async function verify(scenario: Scenario, ctx: BenchContext): Promise<VerifyResu
 
 let current: autocannon.Instance | undefined;
 
-function load(scenario: Scenario, ctx: BenchContext, connections: number, durationSeconds: number, timeoutSeconds: number): Promise<LoadResult> {
+function load(
+  scenario: Scenario,
+  ctx: BenchContext,
+  connections: number,
+  durationSeconds: number,
+  timeoutSeconds: number,
+  keepLatencies: boolean,
+): Promise<LoadResult> {
   const request = build(scenario, ctx);
   // Counted per run; a failure outcome is a mismatch, like a refused verifyBody.
   const outcomes: Record<string, number> = {};
@@ -126,6 +133,7 @@ function load(scenario: Scenario, ctx: BenchContext, connections: number, durati
         mismatches: result.mismatches,
         ...(classify ? { outcomes } : {}),
         ...(refusedSamples.length ? { refusedSamples } : {}),
+        ...(keepLatencies ? { latencies } : {}),
       });
     });
     current.on('response', (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
@@ -145,7 +153,11 @@ async function handle(command: LoadCommand): Promise<void> {
     if (command.type === 'verify') {
       send({ type: 'verified', id: command.id, result: await verify(scenario, command.ctx) });
     } else {
-      send({ type: 'result', id: command.id, result: await load(scenario, command.ctx, command.connections, command.durationSeconds, command.timeoutSeconds) });
+      send({
+        type: 'result',
+        id: command.id,
+        result: await load(scenario, command.ctx, command.connections, command.durationSeconds, command.timeoutSeconds, command.keepLatencies === true),
+      });
     }
   } catch (error) {
     send({ type: 'failed', id: command.id, message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,16 @@ import type { BenchContext } from './scenarios';
 /** Messages from run.ts to the load process (load.ts) over the IPC channel of `fork`. */
 export type LoadCommand =
   | { type: 'verify'; id: number; scenario: string; ctx: BenchContext }
-  | { type: 'run'; id: number; scenario: string; ctx: BenchContext; connections: number; durationSeconds: number; timeoutSeconds: number };
+  | {
+      type: 'run';
+      id: number;
+      scenario: string;
+      ctx: BenchContext;
+      connections: number;
+      durationSeconds: number;
+      timeoutSeconds: number;
+      keepLatencies?: boolean;
+    };
 
 /** One autocannon run, reduced to what the report needs. */
 export interface LoadResult {
@@ -20,6 +29,10 @@ export interface LoadResult {
   mismatches: number;
   /** per-outcome counts, for scenarios with `classify` (e.g. assign-mix: assigned vs refused:<rule>) */
   outcomes?: Record<string, number>;
+  /** how many load processes shared the connections (split-load.ts); absent: one */
+  loadProcesses?: number;
+  /** every answer's latency in ms, when the run was asked to keep them (one share of a run split between load processes) */
+  latencies?: number[];
   /** the beginning of the first (at most 3) answers the scenario's check refused */
   refusedSamples?: string[];
   /** measured by run.ts (cpu.ts), not by the load process */

@@ -5,6 +5,7 @@ import type { CpuMeter } from './cpu';
 import type { DatabaseWatch } from './database-watch';
 import type { LoadClient } from './load-client';
 import { RssSampler } from './memory';
+import { runScenario } from './split-load';
 import type { LoadResult } from './protocol';
 import type { SkippedScenario } from './report';
 import type { BenchContext } from './scenarios';
@@ -35,7 +36,8 @@ export async function verifyScenarios(loader: LoadClient, settings: Settings, ct
 }
 
 export interface Measurement {
-  loader: LoadClient;
+  /** the first one runs every scenario; the others join for scenarios with `loadProcesses` */
+  loaders: LoadClient[];
   meter: CpuMeter;
   watch: DatabaseWatch;
   servers: Child[];
@@ -61,7 +63,7 @@ export async function runRounds(settings: Settings, running: Scenario[], ctx: Be
 
   if (settings.warmupSeconds > 0) {
     for (const scenario of running) {
-      const warm = await m.loader.run(scenario.name, ctx, settings.connections, settings.warmupSeconds);
+      const warm = await runScenario(m.loaders, scenario, ctx, settings.connections, settings.warmupSeconds);
       checkAlive();
       await settle(scenario.name);
       log(`warm-up ${scenario.name}: ${warm.requestsPerSecond.toFixed(0)} req/s (not counted)`);
@@ -79,7 +81,8 @@ export async function runRounds(settings: Settings, running: Scenario[], ctx: Be
       const before = await m.meter.snapshot();
       m.watch.startSampling(scenario.name);
       const rss = new RssSampler(m.api);
-      const result = await m.loader.run(scenario.name, ctx, settings.connections, settings.durationSeconds);
+      const result = await runScenario(m.loaders, scenario, ctx, settings.connections, settings.durationSeconds);
+      delete result.latencies;
       result.apiRssMiB = rss.stop();
       m.watch.stopSampling();
       const cpu = m.meter.cores(before, await m.meter.snapshot());
@@ -93,6 +96,7 @@ export async function runRounds(settings: Settings, running: Scenario[], ctx: Be
           `p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms  ` +
           `cores: server ${cpu.server ?? '?'} db ${cpu.db ?? '?'} load ${cpu.load ?? '?'} other ${cpu.other ?? '?'}  ` +
           `API RSS peak ${result.apiRssMiB.peak ?? '?'} MiB` +
+          `${result.loadProcesses ? `  (${result.loadProcesses} load processes)` : ''}` +
           `${bad ? `  FAILURES ${bad}` : ''}`,
       );
     }

@@ -53,10 +53,13 @@ async function main(): Promise<number> {
   await checkSameAnswers(running, ctx);
 
   const rssAfterStart = processRssMiB(started.api.process.pid);
-  const meter = await CpuMeter.open({ api: started.api, baseline, load: loader.child }, database.url);
+  // Scenarios with megabyte answers share their connections between load processes (split-load.ts).
+  const extraLoaders = await Promise.all(Array.from({ length: Math.max(0, ...running.map((s) => (s.loadProcesses ?? 1) - 1)) }, () => LoadClient.start()));
+  const loaders = [loader, ...extraLoaders];
+  const meter = await CpuMeter.open({ api: started.api, baseline, load: loaders.map((l) => l.child) }, database.url);
   resources.stopMeter = () => meter.close();
   const watch = (resources.watch = await DatabaseWatch.open(database.url));
-  const rounds = await runRounds(settings, running, ctx, { loader, meter, watch, servers: [started.api, baseline], api: started.api, apiUrl: started.apiUrl });
+  const rounds = await runRounds(settings, running, ctx, { loaders, meter, watch, servers: [started.api, baseline], api: started.api, apiUrl: started.apiUrl });
 
   return reportResults({
     settings,

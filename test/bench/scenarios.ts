@@ -76,6 +76,12 @@ export interface Scenario {
    * table says why, instead of failing the run.
    */
   optionalFeature?: string;
+  /**
+   * Load processes sharing the connections (default 1). One autocannon process decodes every
+   * answer into a string, on one core: for megabyte answers that process, not the API, was the
+   * limit (1.0 core against 0.2 for the API), and its own delay was in the latencies it reported.
+   */
+  loadProcesses?: number;
 }
 
 /**
@@ -177,6 +183,7 @@ export const scenarios: Scenario[] = [
     name: 'coverage-event-day',
     description: 'coverage(eventId, whole event window, bucket: DAY) as coordinator: every venue and team',
     optionalFeature: 'the coverage query',
+    loadProcesses: 2,
     request: (ctx) => graphqlRequest(ctx, COVERAGE, { e: ctx.eventId, from: ctx.eventWindow.from, to: ctx.eventWindow.to, b: 'DAY' }, ctx.coordinatorToken),
   },
   {
