@@ -5,6 +5,7 @@
  */
 import autocannon from 'autocannon';
 import type { LoadCommand, LoadReply, LoadResult, VerifyResult } from './protocol';
+import { percentile } from './report';
 import { BenchContext, Scenario, ScenarioRequest, scenarios } from './scenarios';
 
 const ALLOWED_HOSTS = new Set(['127.0.0.1']);
@@ -138,13 +139,6 @@ function load(
     });
     current.on('response', (_client, _status, _bytes, responseTime: number) => latencies.push(responseTime));
   });
-}
-
-/** Nearest-rank percentile, in whole milliseconds like autocannon's. */
-function percentile(values: number[], p: number): number {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
 }
 
 async function handle(command: LoadCommand): Promise<void> {

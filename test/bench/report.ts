@@ -7,6 +7,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Nearest-rank percentile, in whole milliseconds like autocannon's. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
+}
+
 export interface ScenarioSummary {
   scenario: string;
   description: string;
@@ -86,7 +93,7 @@ export function summarise(
   });
 }
 
-function sumOutcomes(results: LoadResult[]): Record<string, number> {
+export function sumOutcomes(results: LoadResult[]): Record<string, number> {
   const total: Record<string, number> = {};
   for (const r of results) for (const [outcome, n] of Object.entries(r.outcomes ?? {})) total[outcome] = (total[outcome] ?? 0) + n;
   return Object.fromEntries(Object.entries(total).sort((a, b) => b[1] - a[1]));

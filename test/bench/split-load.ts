@@ -1,5 +1,6 @@
 import type { LoadClient } from './load-client';
 import type { LoadResult } from './protocol';
+import { percentile, sumOutcomes } from './report';
 import type { BenchContext, Scenario } from './scenarios';
 
 /**
@@ -23,11 +24,9 @@ export async function runScenario(
 
 /** Sums the counts; the latency percentiles come from every answer's latency (nearest rank, like autocannon's whole milliseconds). */
 export function mergeResults(parts: LoadResult[]): LoadResult {
-  const latencies = parts.flatMap((p) => p.latencies ?? []).sort((a, b) => a - b);
-  const at = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]) : NaN);
+  const latencies = parts.flatMap((p) => p.latencies ?? []);
+  const at = (p: number) => percentile(latencies, p);
   const sum = (pick: (r: LoadResult) => number) => parts.reduce((total, r) => total + pick(r), 0);
-  const outcomes: Record<string, number> = {};
-  for (const part of parts) for (const [outcome, n] of Object.entries(part.outcomes ?? {})) outcomes[outcome] = (outcomes[outcome] ?? 0) + n;
   const refusedSamples = parts.flatMap((p) => p.refusedSamples ?? []).slice(0, 3);
   const requestsTotal = sum((r) => r.requestsTotal);
   return {
@@ -47,7 +46,7 @@ export function mergeResults(parts: LoadResult[]): LoadResult {
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
     mismatches: sum((r) => r.mismatches),
-    ...(parts.some((p) => p.outcomes) ? { outcomes } : {}),
+    ...(parts.some((p) => p.outcomes) ? { outcomes: sumOutcomes(parts) } : {}),
     ...(refusedSamples.length ? { refusedSamples } : {}),
     loadProcesses: parts.length,
   };
