@@ -9,9 +9,14 @@ import type { Child } from './children';
 
 /** Resident memory of a process in MiB (Linux /proc), or null elsewhere. */
 export function processRssMiB(pid: number | undefined): number | null {
+  return statusMiB(pid, 'VmRSS');
+}
+
+/** A memory line of /proc/<pid>/status (VmRSS now, VmHWM the highest ever) in MiB, or null elsewhere. */
+function statusMiB(pid: number | undefined, field: 'VmRSS' | 'VmHWM'): number | null {
   if (!pid) return null;
   try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
     return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
   } catch {
     return null;
@@ -66,16 +71,7 @@ export async function memoryBreakdown(child: Child, apiUrl: string): Promise<Mem
   } catch {
     /* best effort: an API without /metrics still gets its RSS figures */
   }
-  return { peakMiB: peakRssMiB(pid), v8SpacesMiB, externalMiB, smapsMiB: smapsSplit(pid) };
-}
-
-function peakRssMiB(pid: number | undefined): number | null {
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
+  return { peakMiB: statusMiB(pid, 'VmHWM'), v8SpacesMiB, externalMiB, smapsMiB: smapsSplit(pid) };
 }
 
 function smapsSplit(pid: number | undefined): MemoryBreakdown['smapsMiB'] {
