@@ -175,6 +175,26 @@ describe('coverage cache: one computed board per scope, dropped by the changes t
     expect(gaps.find((g) => g.shiftId === shift.id)?.roleTitle).toBe(title);
   });
 
+  it('answers two kept boards asked under aliases in one request, each in its place', async () => {
+    const two = `query T($e: ID!, $from: DateTime!, $to: DateTime!, $va: [ID!], $vb: [ID!]) {
+      a: coverage(eventId: $e, venueIds: $va, from: $from, to: $to, bucket: DAY) { ${BOARD_FIELDS} }
+      me { id }
+      b: coverage(eventId: $e, venueIds: $vb, from: $from, to: $to, bucket: DAY) { ${BOARD_FIELDS} } }`;
+    // A window no other test asks for, so both boards are computed here first.
+    const ask = { b: CoverageBucket.DAY, from: '2024-07-20T00:00:00Z', to: '2024-07-24T00:00:00Z' };
+    const variables = { e: event.id, from: ask.from, to: ask.to, va: [venueA.id], vb: [venueB.id] };
+    const [first, computed] = await boardStatements(() => t.gql.ok(two, variables, tokens.coordinator));
+    const [again, replayed] = await boardStatements(() => t.gql.ok(two, variables, tokens.coordinator));
+    expect([computed, replayed]).toEqual([2, 0]);
+    const expected = { a: await oracle([venueA.id], null, ask), b: await oracle([venueB.id], null, ask) };
+    for (const answer of [first, again]) {
+      expect(answer.a).toEqual(expected.a);
+      expect(answer.b).toEqual(expected.b);
+      expect(typeof answer.me.id).toBe('string');
+    }
+    expect(Object.keys(again)).toEqual(['a', 'me', 'b']);
+  });
+
   it('computes once for concurrent identical requests, and shares across viewers of exactly the same scope', async () => {
     const ask = { b: CoverageBucket.HOUR, from: '2024-07-20T06:00:00Z', to: '2024-07-21T06:00:00Z' };
     const [answers, statements] = await boardStatements(() =>

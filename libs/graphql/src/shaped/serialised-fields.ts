@@ -176,10 +176,7 @@ export function stringifyResult(result: FormattedExecutionResult): string {
   const json = JSON.stringify(result);
   // Sent as bytes: the markers stay for encodeAsBytes, which the reply calls on this text.
   if (!texts.length || texts[0].sentAsBytes) return json + '\n';
-  const parts = markedParts(json, texts);
-  let out = parts[0];
-  for (let i = 0; i < texts.length; i++) out += texts[i].text + parts[i + 1];
-  return out + '\n';
+  return spliced(markedParts(json, texts), texts) + '\n';
 }
 
 /** The response's bytes: stringifyResult's text with each marker replaced by its field's bytes. */
@@ -188,9 +185,14 @@ function encodeAsBytes(body: string, data: Record<string, unknown>): Buffer {
   const parts = markedParts(body, texts);
   // The usual answer, one board and nothing else: its bytes were kept with its text.
   if (texts.length === 1 && texts[0].shared) return texts[0].shared.framed(parts[0], parts[1]);
+  return Buffer.from(spliced(parts, texts), 'utf8');
+}
+
+/** The parts around the markers with each field's text in its marker's place. */
+function spliced(parts: string[], texts: SerialisedText[]): string {
   let out = parts[0];
   for (let i = 0; i < texts.length; i++) out += texts[i].text + parts[i + 1];
-  return Buffer.from(out, 'utf8');
+  return out;
 }
 
 /** In the order of the keys: JSON.stringify keeps the insertion order. */
